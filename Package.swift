@@ -1,0 +1,53 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "retort",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Retort", targets: ["Retort"]),
+        .library(name: "RetortCLI", targets: ["RetortCLI"]),
+        .plugin(name: "RetortRevisions", targets: ["RetortRevisions"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite3",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        .target(
+            name: "Retort",
+            dependencies: [
+                "CSQLite3",
+                "CLibPQ",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(
+            name: "RetortCLI",
+            dependencies: [
+                "Retort",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "RetortRegistryTool"),
+        .plugin(
+            name: "RetortRevisions",
+            capability: .buildTool(),
+            dependencies: ["RetortRegistryTool"]
+        ),
+        .testTarget(
+            name: "RetortTests",
+            dependencies: ["Retort", "RetortCLI"]
+        ),
+    ]
+)

@@ -1,0 +1,154 @@
+/// Writes schema values and operations as Swift source that rebuilds them.
+enum SwiftLiteral {
+    static func string(_ s: String) -> String {
+        var out = "\""
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if ch.value < 0x20 { out += "\\u{\(String(ch.value, radix: 16))}" } else { out.unicodeScalars.append(ch) }
+            }
+        }
+        return out + "\""
+    }
+
+    static func strings(_ list: [String]) -> String { "[" + list.map(string).joined(separator: ", ") + "]" }
+
+    static func optional(_ s: String?) -> String { s.map(string) ?? "nil" }
+
+    static func type(_ t: ColumnType) -> String {
+        switch t {
+        case .string(let n): return ".string(\(n))"
+        case .decimal(let p, let s): return ".decimal(\(p), \(s))"
+        case .timestamp(let tz): return tz ? ".timestamptz" : ".timestamp"
+        case .native(let s): return ".native(\(string(s)))"
+        default: return "." + t.displayName
+        }
+    }
+
+    static func defaultValue(_ d: DefaultValue) -> String {
+        switch d {
+        case .string(let s): return ".string(\(string(s)))"
+        case .integer(let i): return ".integer(\(i))"
+        case .number(let n): return ".number(\(string(n)))"
+        case .boolean(let b): return ".boolean(\(b))"
+        case .currentTimestamp: return ".currentTimestamp"
+        case .currentDate: return ".currentDate"
+        case .expression(let e): return ".expression(\(string(e)))"
+        }
+    }
+
+    static func column(_ c: Column) -> String {
+        var args = [string(c.name), type(c.type)]
+        if c.nullable { args.append("nullable: true") }
+        if let d = c.defaultValue { args.append("default: \(defaultValue(d))") }
+        if c.autoincrement { args.append("autoincrement: true") }
+        if let comment = c.comment { args.append("comment: \(string(comment))") }
+        if !c.nativeTypes.isEmpty {
+            let pairs = c.nativeTypes.sorted { $0.key < $1.key }.map { ".\($0.key.rawValue): \(string($0.value))" }
+            args.append("nativeTypes: [\(pairs.joined(separator: ", "))]")
+        }
+        return "Column(\(args.joined(separator: ", ")))"
+    }
+
+    static func name(_ n: String?) -> String { n.map { ", name: \(string($0))" } ?? "" }
+
+    static func primaryKey(_ pk: PrimaryKey) -> String { "PrimaryKey(\(strings(pk.columns))\(name(pk.name)))" }
+
+    static func unique(_ u: UniqueConstraint) -> String { "UniqueConstraint(\(strings(u.columns))\(name(u.name)))" }
+
+    static func foreignKey(_ fk: ForeignKey) -> String {
+        var s = "ForeignKey(\(strings(fk.columns)), references: \(string(fk.referencedTable)), \(strings(fk.referencedColumns))"
+        if fk.onDelete != .noAction { s += ", onDelete: .\(action(fk.onDelete))" }
+        if fk.onUpdate != .noAction { s += ", onUpdate: .\(action(fk.onUpdate))" }
+        return s + "\(name(fk.name)))"
+    }
+
+    static func action(_ a: ReferentialAction) -> String {
+        switch a {
+        case .noAction: return "noAction"
+        case .restrict: return "restrict"
+        case .cascade: return "cascade"
+        case .setNull: return "setNull"
+        case .setDefault: return "setDefault"
+        }
+    }
+
+    static func check(_ c: CheckConstraint) -> String { "CheckConstraint(\(optional(c.name)), \(string(c.expression)))" }
+
+    static func index(_ i: Index) -> String {
+        var s = "Index(\(strings(i.columns))"
+        if i.unique { s += ", unique: true" }
+        s += name(i.name)
+        if let p = i.predicate { s += ", where: \(string(p))" }
+        return s + ")"
+    }
+
+    static func constraint(_ c: Constraint) -> String {
+        switch c {
+        case .primaryKey(let pk): return ".primaryKey(\(primaryKey(pk)))"
+        case .unique(let u): return ".unique(\(unique(u)))"
+        case .foreignKey(let fk): return ".foreignKey(\(foreignKey(fk)))"
+        case .check(let ck): return ".check(\(check(ck)))"
+        }
+    }
+
+    /// A table literal, one field a line, indented by `pad`.
+    static func table(_ t: Table, pad: String) -> String {
+        let inner = pad + "    "
+        func list(_ label: String, _ items: [String]) -> String? {
+            guard !items.isEmpty else { return nil }
+            return "\(inner)\(label): [\n" + items.map { "\(inner)    \($0),\n" }.joined() + "\(inner)]"
+        }
+        let fields: [String?] = [
+            "\(inner)name: \(string(t.name))",
+            list("columns", t.columns.map(column)),
+            t.primaryKey.map { "\(inner)primaryKey: \(primaryKey($0))" },
+            list("uniqueConstraints", t.uniqueConstraints.map(unique)),
+            list("foreignKeys", t.foreignKeys.map(foreignKey)),
+            list("checks", t.checks.map(check)),
+            list("indexes", t.indexes.map(index)),
+            t.comment.map { "\(inner)comment: \(string($0))" },
+        ]
+        return "Table(\n" + fields.compactMap { $0 }.joined(separator: ",\n") + "\n\(pad))"
+    }
+
+    static func raw(_ r: RawSQL) -> String {
+        var args: [String] = []
+        if let sql = r.sql { args.append(string(sql)) }
+        if !r.perDialect.isEmpty {
+            args.append("perDialect: [" + r.perDialect.sorted { $0.key < $1.key }.map { ".\($0.key.rawValue): \(string($0.value))" }.joined(separator: ", ") + "]")
+        }
+        if let reverse = r.reverse { args.append("reverse: \(raw(reverse))") }
+        return "RawSQL(\(args.joined(separator: ", ")))"
+    }
+
+    /// An operation literal, indented by `pad`; throws for Swift code, which has no literal form.
+    static func operation(_ op: Operation, pad: String) throws -> String {
+        switch op {
+        case .createTable(let t): return ".createTable(\(table(t, pad: pad)))"
+        case .dropTable(let t): return ".dropTable(\(table(t, pad: pad)))"
+        case .addColumn(let t, let c): return ".addColumn(table: \(string(t)), column: \(column(c)))"
+        case .dropColumn(let t, let c): return ".dropColumn(table: \(string(t)), column: \(column(c)))"
+        case .alterColumn(let t, let from, let to):
+            return ".alterColumn(\n\(pad)    table: \(string(t)),\n\(pad)    from: \(column(from)),\n\(pad)    to: \(column(to))\n\(pad))"
+        case .createIndex(let t, let i): return ".createIndex(table: \(string(t)), index: \(index(i)))"
+        case .dropIndex(let t, let i): return ".dropIndex(table: \(string(t)), index: \(index(i)))"
+        case .addConstraint(let t, let c): return ".addConstraint(table: \(string(t)), constraint: \(constraint(c)))"
+        case .dropConstraint(let t, let c): return ".dropConstraint(table: \(string(t)), constraint: \(constraint(c)))"
+        case .setTableComment(let t, let from, let to):
+            return ".setTableComment(table: \(string(t)), from: \(optional(from)), to: \(optional(to)))"
+        case .execute(let r): return ".execute(\(raw(r)))"
+        case .code(let c): throw RevisionError("Swift code '\(c.name)' cannot be written as a literal")
+        }
+    }
+
+    /// A list of operations, one element per line block, indented by `pad`.
+    static func operations(_ ops: [Operation], pad: String) throws -> String {
+        try ops.map { pad + (try operation($0, pad: pad)) + ",\n" }.joined()
+    }
+}

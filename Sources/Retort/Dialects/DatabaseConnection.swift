@@ -1,0 +1,29 @@
+/// A failure reported by a database or its client library.
+public struct DatabaseError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    /// The SQL that failed, if a statement failed.
+    public var sql: String?
+
+    /// A database error with a one-line message.
+    public init(_ message: String, sql: String? = nil) {
+        self.message = message.split(whereSeparator: \.isNewline).map(String.init).joined(separator: " ")
+        self.sql = sql
+    }
+
+    public var description: String { message }
+}
+
+/// An open connection to a database of some dialect.
+public protocol DatabaseConnection: MigrationDatabase, AnyObject {
+    /// Runs one or more statements with no parameters.
+    func executeScript(_ sql: String) throws
+    /// Closes the connection; later calls fail.
+    func close()
+}
+
+extension MigrationDatabase {
+    /// Runs one statement with no parameters.
+    public func execute(_ sql: String) throws { try execute(sql, []) }
+    /// Runs a query with no parameters.
+    public func query(_ sql: String) throws -> [[SQLValue]] { try query(sql, []) }
+}

@@ -1,0 +1,52 @@
+/// One statement of rendered SQL.
+public struct Statement: Hashable, Sendable {
+    public var sql: String
+    /// False for statements that must run outside a transaction (e.g. `CREATE INDEX CONCURRENTLY`).
+    public var transactional: Bool
+
+    /// A statement; transactional unless told otherwise.
+    public init(_ sql: String, transactional: Bool = true) {
+        self.sql = sql
+        self.transactional = transactional
+    }
+}
+
+/// Everything Retort knows about one SQL dialect: how to read a schema, compare it and write SQL.
+public protocol Dialect: Sendable {
+    /// Which dialect this is.
+    var name: DialectName { get }
+    /// Reads the whole schema of the connected database with a fixed number of queries.
+    func introspect(_ db: any DatabaseConnection) throws -> Schema
+    /// A copy of the table in the form this dialect stores it, for comparison.
+    func normalized(_ table: Table) -> Table
+    /// SQL statements that carry out the operations on a database whose schema is `schema`.
+    func render(_ operations: [Operation], from schema: Schema) throws -> [Statement]
+    /// Statements run before each revision's transaction, outside it.
+    var beforeTransaction: [String] { get }
+    /// The statement that opens a revision's transaction and takes the write lock.
+    var beginTransaction: String { get }
+    /// Checks run just before a revision commits; throws to roll it back.
+    func verifyBeforeCommit(_ db: any DatabaseConnection) throws
+    /// Takes the migration lock for a whole run, so concurrent runs apply each revision once.
+    func lock(_ db: any DatabaseConnection) throws
+    /// Releases the migration lock.
+    func unlock(_ db: any DatabaseConnection) throws
+}
+
+extension DialectName {
+    /// The dialect implementation for this name.
+    public var implementation: any Dialect {
+        switch self {
+        case .sqlite: return SQLiteDialect()
+        case .postgres: return SQLiteDialect() // TEMP
+        }
+    }
+}
+
+/// Tables Retort keeps for itself; never part of a user's schema.
+public enum RetortTables {
+    /// The version table: one row per applied head.
+    public static let version = "retort_version"
+    /// Every name introspection leaves out.
+    public static let all: Set<String> = [version]
+}

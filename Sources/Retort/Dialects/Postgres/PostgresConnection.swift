@@ -1,0 +1,110 @@
+import CLibPQ
+import Foundation
+
+/// A connection to a PostgreSQL server through libpq.
+public final class PostgresConnection: DatabaseConnection {
+    private var handle: OpaquePointer?
+    private let password: String?
+    /// The URL this connection was opened with (print it with `description`, which redacts the password).
+    public let url: PostgresURL
+
+    /// Connects; a refused connection, bad password or missing database throws a one-line error
+    /// that never contains the password.
+    public init(url: PostgresURL) throws {
+        self.url = url
+        self.password = URLComponents(string: url.uri)?.password
+        let conn = PQconnectdb(url.uri)
+        guard let conn, PQstatus(conn) == CONNECTION_OK else {
+            let raw = conn.map { String(cString: PQerrorMessage($0)) } ?? "out of memory"
+            PQfinish(conn)
+            throw DatabaseError("cannot connect to \(DatabaseURL.postgres(url)): \(Self.clean(raw, password: URLComponents(string: url.uri)?.password))")
+        }
+        handle = conn
+        PQsetNoticeProcessor(conn, { _, _ in }, nil)
+    }
+
+    deinit { close() }
+
+    public var dialect: DialectName { .postgres }
+
+    public func close() {
+        if let handle { PQfinish(handle) }
+        handle = nil
+    }
+
+    /// A libpq message as one line, with the password (if any) removed.
+    private static func clean(_ message: String, password: String?) -> String {
+        var text = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: "; ")
+        if let password, !password.isEmpty { text = text.replacingOccurrences(of: password, with: "***") }
+        return text
+    }
+
+    private func conn() throws -> OpaquePointer {
+        guard let handle else { throw DatabaseError("the PostgreSQL connection is closed") }
+        return handle
+    }
+
+    private func check(_ result: OpaquePointer?, _ sql: String) throws {
+        let status = result.map(PQresultStatus) ?? PGRES_FATAL_ERROR
+        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY else {
+            let message = result.map { String(cString: PQresultErrorMessage($0)) } ?? String(cString: PQerrorMessage(handle))
+            throw DatabaseError(Self.clean(message.replacingOccurrences(of: "ERROR:  ", with: ""), password: password), sql: sql)
+        }
+    }
+
+    public func executeScript(_ sql: String) throws {
+        let result = PQexec(try conn(), sql)
+        defer { PQclear(result) }
+        try check(result, sql)
+    }
+
+    public func execute(_ sql: String, _ parameters: [SQLValue]) throws {
+        _ = try query(sql, parameters)
+    }
+
+    public func query(_ sql: String, _ parameters: [SQLValue]) throws -> [[SQLValue]] {
+        let conn = try conn()
+        let texts: [String?] = parameters.map { value in
+            switch value {
+            case .null: return nil
+            case .integer(let i): return String(i)
+            case .double(let d): return String(d)
+            case .text(let s): return s
+            case .blob(let b): return "\\x" + b.map { String(format: "%02x", $0) }.joined()
+            }
+        }
+        var cStrings = texts.map { $0.flatMap { strdup($0) } }
+        defer { cStrings.forEach { free($0) } }
+        let result = cStrings.withUnsafeMutableBufferPointer { buffer -> OpaquePointer? in
+            buffer.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: buffer.count) { pointer in
+                PQexecParams(conn, sql, Int32(buffer.count), nil, pointer, nil, nil, 0)
+            }
+        }
+        defer { PQclear(result) }
+        try check(result, sql)
+        guard let result else { return [] }
+        let rows = PQntuples(result), columns = PQnfields(result)
+        var out: [[SQLValue]] = []
+        out.reserveCapacity(Int(rows))
+        for r in 0..<rows {
+            var row: [SQLValue] = []
+            row.reserveCapacity(Int(columns))
+            for c in 0..<columns {
+                if PQgetisnull(result, r, c) == 1 {
+                    row.append(.null)
+                    continue
+                }
+                let text = String(cString: PQgetvalue(result, r, c))
+                switch PQftype(result, c) {
+                case 20, 21, 23, 26: row.append(Int64(text).map(SQLValue.integer) ?? .text(text))
+                case 700, 701: row.append(Double(text).map(SQLValue.double) ?? .text(text))
+                case 16: row.append(.integer(text == "t" ? 1 : 0))
+                default: row.append(.text(text))
+                }
+            }
+            out.append(row)
+        }
+        return out
+    }
+}

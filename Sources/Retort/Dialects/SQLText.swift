@@ -1,0 +1,67 @@
+import Foundation
+
+/// Quoting and light normalization of SQL text shared by every dialect.
+public enum SQLText {
+    /// Quotes an identifier with double quotes, doubling any inside.
+    public static func quote(_ identifier: String) -> String {
+        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Quotes a string literal with single quotes, doubling any inside.
+    public static func literal(_ value: String) -> String {
+        "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    /// A comma-separated list of quoted identifiers.
+    public static func quoteList(_ identifiers: [String]) -> String {
+        identifiers.map(quote).joined(separator: ", ")
+    }
+
+    /// Collapses runs of white space outside string literals to one space, trims, and drops
+    /// parentheses that wrap the whole expression, so equal expressions compare equal.
+    public static func normalizeExpression(_ text: String) -> String {
+        var out = ""
+        var inString = false
+        var pendingSpace = false
+        for ch in text {
+            if inString {
+                out.append(ch)
+                if ch == "'" { inString = false }
+                continue
+            }
+            if ch.isWhitespace {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace, !out.isEmpty, !"(".contains(out.last!), !")".contains(ch) { out.append(" ") }
+            pendingSpace = false
+            if ch == "'" { inString = true }
+            out.append(ch)
+        }
+        while out.hasPrefix("("), out.hasSuffix(")"), wrapsWhole(out) {
+            out = String(out.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+        }
+        return out
+    }
+
+    /// True when the first `(` of the text closes at its last character.
+    private static func wrapsWhole(_ text: String) -> Bool {
+        var depth = 0
+        var inString = false
+        for (i, ch) in text.enumerated() {
+            if inString {
+                if ch == "'" { inString = false }
+                continue
+            }
+            switch ch {
+            case "'": inString = true
+            case "(": depth += 1
+            case ")":
+                depth -= 1
+                if depth == 0 { return i == text.count - 1 }
+            default: break
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,107 @@
+import CSQLite3
+import Foundation
+
+private let SQLITE_TRANSIENT = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
+/// A connection to an SQLite database file through libsqlite3.
+public final class SQLiteConnection: DatabaseConnection {
+    private var handle: OpaquePointer?
+    /// The file this connection opened (`:memory:` for an in-memory database).
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path`; waits up to `busyTimeout` ms for locks.
+    public init(path: String, create: Bool = true, busyTimeout: Int32 = 60_000) throws {
+        self.path = path
+        var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI
+        if create { flags |= SQLITE_OPEN_CREATE }
+        var db: OpaquePointer?
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
+            sqlite3_close(db)
+            throw DatabaseError("cannot open SQLite database '\(path)': \(message)")
+        }
+        handle = db
+        sqlite3_busy_timeout(db, busyTimeout)
+    }
+
+    deinit { close() }
+
+    public var dialect: DialectName { .sqlite }
+
+    public func close() {
+        if let handle { sqlite3_close_v2(handle) }
+        handle = nil
+    }
+
+    private func db() throws -> OpaquePointer {
+        guard let handle else { throw DatabaseError("the SQLite connection is closed") }
+        return handle
+    }
+
+    private func error(_ sql: String?) -> DatabaseError {
+        DatabaseError(handle.map { String(cString: sqlite3_errmsg($0)) } ?? "SQLite error", sql: sql)
+    }
+
+    public func executeScript(_ sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        if sqlite3_exec(try db(), sql, nil, nil, &message) != SQLITE_OK {
+            let text = message.map { String(cString: $0) } ?? "SQLite error"
+            sqlite3_free(message)
+            throw DatabaseError(text, sql: sql)
+        }
+    }
+
+    public func execute(_ sql: String, _ parameters: [SQLValue]) throws {
+        _ = try run(sql, parameters, collect: false)
+    }
+
+    public func query(_ sql: String, _ parameters: [SQLValue]) throws -> [[SQLValue]] {
+        try run(sql, parameters, collect: true)
+    }
+
+    private func run(_ sql: String, _ parameters: [SQLValue], collect: Bool) throws -> [[SQLValue]] {
+        let db = try db()
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK else { throw error(sql) }
+        defer { sqlite3_finalize(statement) }
+        for (i, value) in parameters.enumerated() {
+            let index = Int32(i + 1)
+            switch value {
+            case .null: sqlite3_bind_null(statement, index)
+            case .integer(let v): sqlite3_bind_int64(statement, index, v)
+            case .double(let v): sqlite3_bind_double(statement, index, v)
+            case .text(let v): sqlite3_bind_text(statement, index, v, -1, SQLITE_TRANSIENT)
+            case .blob(let v):
+                _ = v.withUnsafeBytes { sqlite3_bind_blob(statement, index, $0.baseAddress, Int32(v.count), SQLITE_TRANSIENT) }
+            }
+        }
+        var rows: [[SQLValue]] = []
+        let count = sqlite3_column_count(statement)
+        while true {
+            let rc = sqlite3_step(statement)
+            if rc == SQLITE_DONE { break }
+            guard rc == SQLITE_ROW else { throw error(sql) }
+            guard collect else { continue }
+            var row: [SQLValue] = []
+            row.reserveCapacity(Int(count))
+            for c in 0..<count {
+                switch sqlite3_column_type(statement, c) {
+                case SQLITE_INTEGER: row.append(.integer(sqlite3_column_int64(statement, c)))
+                case SQLITE_FLOAT: row.append(.double(sqlite3_column_double(statement, c)))
+                case SQLITE_TEXT: row.append(.text(String(cString: sqlite3_column_text(statement, c))))
+                case SQLITE_BLOB:
+                    let n = Int(sqlite3_column_bytes(statement, c))
+                    if let p = sqlite3_column_blob(statement, c) {
+                        row.append(.blob(Array(UnsafeRawBufferPointer(start: p, count: n))))
+                    } else {
+                        row.append(.blob([]))
+                    }
+                default: row.append(.null)
+                }
+            }
+            rows.append(row)
+        }
+        return rows
+    }
+}

@@ -1,0 +1,42 @@
+extension Column {
+    /// `name type [NULL] [DEFAULT x]`, for messages.
+    public var summary: String {
+        var s = "\(name) \(type.displayName)"
+        s += nullable ? " NULL" : " NOT NULL"
+        if let d = defaultValue { s += " DEFAULT \(d.displayName)" }
+        if autoincrement { s += " AUTOINCREMENT" }
+        return s
+    }
+}
+
+extension Operation {
+    /// One human line describing the operation.
+    public var summary: String {
+        switch self {
+        case .createTable(let t): return "create table \(t.name)"
+        case .dropTable(let t): return "drop table \(t.name)"
+        case .addColumn(let t, let c): return "add column \(t).\(c.summary)"
+        case .dropColumn(let t, let c): return "drop column \(t).\(c.name)"
+        case .alterColumn(let t, let from, let to):
+            var changes: [String] = []
+            if from.type != to.type || from.nativeTypes != to.nativeTypes {
+                changes.append("type \(from.type.displayName) -> \(to.type.displayName)")
+            }
+            if from.nullable != to.nullable { changes.append(to.nullable ? "nullable" : "not null") }
+            if from.defaultValue != to.defaultValue {
+                changes.append("default \(from.defaultValue?.displayName ?? "none") -> \(to.defaultValue?.displayName ?? "none")")
+            }
+            if from.comment != to.comment { changes.append("comment") }
+            if from.autoincrement != to.autoincrement { changes.append(to.autoincrement ? "autoincrement" : "no autoincrement") }
+            return "alter column \(t).\(to.name): \(changes.joined(separator: ", "))"
+        case .createIndex(let t, let i):
+            return "create \(i.unique ? "unique " : "")index \(i.name ?? "") on \(t) (\(i.columns.joined(separator: ", ")))"
+        case .dropIndex(let t, let i): return "drop index \(i.name ?? "") on \(t)"
+        case .addConstraint(let t, let c): return "add \(c.kind) \(c.name ?? "") on \(t)"
+        case .dropConstraint(let t, let c): return "drop \(c.kind) \(c.name ?? "") on \(t)"
+        case .setTableComment(let t, _, _): return "set comment on table \(t)"
+        case .execute(let r): return "execute SQL: \((r.sql ?? r.perDialect.values.first ?? "").prefix(60))"
+        case .code(let c): return "run Swift code '\(c.name)'"
+        }
+    }
+}

@@ -1,0 +1,100 @@
+/// One schema change: dialect-neutral data that carries what it needs to be reversed.
+public enum Operation: Hashable, Sendable, Codable {
+    case createTable(Table)
+    /// Drops a table; carries the whole table so the drop can be reversed.
+    case dropTable(Table)
+    case addColumn(table: String, column: Column)
+    /// Drops a column; carries its definition so the drop can be reversed.
+    case dropColumn(table: String, column: Column)
+    /// Changes a column's type, nullability, default or comment.
+    case alterColumn(table: String, from: Column, to: Column)
+    case createIndex(table: String, index: Index)
+    case dropIndex(table: String, index: Index)
+    case addConstraint(table: String, constraint: Constraint)
+    case dropConstraint(table: String, constraint: Constraint)
+    case setTableComment(table: String, from: String?, to: String?)
+    /// Hand-written SQL, optionally per dialect, with the SQL that undoes it.
+    case execute(RawSQL)
+    /// Hand-written Swift code, for data migrations; runs only against a live database.
+    case code(CustomCode)
+
+    /// The table this operation changes, if it changes exactly one.
+    public var tableName: String? {
+        switch self {
+        case .createTable(let t), .dropTable(let t): return t.name
+        case .addColumn(let t, _), .dropColumn(let t, _), .alterColumn(let t, _, _), .createIndex(let t, _),
+            .dropIndex(let t, _), .addConstraint(let t, _), .dropConstraint(let t, _), .setTableComment(let t, _, _):
+            return t
+        case .execute, .code: return nil
+        }
+    }
+
+    /// True when the operation is hand-written (SQL or Swift code) rather than a schema change Retort understands.
+    public var isHandWritten: Bool {
+        switch self {
+        case .execute, .code: return true
+        default: return false
+        }
+    }
+}
+
+/// Hand-written SQL for an `execute` operation.
+public struct RawSQL: Hashable, Sendable, Codable {
+    /// SQL for every dialect, unless a dialect has its own.
+    public var sql: String?
+    /// Dialect-specific SQL.
+    public var perDialect: [DialectName: String]
+    /// SQL that reverses this one, if it can be reversed.
+    public var reverse: RawSQL? {
+        get { reverseStorage.first }
+        set { reverseStorage = newValue.map { [$0] } ?? [] }
+    }
+    private var reverseStorage: [RawSQL] = []
+
+    /// Hand-written SQL; `reverse` is what a downgrade runs.
+    public init(_ sql: String? = nil, perDialect: [DialectName: String] = [:], reverse: RawSQL? = nil) {
+        self.sql = sql
+        self.perDialect = perDialect
+        self.reverse = reverse.map { RawSQL($0.sql, perDialect: $0.perDialect) }
+    }
+
+    /// The SQL for a dialect, if there is any.
+    public func text(for dialect: DialectName) -> String? { perDialect[dialect] ?? sql }
+}
+
+/// The connection handed to hand-written Swift code in a revision.
+public protocol MigrationDatabase {
+    /// The dialect of the connected database.
+    var dialect: DialectName { get }
+    /// Runs one statement with bound parameters.
+    func execute(_ sql: String, _ parameters: [SQLValue]) throws
+    /// Runs a query and returns every row.
+    func query(_ sql: String, _ parameters: [SQLValue]) throws -> [[SQLValue]]
+}
+
+/// Hand-written Swift code inside a revision (a data migration).
+public struct CustomCode: Hashable, Sendable, Codable {
+    /// A name for logs and `--sql` output.
+    public var name: String
+    let body: @Sendable (any MigrationDatabase) throws -> Void
+
+    /// Swift code that runs inside the revision's transaction.
+    public init(_ name: String, _ body: @escaping @Sendable (any MigrationDatabase) throws -> Void) {
+        self.name = name
+        self.body = body
+    }
+
+    /// Runs the code.
+    public func run(_ database: any MigrationDatabase) throws { try body(database) }
+
+    public static func == (a: CustomCode, b: CustomCode) -> Bool { a.name == b.name }
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(name)
+    }
+    public init(from decoder: any Decoder) throws {
+        let name = try decoder.singleValueContainer().decode(String.self)
+        throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Swift code '\(name)' cannot be decoded"))
+    }
+}

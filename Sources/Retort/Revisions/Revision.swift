@@ -1,0 +1,56 @@
+/// A revision file: one step of the schema's history, with its operations as literal data.
+///
+/// Generated revisions hold only data; hand-written ones may add `.execute` SQL or `.code` Swift.
+/// A revision never refers to a model type, so it compiles after the models change.
+public protocol Revision: Sendable {
+    /// The revision's unique id (a valid identifier that sorts in creation order).
+    static var id: String { get }
+    /// The ids of the revisions this one applies after: none for a base, two or more for a merge.
+    static var parents: [String] { get }
+    /// What the revision does, in a few words.
+    static var message: String { get }
+    /// When the revision was created (ISO 8601).
+    static var createdAt: String { get }
+    /// What `upgrade` runs.
+    static var upgrade: [Operation] { get }
+    /// What `downgrade` runs.
+    static var downgrade: [Operation] { get }
+    /// Ids of revisions this one takes the place of (set by `split`).
+    static var replaces: [String] { get }
+}
+
+extension Revision {
+    public static var replaces: [String] { [] }
+}
+
+/// A revision as a value, read from a `Revision` type.
+public struct RevisionInfo: Hashable, Sendable {
+    public var id: String
+    public var parents: [String]
+    public var message: String
+    public var createdAt: String
+    public var upgrade: [Operation]
+    public var downgrade: [Operation]
+    public var replaces: [String]
+
+    /// A revision value.
+    public init(
+        id: String, parents: [String], message: String, createdAt: String, upgrade: [Operation], downgrade: [Operation],
+        replaces: [String] = []
+    ) {
+        self.id = id
+        self.parents = parents
+        self.message = message
+        self.createdAt = createdAt
+        self.upgrade = upgrade
+        self.downgrade = downgrade
+        self.replaces = replaces
+    }
+
+    /// The value of a revision type.
+    public init(_ type: any Revision.Type) {
+        self.init(
+            id: type.id, parents: type.parents, message: type.message, createdAt: type.createdAt, upgrade: type.upgrade,
+            downgrade: type.downgrade, replaces: type.replaces)
+    }
+}

@@ -1,0 +1,110 @@
+/// A revision that failed; the database stays at the revision before it.
+public struct MigrationError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+}
+
+/// Applies and reverts revisions on a live database, or renders them as SQL.
+public final class Migrator {
+    public let graph: RevisionGraph
+    public let db: any DatabaseConnection
+    public let dialect: any Dialect
+    /// Receives one line per revision applied or reverted.
+    public var log: (String) -> Void
+
+    /// A migrator for these revisions on this connection.
+    public init(graph: RevisionGraph, connection: any DatabaseConnection, log: @escaping (String) -> Void = { _ in }) {
+        self.graph = graph
+        self.db = connection
+        self.dialect = connection.dialect.implementation
+        self.log = log
+    }
+
+    private var path: MigrationPath { MigrationPath(graph: graph) }
+
+    /// The applied heads recorded in the version table.
+    public func heads() throws -> [String] {
+        try VersionTable.heads(db)
+    }
+
+    /// Applies revisions up to `target` (`head`, `heads`, an id or prefix, `+N`, `<rev>+N`); returns what ran.
+    @discardableResult
+    public func upgrade(to target: String) throws -> [MigrationStep] {
+        try dialect.lock(db)
+        defer { try? dialect.unlock(db) }
+        let targets = try path.upgradeTargets(target, heads: Set(heads()))
+        for id in targets where graph.revisions[id] == nil { throw RevisionError("unknown revision '\(id)'") }
+        var done: [MigrationStep] = []
+        while let step = try runStep({ heads in path.upgradePlan(to: targets, heads: heads).first }) {
+            done.append(step)
+        }
+        return done
+    }
+
+    /// Reverts revisions down to `target` (`base`, an id or prefix, `-N`, `<rev>-N`); returns what ran.
+    @discardableResult
+    public func downgrade(to target: String) throws -> [MigrationStep] {
+        try dialect.lock(db)
+        defer { try? dialect.unlock(db) }
+        let plan = try path.downgradePlan(target, heads: Set(heads()))
+        var done: [MigrationStep] = []
+        for planned in plan {
+            // Re-read the heads under the lock: skip what another process already reverted.
+            if let step = try runStep({ heads in heads.contains(planned.revision.id) ? planned : nil }) { done.append(step) }
+        }
+        return done
+    }
+
+    /// Runs one revision in its own transaction with its version-table update; nil when nothing is left.
+    private func runStep(_ next: (Set<String>) throws -> MigrationStep?) throws -> MigrationStep? {
+        for sql in dialect.beforeTransaction { try db.execute(sql) }
+        try db.execute(dialect.beginTransaction)
+        var current: MigrationStep?
+        do {
+            try db.execute(VersionTable.createSQL)
+            let heads = Set(try VersionTable.heads(db))
+            guard let step = try next(heads) else {
+                try db.execute("COMMIT")
+                return nil
+            }
+            current = step
+            let operations = step.direction == .upgrade ? step.revision.upgrade : step.revision.downgrade
+            try execute(operations, schema: try dialect.introspect(db))
+            for sql in VersionTable.updateSQL(from: heads, to: path.heads(after: step, from: heads)) { try db.execute(sql) }
+            try dialect.verifyBeforeCommit(db)
+            try db.execute("COMMIT")
+            log("\(step.direction == .upgrade ? "applied" : "reverted") \(step.revision.id): \(step.revision.message)")
+            return step
+        } catch {
+            try? db.execute("ROLLBACK")
+            guard let step = current else { throw error }
+            let state = (try? VersionTable.heads(db))?.joined(separator: ", ") ?? "?"
+            throw MigrationError(
+                description: "\(step.direction.rawValue) of revision \(step.revision.id) (\(step.revision.message)) failed and was rolled back: \(error); the database is still at \(state.isEmpty ? "base" : state)")
+        }
+    }
+
+    /// Renders and runs operations; hand-written code runs against the connection between SQL chunks.
+    private func execute(_ operations: [Operation], schema start: Schema) throws {
+        var schema = start
+        var chunk: [Operation] = []
+        func flush() throws {
+            for statement in try dialect.render(chunk, from: schema) { try db.executeScript(statement.sql) }
+            if chunk.contains(where: \.isHandWritten) {
+                schema = try dialect.introspect(db)
+            } else {
+                for op in chunk { try schema.apply(op) }
+            }
+            chunk = []
+        }
+        for op in operations {
+            if case .code(let code) = op {
+                try flush()
+                try code.run(db)
+                schema = try dialect.introspect(db)
+            } else {
+                chunk.append(op)
+            }
+        }
+        try flush()
+    }
+}

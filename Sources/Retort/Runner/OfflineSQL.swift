@@ -1,0 +1,70 @@
+/// Renders revisions as an SQL script instead of running them (`--sql`).
+///
+/// No database is read: the schema before each revision is rebuilt by replaying the
+/// revisions from base, which is what SQLite's table rebuilds need to know.
+public struct OfflineSQL {
+    public let graph: RevisionGraph
+    public let dialect: any Dialect
+
+    /// Offline rendering of these revisions for a dialect.
+    public init(graph: RevisionGraph, dialect: any Dialect) {
+        self.graph = graph
+        self.dialect = dialect
+    }
+
+    /// The script for `upgrade [FROM:]TARGET`; FROM defaults to base.
+    public func upgrade(_ range: String) throws -> String {
+        let (fromText, target) = split(range)
+        let path = MigrationPath(graph: graph)
+        let start: Set<String> = try fromText.map { $0 == "base" ? [] : [try graph.resolve($0)] } ?? []
+        let targets = try path.upgradeTargets(target, heads: start)
+        return try script(path.upgradePlan(to: targets, heads: start), from: start)
+    }
+
+    /// The script for `downgrade FROM:TARGET`; FROM is required, as no database says where to start.
+    public func downgrade(_ range: String) throws -> String {
+        let (fromText, target) = split(range)
+        guard let fromText else {
+            throw RevisionError("downgrade --sql needs a range FROM:TARGET, e.g. 'head:-1' or 'head:base'")
+        }
+        let path = MigrationPath(graph: graph)
+        let from = fromText == "head" ? try graph.singleHead() : try graph.resolve(fromText)
+        let start = Set([from].compactMap { $0 })
+        return try script(try path.downgradePlan(target, heads: start), from: start)
+    }
+
+    private func split(_ range: String) -> (String?, String) {
+        guard let colon = range.firstIndex(of: ":") else { return (nil, range) }
+        return (String(range[..<colon]), String(range[range.index(after: colon)...]))
+    }
+
+    private func script(_ steps: [MigrationStep], from start: Set<String>) throws -> String {
+        var schema = Schema()
+        let applied = graph.ancestors(of: start)
+        for id in graph.order where applied.contains(id) {
+            for op in graph[id].upgrade { try schema.apply(op) }
+        }
+        var heads = start
+        var out = ["-- Retort \(dialect.name.rawValue) migration script"]
+        out += dialect.beforeTransaction.map { $0 + ";" }
+        out.append(VersionTable.createSQL + ";")
+        let path = MigrationPath(graph: graph)
+        for step in steps {
+            let r = step.revision
+            out.append("")
+            out.append("-- \(step.direction.rawValue) \(r.id): \(r.message)")
+            out.append("BEGIN;")
+            let ops = step.direction == .upgrade ? r.upgrade : r.downgrade
+            if let code = ops.first(where: { if case .code = $0 { true } else { false } }), case .code(let c) = code {
+                throw RevisionError("revision \(r.id) runs Swift code '\(c.name)', which --sql cannot print; run it online")
+            }
+            out += try dialect.render(ops, from: schema).map { $0.sql + ";" }
+            for op in ops { try schema.apply(op) }
+            let after = path.heads(after: step, from: heads)
+            out += VersionTable.updateSQL(from: heads, to: after).map { $0 + ";" }
+            heads = after
+            out.append("COMMIT;")
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// A model that cannot describe a database; reported before any database is touched.
+public struct ModelError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+    /// A model error with a one-line message.
+    public init(_ message: String) { self.message = message }
+    public var description: String { "invalid model: \(message)" }
+}
+
+extension Schema {
+    /// Checks that the schema is self-consistent; throws the first problem found.
+    public func validate() throws {
+        var tableNames = Set<String>()
+        var objectNames: [String: String] = [:]
+        for table in tables {
+            guard !table.name.isEmpty else { throw ModelError("a table has an empty name") }
+            guard tableNames.insert(table.name).inserted else { throw ModelError("table '\(table.name)' is declared twice") }
+            guard !table.columns.isEmpty else { throw ModelError("table '\(table.name)' has no columns") }
+            var columnNames = Set<String>()
+            for column in table.columns {
+                guard !column.name.isEmpty else { throw ModelError("table '\(table.name)' has a column with an empty name") }
+                guard columnNames.insert(column.name).inserted else {
+                    throw ModelError("column '\(column.name)' is declared twice in table '\(table.name)'")
+                }
+                if case .string(let n) = column.type, n <= 0 {
+                    throw ModelError("column '\(table.name).\(column.name)' has string length \(n); it must be positive")
+                }
+                if case .decimal(let p, let s) = column.type, p <= 0 || s < 0 || s > p {
+                    throw ModelError("column '\(table.name).\(column.name)' has decimal(\(p),\(s)); need 0 <= scale <= precision")
+                }
+                if column.autoincrement {
+                    guard column.type.isInteger, table.primaryKey?.columns == [column.name] else {
+                        throw ModelError(
+                            "column '\(table.name).\(column.name)' is autoincrement; only a single-column integer primary key can be")
+                    }
+                }
+            }
+            func requireColumns(_ cols: [String], _ what: String) throws {
+                guard !cols.isEmpty else { throw ModelError("\(what) on table '\(table.name)' names no columns") }
+                for c in cols where !columnNames.contains(c) {
+                    throw ModelError("\(what) on table '\(table.name)' uses missing column '\(c)'")
+                }
+                guard Set(cols).count == cols.count else {
+                    throw ModelError("\(what) on table '\(table.name)' names a column twice")
+                }
+            }
+            if let pk = table.primaryKey { try requireColumns(pk.columns, "primary key") }
+            for u in table.uniqueConstraints { try requireColumns(u.columns, "unique constraint") }
+            for i in table.indexes { try requireColumns(i.columns, "index") }
+            for fk in table.foreignKeys { try requireColumns(fk.columns, "foreign key") }
+            for c in table.checks where c.expression.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ModelError("check constraint '\(c.name ?? "?")' on table '\(table.name)' has an empty expression")
+            }
+            let names = table.constraints.compactMap(\.name) + table.indexes.compactMap(\.name)
+            for name in names {
+                if let other = objectNames[name] {
+                    throw ModelError("name '\(name)' is used twice (tables '\(other)' and '\(table.name)')")
+                }
+                objectNames[name] = table.name
+            }
+        }
+        for table in tables {
+            for fk in table.foreignKeys {
+                guard let target = self.table(fk.referencedTable) else {
+                    throw ModelError("foreign key on '\(table.name)' references missing table '\(fk.referencedTable)'")
+                }
+                guard fk.columns.count == fk.referencedColumns.count else {
+                    throw ModelError(
+                        "foreign key on '\(table.name)' has \(fk.columns.count) columns but references \(fk.referencedColumns.count)")
+                }
+                for c in fk.referencedColumns where target.column(c) == nil {
+                    throw ModelError("foreign key on '\(table.name)' references missing column '\(fk.referencedTable).\(c)'")
+                }
+                let keys = [target.primaryKey?.columns].compactMap { $0 } + target.uniqueConstraints.map(\.columns)
+                    + target.indexes.filter { $0.unique && $0.predicate == nil }.map(\.columns)
+                guard keys.contains(where: { Set($0) == Set(fk.referencedColumns) }) else {
+                    throw ModelError(
+                        "foreign key on '\(table.name)' references '\(fk.referencedTable)(\(fk.referencedColumns.joined(separator: ", ")))', which is not a primary key or unique")
+                }
+            }
+        }
+    }
+}

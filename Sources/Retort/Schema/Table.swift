@@ -1,0 +1,71 @@
+/// A trigger attached to a table, carried so that a rebuild can restore it.
+public struct Trigger: Hashable, Sendable, Codable {
+    public var name: String
+    public var sql: String
+
+    /// A trigger and the SQL that creates it.
+    public init(name: String, sql: String) {
+        self.name = name
+        self.sql = sql
+    }
+}
+
+/// A table: columns, keys, constraints, indexes and comment.
+public struct Table: Hashable, Sendable, Codable {
+    public var name: String
+    public var columns: [Column]
+    public var primaryKey: PrimaryKey?
+    public var uniqueConstraints: [UniqueConstraint]
+    public var foreignKeys: [ForeignKey]
+    public var checks: [CheckConstraint]
+    public var indexes: [Index]
+    public var comment: String?
+    /// Triggers read from the database; never compared, only preserved.
+    public var triggers: [Trigger]
+
+    /// A table value; the DSL's `Table(name) { … }` builds one of these.
+    public init(
+        name: String, columns: [Column] = [], primaryKey: PrimaryKey? = nil, uniqueConstraints: [UniqueConstraint] = [],
+        foreignKeys: [ForeignKey] = [], checks: [CheckConstraint] = [], indexes: [Index] = [], comment: String? = nil,
+        triggers: [Trigger] = []
+    ) {
+        self.name = name
+        self.columns = columns
+        self.primaryKey = primaryKey
+        self.uniqueConstraints = uniqueConstraints
+        self.foreignKeys = foreignKeys
+        self.checks = checks
+        self.indexes = indexes
+        self.comment = comment
+        self.triggers = triggers
+    }
+
+    /// The column with this name, if any.
+    public func column(_ name: String) -> Column? { columns.first { $0.name == name } }
+
+    /// Every table-level constraint as one list, primary key first.
+    public var constraints: [Constraint] {
+        (primaryKey.map { [.primaryKey($0)] } ?? []) + uniqueConstraints.map { .unique($0) }
+            + foreignKeys.map { .foreignKey($0) } + checks.map { .check($0) }
+    }
+
+    /// Adds a table-level constraint.
+    public mutating func add(_ constraint: Constraint) {
+        switch constraint {
+        case .primaryKey(let c): primaryKey = c
+        case .unique(let c): uniqueConstraints.append(c)
+        case .foreignKey(let c): foreignKeys.append(c)
+        case .check(let c): checks.append(c)
+        }
+    }
+
+    /// Removes a table-level constraint, matched by value.
+    public mutating func remove(_ constraint: Constraint) {
+        switch constraint {
+        case .primaryKey: primaryKey = nil
+        case .unique(let c): uniqueConstraints.removeAll { $0 == c }
+        case .foreignKey(let c): foreignKeys.removeAll { $0 == c }
+        case .check(let c): checks.removeAll { $0 == c }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import Retort
+
+/// Exit statuses every Retort command uses.
+public enum ExitStatus {
+    public static let ok: Int32 = 0
+    /// `check` found differences between the models and the database.
+    public static let differences: Int32 = 1
+    /// Bad input: a malformed URL, an unknown revision, an invalid model or usage error.
+    public static let badInput: Int32 = 2
+    /// The database could not be reached or refused a statement.
+    public static let database: Int32 = 3
+    /// A revision failed and was rolled back.
+    public static let migrationFailed: Int32 = 4
+}
+
+/// Thrown by a command to exit with a status after printing its output.
+struct CommandExit: Error {
+    var status: Int32
+}
+
+/// Runs a command tree with Retort's error reporting: one line on stderr and a stable exit status.
+public enum CommandRunner {
+    /// Parses and runs; returns the exit status.
+    public static func run(_ root: any ParsableCommand.Type, arguments: [String]) -> Int32 {
+        do {
+            var command = try root.parseAsRoot(arguments)
+            try command.run()
+            return ExitStatus.ok
+        } catch let exit as CommandExit {
+            return exit.status
+        } catch {
+            if let status = status(for: error) {
+                Console.error(message(for: error))
+                return status
+            }
+            let code = root.exitCode(for: error).rawValue
+            if code == 0 {
+                print(root.fullMessage(for: error))
+                return 0
+            }
+            Console.error(root.message(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "error")
+            if code == ExitCode.validationFailure.rawValue { return ExitStatus.badInput }
+            return code
+        }
+    }
+
+    static func status(for error: any Error) -> Int32? {
+        switch error {
+        case is ModelError, is RevisionError, is DatabaseURLError, is IrreversibleOperation, is ReplayError, is UsageError:
+            return ExitStatus.badInput
+        case is DatabaseError: return ExitStatus.database
+        case is MigrationError: return ExitStatus.migrationFailed
+        default: return nil
+        }
+    }
+
+    static func message(for error: any Error) -> String {
+        String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}
+
+/// A command used the wrong way.
+struct UsageError: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// stdout for data, stderr for diagnostics; colour only on a terminal and never with NO_COLOR.
+enum Console {
+    static func out(_ line: String) {
+        print(line)
+    }
+
+    static func error(_ line: String) {
+        let prefix = useColor ? "\u{1B}[31merror:\u{1B}[0m " : "error: "
+        FileHandle.standardError.write(Data((prefix + line + "\n").utf8))
+    }
+
+    static func info(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    static var useColor: Bool {
+        ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDERR_FILENO) == 1
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Retort
+
+struct Upgrade: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Apply revisions up to a target: head, heads, a revision id or prefix, +N, or <rev>+N.")
+
+    @Argument(help: "The target; with --sql, FROM:TARGET starts from FROM instead of base.")
+    var target: String = "head"
+
+    @Flag(help: "Print the SQL instead of running it; no database is read.")
+    var sql = false
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let project = try Project()
+        if sql {
+            let dialect = try database.resolved(defaultPath: project.tool.defaultDatabasePath).dialect.implementation
+            print(try OfflineSQL(graph: project.graph, dialect: dialect).upgrade(target), terminator: "")
+            return
+        }
+        let migrator = try project.migrator(database)
+        defer { migrator.db.close() }
+        let steps = try migrator.upgrade(to: target)
+        if steps.isEmpty { Console.info("nothing to upgrade: the database is at \(describe(try migrator.heads()))") }
+    }
+}
+
+struct Downgrade: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Revert revisions down to a target: base, a revision id or prefix, -N, or <rev>-N.")
+
+    @Argument(parsing: .allUnrecognized, help: "The target; with --sql, FROM:TARGET (e.g. head:-1).")
+    var targets: [String] = []
+
+    var target: String { targets.first ?? "" }
+
+    func validate() throws {
+        guard targets.count == 1 else {
+            throw ValidationError("downgrade takes exactly one target, e.g. -1, base or a revision id")
+        }
+    }
+
+    @Flag(help: "Print the SQL instead of running it; no database is read.")
+    var sql = false
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let project = try Project()
+        if sql {
+            let dialect = try database.resolved(defaultPath: project.tool.defaultDatabasePath).dialect.implementation
+            print(try OfflineSQL(graph: project.graph, dialect: dialect).downgrade(target), terminator: "")
+            return
+        }
+        let migrator = try project.migrator(database)
+        defer { migrator.db.close() }
+        let steps = try migrator.downgrade(to: target)
+        if steps.isEmpty { Console.info("nothing to downgrade: the database is at \(describe(try migrator.heads()))") }
+    }
+}
+
+func describe(_ heads: [String]) -> String { heads.isEmpty ? "base" : heads.joined(separator: ", ") }

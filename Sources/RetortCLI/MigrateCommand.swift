@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Retort
+
+/// The command tree of a project's migrate tool.
+struct MigrateCommand: ParsableCommand {
+    nonisolated(unsafe) static var configuration = CommandConfiguration(
+        abstract: "Autogenerate, apply and inspect schema migrations (Retort).",
+        subcommands: [
+            Autogen.self, RevisionCommand.self, Upgrade.self, Downgrade.self, Current.self, History.self, Heads.self,
+            Show.self, Check.self,
+        ]
+    )
+}
+
+/// What every project command needs: the tool, its revision graph and a database.
+struct Project {
+    let tool: MigrateTool
+    let graph: RevisionGraph
+
+    init() throws {
+        guard let tool = MigrateTool.current else { throw UsageError(description: "no migrate tool is configured") }
+        self.tool = tool
+        self.graph = try tool.revisions.graph()
+    }
+
+    func connect(_ options: DatabaseOptions) throws -> any DatabaseConnection {
+        try options.connect(defaultPath: tool.defaultDatabasePath)
+    }
+
+    func migrator(_ options: DatabaseOptions) throws -> Migrator {
+        Migrator(graph: graph, connection: try connect(options)) { Console.info($0) }
+    }
+
+    func autogenerator() throws -> Autogenerator {
+        try Autogenerator(models: tool.schema, graph: graph)
+    }
+
+    func writer() throws -> RevisionWriter {
+        try RevisionWriter(
+            directory: URL(fileURLWithPath: tool.revisions.directory),
+            projectRoot: URL(fileURLWithPath: tool.revisions.packageDirectory))
+    }
+
+    /// A revision's line for `history`, `heads` and `current`.
+    func line(_ id: String, applied: Set<String> = []) -> String {
+        let r = graph[id]
+        var tags: [String] = []
+        if graph.heads.contains(id) { tags.append("head") }
+        if applied.contains(id) { tags.append("current") }
+        let tagText = tags.isEmpty ? "" : " (\(tags.joined(separator: ", ")))"
+        let parents = r.parents.isEmpty ? "<base>" : r.parents.joined(separator: ", ")
+        return "\(parents) -> \(id)\(tagText), \(r.message)"
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+@_exported import Retort
+
+/// A project's migrate tool: its models and revisions, and the whole Retort command set.
+///
+/// ```swift
+/// import RetortCLI
+/// MigrateTool(name: "tareas", schema: tareasSchema, revisions: retortRevisions).main()
+/// ```
+public struct MigrateTool: Sendable {
+    public var name: String
+    public var schema: Schema
+    public var revisions: RevisionSet
+
+    /// A migrate tool; `revisions` is the set the `RetortRevisions` plugin generates (`retortRevisions`).
+    public init(name: String, schema: Schema, revisions: RevisionSet) {
+        self.name = name
+        self.schema = schema
+        self.revisions = revisions
+    }
+
+    /// The SQLite file used when neither `--url` nor `DATABASE_URL` is given.
+    public var defaultDatabasePath: String {
+        URL(fileURLWithPath: revisions.packageDirectory).appendingPathComponent(".retort/\(name).sqlite").path
+    }
+
+    /// Parses the process arguments, runs the command and exits with its status.
+    public func main(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        MigrateTool.current = self
+        MigrateCommand.configuration.commandName = name
+        MigrateCommand.configuration.discussion = """
+            The database comes from --url or DATABASE_URL; with neither, the embedded SQLite file
+            \(defaultDatabasePath) is used.
+            """
+        exit(CommandRunner.run(MigrateCommand.self, arguments: arguments))
+    }
+
+    nonisolated(unsafe) static var current: MigrateTool?
+}
