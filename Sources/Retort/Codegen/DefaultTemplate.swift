@@ -18,10 +18,10 @@ enum {{{typeName}}}: Revision {
     static let replaces: [String] = {{{replacesLiteral}}}
 {{/replacesLiteral}}
 
-    static let upgrade: [Operation] = [
+    static let upgrade: [MigrationOperation] = [
 {{{upgrade}}}    ]
 
-    static let downgrade: [Operation] = [
+    static let downgrade: [MigrationOperation] = [
 {{{downgrade}}}    ]
 }
 """#

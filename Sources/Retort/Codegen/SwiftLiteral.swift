@@ -128,7 +128,7 @@ enum SwiftLiteral {
     }
 
     /// An operation literal, indented by `pad`; throws for Swift code, which has no literal form.
-    static func operation(_ op: Operation, pad: String) throws -> String {
+    static func operation(_ op: MigrationOperation, pad: String) throws -> String {
         switch op {
         case .createTable(let t): return ".createTable(\(table(t, pad: pad)))"
         case .dropTable(let t): return ".dropTable(\(table(t, pad: pad)))"
@@ -148,7 +148,7 @@ enum SwiftLiteral {
     }
 
     /// A list of operations, one element per line block, indented by `pad`.
-    static func operations(_ ops: [Operation], pad: String) throws -> String {
+    static func operations(_ ops: [MigrationOperation], pad: String) throws -> String {
         try ops.map { pad + (try operation($0, pad: pad)) + ",\n" }.joined()
     }
 }

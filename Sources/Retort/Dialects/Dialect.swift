@@ -20,9 +20,11 @@ public protocol Dialect: Sendable {
     /// A copy of the table in the form this dialect stores it, for comparison.
     func normalized(_ table: Table) -> Table
     /// SQL statements that carry out the operations on a database whose schema is `schema`.
-    func render(_ operations: [Operation], from schema: Schema) throws -> [Statement]
+    func render(_ operations: [MigrationOperation], from schema: Schema) throws -> [Statement]
     /// Statements run before each revision's transaction, outside it.
     var beforeTransaction: [String] { get }
+    /// Statements run after each revision's transaction ends, outside it.
+    var afterTransaction: [String] { get }
     /// The statement that opens a revision's transaction and takes the write lock.
     var beginTransaction: String { get }
     /// Checks run just before a revision commits; throws to roll it back.
@@ -38,7 +40,7 @@ extension DialectName {
     public var implementation: any Dialect {
         switch self {
         case .sqlite: return SQLiteDialect()
-        case .postgres: return SQLiteDialect() // TEMP
+        case .postgres: return PostgresDialect()
         }
     }
 }

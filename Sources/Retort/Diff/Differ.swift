@@ -10,13 +10,13 @@ public struct Differ: Sendable {
 
     /// The operations that turn `current` (usually the database) into `target` (usually the models),
     /// in dependency order.
-    public func diff(from current: Schema, to target: Schema) -> [Operation] {
+    public func diff(from current: Schema, to target: Schema) -> [MigrationOperation] {
         Planner().plan(unordered(from: current, to: target), current: current, target: target).operations
     }
 
     /// The same operations, in no particular order.
-    public func unordered(from current: Schema, to target: Schema) -> [Operation] {
-        var ops: [Operation] = []
+    public func unordered(from current: Schema, to target: Schema) -> [MigrationOperation] {
+        var ops: [MigrationOperation] = []
         for table in target.tables {
             if let old = current.table(table.name) {
                 ops += diffTable(old, table)
@@ -30,11 +30,11 @@ public struct Differ: Sendable {
         return ops
     }
 
-    private func diffTable(_ old: Table, _ new: Table) -> [Operation] {
+    private func diffTable(_ old: Table, _ new: Table) -> [MigrationOperation] {
         let name = new.name
         let no = dialect.normalized(old)
         let nn = dialect.normalized(new)
-        var ops: [Operation] = []
+        var ops: [MigrationOperation] = []
 
         for column in new.columns {
             guard let before = old.column(column.name) else {
@@ -85,9 +85,9 @@ public struct Differ: Sendable {
     }
 
     /// Pairs constraints by definition: what is only in `old` is dropped, what is only in `new` is added.
-    private func matchConstraints(table: String, old: [(Constraint, String)], new: [(Constraint, String)]) -> [Operation] {
+    private func matchConstraints(table: String, old: [(Constraint, String)], new: [(Constraint, String)]) -> [MigrationOperation] {
         var remaining = old
-        var ops: [Operation] = []
+        var ops: [MigrationOperation] = []
         for (constraint, key) in new {
             if let i = remaining.firstIndex(where: { $0.1 == key }) {
                 remaining.remove(at: i)

@@ -7,7 +7,7 @@ extension Schema {
     /// Applies a schema operation to this value, as the database would.
     ///
     /// Hand-written SQL and code leave the value unchanged: Retort cannot know what they do.
-    public mutating func apply(_ operation: Operation) throws {
+    public mutating func apply(_ operation: MigrationOperation) throws {
         func fail(_ message: String) -> ReplayError { ReplayError(description: message) }
         func withTable(_ name: String, _ body: (inout Table) throws -> Void) throws {
             guard let i = tableIndex(name) else { throw fail("table '\(name)' does not exist") }

@@ -2,14 +2,14 @@
 public struct PlannedGroup: Hashable, Sendable {
     /// The table these operations change; nil for the group of cycle-closing foreign keys.
     public var table: String?
-    public var operations: [Operation]
+    public var operations: [MigrationOperation]
 }
 
 /// A dependency-ordered plan: groups in an order where each applies after what it depends on.
 public struct Plan: Hashable, Sendable {
     public var groups: [PlannedGroup]
     /// Every operation, group after group.
-    public var operations: [Operation] { groups.flatMap(\.operations) }
+    public var operations: [MigrationOperation] { groups.flatMap(\.operations) }
 }
 
 /// Orders operations by dependency: per table, referenced tables first, drops last in reverse;
@@ -19,9 +19,9 @@ public struct Planner: Sendable {
     public init() {}
 
     /// Orders `operations`, which turn `current` into `target`.
-    public func plan(_ operations: [Operation], current: Schema, target: Schema) -> Plan {
-        var byTable: [String: [Operation]] = [:]
-        var loose: [Operation] = []
+    public func plan(_ operations: [MigrationOperation], current: Schema, target: Schema) -> Plan {
+        var byTable: [String: [MigrationOperation]] = [:]
+        var loose: [MigrationOperation] = []
         for op in operations {
             if let t = op.tableName { byTable[t, default: []].append(op) } else { loose.append(op) }
         }
@@ -34,7 +34,7 @@ public struct Planner: Sendable {
         let dropping = dropped.sorted { rank[$0]! < rank[$1]! }
 
         var groups: [PlannedGroup] = []
-        var cycleClosers: [Operation] = []
+        var cycleClosers: [MigrationOperation] = []
 
         // Created and altered tables: a table comes after the tables its new foreign keys reference.
         var pending = changing
@@ -48,7 +48,7 @@ public struct Planner: Sendable {
             }
             // A cycle: detach the first table's keys to tables still pending and add them at the end.
             let t = pending[0]
-            var detached: [Operation] = []
+            var detached: [MigrationOperation] = []
             ops[t] = ops[t]!.map { op in
                 switch op {
                 case .createTable(var table):
@@ -84,7 +84,7 @@ public struct Planner: Sendable {
             }
             // A cycle among dropped tables: drop the first table's cyclic keys before the table itself.
             let t = pending[0]
-            ops[t] = ops[t]!.flatMap { op -> [Operation] in
+            ops[t] = ops[t]!.flatMap { op -> [MigrationOperation] in
                 guard case .dropTable(var table) = op else { return [op] }
                 let cyclic = table.foreignKeys.filter { $0.referencedTable != t && pendingSet.contains($0.referencedTable) }
                 table.foreignKeys.removeAll { cyclic.contains($0) }
@@ -100,7 +100,7 @@ public struct Planner: Sendable {
     }
 
     /// Tables that the foreign keys these operations create point to.
-    static func newReferences(_ ops: [Operation]) -> [String] {
+    static func newReferences(_ ops: [MigrationOperation]) -> [String] {
         ops.flatMap { op -> [String] in
             switch op {
             case .createTable(let t): return t.foreignKeys.map(\.referencedTable)
@@ -111,8 +111,8 @@ public struct Planner: Sendable {
     }
 
     /// One table's operations: drops of what uses columns first, then columns, then what uses them.
-    static func ordered(_ ops: [Operation]) -> [Operation] {
-        func rank(_ op: Operation) -> Int {
+    static func ordered(_ ops: [MigrationOperation]) -> [MigrationOperation] {
+        func rank(_ op: MigrationOperation) -> Int {
             switch op {
             case .dropConstraint(_, .foreignKey): return 0
             case .dropIndex: return 1

@@ -14,7 +14,7 @@ public struct Autogenerator {
     }
 
     /// The operations that turn the database's schema into the models'.
-    public func differences(_ db: any DatabaseConnection) throws -> [Operation] {
+    public func differences(_ db: any DatabaseConnection) throws -> [MigrationOperation] {
         let dialect = db.dialect.implementation
         return Differ(dialect: dialect).diff(from: try dialect.introspect(db), to: models)
     }

@@ -12,9 +12,9 @@ public protocol Revision: Sendable {
     /// When the revision was created (ISO 8601).
     static var createdAt: String { get }
     /// What `upgrade` runs.
-    static var upgrade: [Operation] { get }
+    static var upgrade: [MigrationOperation] { get }
     /// What `downgrade` runs.
-    static var downgrade: [Operation] { get }
+    static var downgrade: [MigrationOperation] { get }
     /// Ids of revisions this one takes the place of (set by `split`).
     static var replaces: [String] { get }
 }
@@ -29,13 +29,13 @@ public struct RevisionInfo: Hashable, Sendable {
     public var parents: [String]
     public var message: String
     public var createdAt: String
-    public var upgrade: [Operation]
-    public var downgrade: [Operation]
+    public var upgrade: [MigrationOperation]
+    public var downgrade: [MigrationOperation]
     public var replaces: [String]
 
     /// A revision value.
     public init(
-        id: String, parents: [String], message: String, createdAt: String, upgrade: [Operation], downgrade: [Operation],
+        id: String, parents: [String], message: String, createdAt: String, upgrade: [MigrationOperation], downgrade: [MigrationOperation],
         replaces: [String] = []
     ) {
         self.id = id

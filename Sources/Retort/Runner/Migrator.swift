@@ -57,6 +57,7 @@ public final class Migrator {
     /// Runs one revision in its own transaction with its version-table update; nil when nothing is left.
     private func runStep(_ next: (Set<String>) throws -> MigrationStep?) throws -> MigrationStep? {
         for sql in dialect.beforeTransaction { try db.execute(sql) }
+        defer { for sql in dialect.afterTransaction { try? db.execute(sql) } }
         try db.execute(dialect.beginTransaction)
         var current: MigrationStep?
         do {
@@ -84,9 +85,9 @@ public final class Migrator {
     }
 
     /// Renders and runs operations; hand-written code runs against the connection between SQL chunks.
-    private func execute(_ operations: [Operation], schema start: Schema) throws {
+    private func execute(_ operations: [MigrationOperation], schema start: Schema) throws {
         var schema = start
-        var chunk: [Operation] = []
+        var chunk: [MigrationOperation] = []
         func flush() throws {
             for statement in try dialect.render(chunk, from: schema) { try db.executeScript(statement.sql) }
             if chunk.contains(where: \.isHandWritten) {

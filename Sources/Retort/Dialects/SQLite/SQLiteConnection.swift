@@ -23,6 +23,7 @@ public final class SQLiteConnection: DatabaseConnection {
         }
         handle = db
         sqlite3_busy_timeout(db, busyTimeout)
+        sqlite3_exec(db, "PRAGMA foreign_keys = ON", nil, nil, nil)
     }
 
     deinit { close() }

@@ -80,6 +80,9 @@ public struct SQLiteDialect: Dialect {
     /// `verifyBeforeCommit` checks every reference before the revision commits.
     public var beforeTransaction: [String] { ["PRAGMA foreign_keys = OFF"] }
 
+    /// Foreign keys are enforced again once the revision has committed or rolled back.
+    public var afterTransaction: [String] { ["PRAGMA foreign_keys = ON"] }
+
     /// `BEGIN IMMEDIATE` takes SQLite's write lock at once, so concurrent runs queue up.
     public var beginTransaction: String { "BEGIN IMMEDIATE" }
 
@@ -95,7 +98,7 @@ public struct SQLiteDialect: Dialect {
     public func lock(_ db: any DatabaseConnection) throws {}
     public func unlock(_ db: any DatabaseConnection) throws {}
 
-    public func render(_ operations: [Operation], from schema: Schema) throws -> [Statement] {
+    public func render(_ operations: [MigrationOperation], from schema: Schema) throws -> [Statement] {
         var renderer = SQLiteRenderer(schema: schema)
         return try renderer.render(operations)
     }

@@ -3,7 +3,7 @@ struct SQLiteRenderer {
     /// The schema as it stands before the next operation.
     var schema: Schema
 
-    mutating func render(_ operations: [Operation]) throws -> [Statement] {
+    mutating func render(_ operations: [MigrationOperation]) throws -> [Statement] {
         var out: [String] = []
         var i = 0
         while i < operations.count {
@@ -27,7 +27,7 @@ struct SQLiteRenderer {
         return out.map { Statement($0) }
     }
 
-    private static func isTableLocal(_ op: Operation) -> Bool {
+    private static func isTableLocal(_ op: MigrationOperation) -> Bool {
         switch op {
         case .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex, .addConstraint, .dropConstraint,
             .setTableComment:
@@ -37,7 +37,7 @@ struct SQLiteRenderer {
         }
     }
 
-    private func needsRebuild(_ op: Operation) -> Bool {
+    private func needsRebuild(_ op: MigrationOperation) -> Bool {
         switch op {
         case .alterColumn(_, let from, let to):
             return SQLiteDialect().normalized(Table(name: "", columns: [from])).columns
@@ -63,7 +63,7 @@ struct SQLiteRenderer {
         }
     }
 
-    private func statements(for op: Operation) throws -> [String] {
+    private func statements(for op: MigrationOperation) throws -> [String] {
         let q = SQLText.quote
         switch op {
         case .createTable(let t):

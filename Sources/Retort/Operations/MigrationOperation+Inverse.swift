@@ -3,9 +3,9 @@ public struct IrreversibleOperation: Error, CustomStringConvertible {
     public var description: String
 }
 
-extension Operation {
+extension MigrationOperation {
     /// The operation that undoes this one.
-    public func inverse() throws -> Operation {
+    public func inverse() throws -> MigrationOperation {
         switch self {
         case .createTable(let t): return .dropTable(t)
         case .dropTable(let t): return .createTable(t)
@@ -28,9 +28,9 @@ extension Operation {
     }
 }
 
-extension Array where Element == Operation {
+extension Array where Element == MigrationOperation {
     /// The operations that undo these, in reverse order.
-    public func inverse() throws -> [Operation] {
+    public func inverse() throws -> [MigrationOperation] {
         try self.reversed().map { try $0.inverse() }
     }
 }

@@ -1,5 +1,5 @@
 /// One schema change: dialect-neutral data that carries what it needs to be reversed.
-public enum Operation: Hashable, Sendable, Codable {
+public enum MigrationOperation: Hashable, Sendable, Codable {
     case createTable(Table)
     /// Drops a table; carries the whole table so the drop can be reversed.
     case dropTable(Table)

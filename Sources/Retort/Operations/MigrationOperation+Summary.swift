@@ -9,7 +9,7 @@ extension Column {
     }
 }
 
-extension Operation {
+extension MigrationOperation {
     /// One human line describing the operation.
     public var summary: String {
         switch self {

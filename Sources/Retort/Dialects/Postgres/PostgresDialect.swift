@@ -1,0 +1,122 @@
+/// PostgreSQL: the production dialect.
+public struct PostgresDialect: Dialect {
+    /// The PostgreSQL dialect.
+    public init() {}
+
+    public var name: DialectName { .postgres }
+
+    /// The native type of a column.
+    static func typeSQL(_ column: Column) -> String {
+        if let native = column.nativeTypes[.postgres] { return native }
+        switch column.type {
+        case .smallint: return "smallint"
+        case .integer: return "integer"
+        case .bigint: return "bigint"
+        case .text: return "text"
+        case .string(let n): return "varchar(\(n))"
+        case .boolean: return "boolean"
+        case .real: return "real"
+        case .double: return "double precision"
+        case .decimal(let p, let s): return "numeric(\(p),\(s))"
+        case .date: return "date"
+        case .timestamp(let tz): return tz ? "timestamptz" : "timestamp"
+        case .uuid: return "uuid"
+        case .json: return "jsonb"
+        case .blob: return "bytea"
+        case .native(let s): return s
+        }
+    }
+
+    /// Reads a type as `format_type` (or a user) spells it.
+    static func parseType(_ spelling: String) -> ColumnType {
+        switch spelling.lowercased().trimmingCharacters(in: .whitespaces) {
+        case "jsonb": return .json
+        case "json": return .native("json")
+        case "bytea": return .blob
+        case "blob": return .native("blob")
+        case "datetime": return .native("datetime")
+        case "float": return .double
+        default: return TypeNames.parse(spelling)
+        }
+    }
+
+    /// The SQL for a default value.
+    static func defaultSQL(_ value: DefaultValue) -> String {
+        switch value {
+        case .string(let s): return SQLText.literal(s)
+        case .integer(let i): return String(i)
+        case .number(let n): return n
+        case .boolean(let b): return b ? "true" : "false"
+        case .currentTimestamp: return "CURRENT_TIMESTAMP"
+        case .currentDate: return "CURRENT_DATE"
+        case .expression(let e): return e
+        }
+    }
+
+    /// A default as PostgreSQL reports it, with the casts it adds to literals removed.
+    static func parseDefault(_ text: String) -> DefaultValue? {
+        var e = SQLText.normalizeExpression(text)
+        // 'x'::character varying, 'x'::text, '{}'::jsonb …: a literal with a cast.
+        if e.hasPrefix("'"), let castRange = e.range(of: "'::", options: .backwards) {
+            let literal = String(e[..<e.index(after: castRange.lowerBound)])
+            let cast = e[castRange.upperBound...]
+            if !literal.dropFirst().dropLast().replacingOccurrences(of: "''", with: "").contains("'"),
+                cast.allSatisfy({ $0.isLetter || $0.isNumber || " _(),[]".contains($0) })
+            {
+                e = literal
+            }
+        }
+        // (-1) for negative numbers.
+        if e.hasPrefix("("), e.hasSuffix(")"), Double(e.dropFirst().dropLast()) != nil { e = String(e.dropFirst().dropLast()) }
+        return DefaultValue.parse(sql: e)
+    }
+
+    public func normalized(_ table: Table) -> Table {
+        var t = table
+        let pk = Set(t.primaryKey?.columns ?? [])
+        t.triggers = []
+        t.columns = t.columns.map { c in
+            var c = c
+            c.type = Self.parseType(Self.typeSQL(c))
+            if pk.contains(c.name) { c.nullable = false }
+            c.nativeTypes = [:]
+            if c.autoincrement { c.defaultValue = nil }
+            c.defaultValue = c.defaultValue.map { Self.parseDefault(Self.defaultSQL($0.canonical)) ?? $0 }
+            return c
+        }
+        // PostgreSQL rewrites check expressions and index predicates (BETWEEN becomes >= AND <=),
+        // so named ones compare by name; the definition is what the name stands for.
+        t.checks = t.checks.map { c in CheckConstraint(c.name, c.name.map { "name:" + $0 } ?? SQLText.normalizeExpression(c.expression)) }
+        t.indexes = t.indexes.map { i in
+            var i = i
+            if i.predicate != nil { i.predicate = "partial" }
+            return i
+        }
+        return t
+    }
+
+    public func introspect(_ db: any DatabaseConnection) throws -> Schema {
+        try PostgresIntrospector(db: db).read()
+    }
+
+    public func render(_ operations: [MigrationOperation], from schema: Schema) throws -> [Statement] {
+        try operations.flatMap { try PostgresRenderer.statements(for: $0) }.map { Statement($0) }
+    }
+
+    public var beforeTransaction: [String] { [] }
+    public var afterTransaction: [String] { [] }
+    public var beginTransaction: String { "BEGIN" }
+    public func verifyBeforeCommit(_ db: any DatabaseConnection) throws {}
+
+    /// The advisory-lock key: the same for every Retort process on a database and schema.
+    static let lockKey = "hashtext('retort:' || current_database() || ':' || current_schema())"
+
+    /// Holds a session advisory lock for the whole run, so concurrent upgrades queue up.
+    public func lock(_ db: any DatabaseConnection) throws {
+        try db.execute("SELECT pg_advisory_lock(\(Self.lockKey))")
+    }
+
+    public func unlock(_ db: any DatabaseConnection) throws {
+        try db.execute("SELECT pg_advisory_unlock(\(Self.lockKey))")
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Retort
+
+/// A throwaway database of one dialect, removed when the test is done with it.
+final class TestDatabase {
+    let url: DatabaseURL
+    private let cleanup: () -> Void
+
+    private init(url: DatabaseURL, cleanup: @escaping () -> Void) {
+        self.url = url
+        self.cleanup = cleanup
+    }
+
+    deinit { cleanup() }
+
+    /// A fresh, empty database of the dialect.
+    static func make(_ dialect: DialectName) throws -> TestDatabase {
+        switch dialect {
+        case .sqlite:
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("retort-test-\(UUID().uuidString).sqlite").path
+            return TestDatabase(url: .sqlite(path: path)) {
+                for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+        case .postgres:
+            let server = try PostgresServer.url()
+            let name = "retort_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased())"
+            let admin = try DatabaseURL(server).connect()
+            defer { admin.close() }
+            try admin.execute("CREATE DATABASE \(SQLText.quote(name))")
+            guard case .postgres(let pg) = try DatabaseURL(server) else { fatalError("not a postgres URL") }
+            return TestDatabase(url: .postgres(pg.replacingDatabase(with: name))) {
+                if let admin = try? DatabaseURL(server).connect() {
+                    try? admin.execute("DROP DATABASE IF EXISTS \(SQLText.quote(name)) WITH (FORCE)")
+                    admin.close()
+                }
+            }
+        }
+    }
+
+    func connect() throws -> any DatabaseConnection { try url.connect() }
+}
+
+/// The PostgreSQL server the tests use: `RETORT_TEST_POSTGRES_URL`, set by `scripts/test`.
+enum PostgresServer {
+    static func url() throws -> String {
+        guard let url = ProcessInfo.processInfo.environment["RETORT_TEST_POSTGRES_URL"], !url.isEmpty else {
+            throw DatabaseError("RETORT_TEST_POSTGRES_URL is not set: run the tests with scripts/test, which starts PostgreSQL")
+        }
+        return url
+    }
+}
+
+/// The dialects every dialect-parameterized test runs on.
+let allDialects: [DialectName] = [.sqlite, .postgres]
+
+/// The user tables of a database.
+func userTables(_ db: any DatabaseConnection) throws -> [String] {
+    try db.dialect.implementation.introspect(db).tables.map(\.name).sorted()
+}
+
+/// A one-revision graph holding these operations.
+func graph(_ revisions: [RevisionInfo]) throws -> RevisionGraph { try RevisionGraph(revisions) }
+
+/// A revision value for tests.
+func revision(_ id: String, parents: [String] = [], _ upgrade: [MigrationOperation], downgrade: [MigrationOperation]? = nil) throws -> RevisionInfo {
+    RevisionInfo(
+        id: id, parents: parents, message: id, createdAt: "2026-01-01T00:00:00Z", upgrade: upgrade,
+        downgrade: try downgrade ?? upgrade.inverse())
+}

@@ -1,0 +1,16 @@
+import Retort
+
+/// The task list's tables.
+let tareasSchema = Schema {
+    Table("tareas", comment: "Tareas pendientes y hechas") {
+        Column("id", .integer).primaryKey(autoincrement: true)
+        Column("nombre", .string(200)).indexed()
+        Column("completada", .boolean, default: false)
+        Column("prioridad", .smallint, default: 3)
+        Column("creado_en", .timestamp, default: .currentTimestamp)
+        Column("actualizado_en", .timestamp, nullable: true)
+        Column("descripcion", .string(500), nullable: true, comment: "Descripción larga de la tarea")
+        Column("etiquetas", .json, nullable: true, comment: "Etiquetas libres, como lista JSON")
+        Check("ck_tareas_prioridad", "prioridad BETWEEN 1 AND 5")
+    }
+}
