@@ -24,5 +24,6 @@ enum {{{typeName}}}: Revision {
     static let downgrade: [MigrationOperation] = [
 {{{downgrade}}}    ]
 }
+
 """#
 }

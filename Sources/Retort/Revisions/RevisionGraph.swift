@@ -1,5 +1,5 @@
 /// A problem with the revisions or a revision target; reported before any database is touched.
-public struct RevisionError: Error, CustomStringConvertible, Sendable {
+public struct RevisionError: Error, CustomStringConvertible, Sendable, Equatable {
     public var description: String
     /// A revision error with a one-line message.
     public init(_ description: String) { self.description = description }

@@ -1,0 +1,103 @@
+import Foundation
+import Retort
+import Testing
+
+/// Builds a copy of `examples/tareas` as a user would, edits its models, autogenerates a
+/// revision, rebuilds and applies it: the generated file must compile and run.
+@Suite("End to end: the tareas example as a user's package", .serialized)
+struct ExampleEndToEndTests {
+    /// A copy of the example outside the checkout (its build folder is kept between runs).
+    static func prepareCopy() throws -> URL {
+        let work = repositoryRoot.appendingPathComponent(".build-e2e/tareas")
+        let fm = FileManager.default
+        try? fm.removeItem(at: work.appendingPathComponent("Sources"))
+        try fm.createDirectory(at: work, withIntermediateDirectories: true)
+        try? fm.removeItem(at: work.appendingPathComponent("Package.swift"))
+        let example = repositoryRoot.appendingPathComponent("examples/tareas")
+        try fm.copyItem(at: example.appendingPathComponent("Sources"), to: work.appendingPathComponent("Sources"))
+        let manifest = try String(contentsOf: example.appendingPathComponent("Package.swift"), encoding: .utf8)
+            .replacingOccurrences(of: "path: \"../..\"", with: "path: \"\(repositoryRoot.path)\"")
+        try manifest.write(to: work.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
+        try? fm.removeItem(at: work.appendingPathComponent(".retort"))
+        return work
+    }
+
+    static func build(_ package: URL) throws {
+        let result = try runProcess(swiftExecutable, ["build", "--package-path", package.path])
+        #expect(result.status == 0, "swift build failed:\n\(result.stdout)\n\(result.stderr)")
+        if result.status != 0 { throw DatabaseError("build failed") }
+    }
+
+    @Test("model change → autogen → build → upgrade → check, on SQLite and PostgreSQL")
+    func autogenCompilesAndApplies() throws {
+        let package = try Self.prepareCopy()
+        try Self.build(package)
+        let tool = package.appendingPathComponent(".build/debug/tareas").path
+        let sqlite = try TestDatabase.make(.sqlite)
+        let url = ["--url", sqlite.url.description]
+
+        var r = try runProcess(tool, ["upgrade", "head"] + url)
+        #expect(r.status == 0, "\(r.stderr)")
+        r = try runProcess(tool, ["check"] + url)
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+
+        // The user edits a model: a new column.
+        let models = package.appendingPathComponent("Sources/tareas/Models.swift")
+        let text = try String(contentsOf: models, encoding: .utf8).replacingOccurrences(
+            of: "        Check(", with: "        Column(\"vence_en\", .date, nullable: true)\n        Check(")
+        try text.write(to: models, atomically: true, encoding: .utf8)
+        try Self.build(package)
+
+        r = try runProcess(tool, ["check"] + url)
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("add column tareas.vence_en date NULL"))
+
+        r = try runProcess(tool, ["autogen", "-m", "añadir vence_en"] + url)
+        #expect(r.status == 0, "\(r.stderr)")
+        let file = r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(file.hasSuffix("_anadir_vence_en.swift"))
+        let source = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(source.contains(".addColumn(table: \"tareas\", column: Column(\"vence_en\", .date, nullable: true))"))
+        #expect(source.contains(".dropColumn(table: \"tareas\", column: Column(\"vence_en\", .date, nullable: true))"))
+
+        try Self.build(package)
+        r = try runProcess(tool, ["upgrade", "head"] + url)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("añadir vence_en"))
+        r = try runProcess(tool, ["check"] + url)
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        r = try runProcess(tool, ["history"] + url)
+        #expect(r.stdout.split(separator: "\n").count == 4)
+
+        // Autogen with nothing to do writes nothing.
+        r = try runProcess(tool, ["autogen", "-m", "nothing"] + url)
+        #expect(r.status == 0 && r.stdout.isEmpty)
+
+        // Downgrade reverts only the new column.
+        r = try runProcess(tool, ["downgrade", "-1"] + url)
+        #expect(r.status == 0, "\(r.stderr)")
+        r = try runProcess(tool, ["check"] + url)
+        #expect(r.status == 1)
+
+        // The same revisions on PostgreSQL.
+        let pg = try TestDatabase.make(.postgres)
+        r = try runProcess(tool, ["upgrade", "head", "--url", pg.url.description])
+        #expect(r.status == 0, "\(r.stderr)")
+        r = try runProcess(tool, ["check", "--url", pg.url.description])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        r = try runProcess(tool, ["downgrade", "base", "--url", pg.url.description])
+        #expect(r.status == 0, "\(r.stderr)")
+
+        // Bad input: one line on stderr, a non-zero exit, no password.
+        for (args, status) in [
+            (["current", "--url", "mysql://x"], 2), (["upgrade", "nope"] + url, 2), (["upgrade", "r"] + url, 2),
+            (["current", "--url", "postgres://u:s3cret@127.0.0.1:1/x"], 3), (["downgrade"] + url, 2),
+        ] as [([String], Int32)] {
+            r = try runProcess(tool, args)
+            #expect(r.status == status, "\(args): \(r.stderr)")
+            #expect(r.stderr.split(separator: "\n").count == 1, "\(args): \(r.stderr)")
+            #expect(r.stderr.hasPrefix("error: "))
+            #expect(!r.stderr.contains("s3cret"))
+        }
+    }
+}
