@@ -25,6 +25,7 @@ enum SwiftLiteral {
         case .string(let n): return ".string(\(n))"
         case .decimal(let p, let s): return ".decimal(\(p), \(s))"
         case .timestamp(let tz): return tz ? ".timestamptz" : ".timestamp"
+        case .enumeration(let name, let values): return ".enumeration(\(string(name)), \(strings(values)))"
         case .native(let s): return ".native(\(string(s)))"
         default: return "." + t.displayName
         }

@@ -19,6 +19,9 @@ public enum ColumnType: Hashable, Sendable, Codable {
     case uuid
     case json
     case blob
+    /// An enumerated type with its values: a PostgreSQL enum type (created and dropped with
+    /// the tables that use it), text on SQLite.
+    case enumeration(String, [String])
     /// A dialect's own type spelling, compared as written (lower-cased).
     case native(String)
 
@@ -52,6 +55,7 @@ public enum ColumnType: Hashable, Sendable, Codable {
         case .uuid: return "uuid"
         case .json: return "json"
         case .blob: return "blob"
+        case .enumeration(let name, let values): return "enum \(name)(\(values.joined(separator: ", ")))"
         case .native(let s): return s
         }
     }

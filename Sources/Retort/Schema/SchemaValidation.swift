@@ -13,6 +13,7 @@ extension Schema {
     public func validate() throws {
         var tableNames = Set<String>()
         var objectNames: [String: String] = [:]
+        var enums: [String: [String]] = [:]
         for table in tables {
             guard !table.name.isEmpty else { throw ModelError("a table has an empty name") }
             guard tableNames.insert(table.name).inserted else { throw ModelError("table '\(table.name)' is declared twice") }
@@ -29,6 +30,15 @@ extension Schema {
                 if case .decimal(let p, let s) = column.type, p <= 0 || s < 0 || s > p {
                     throw ModelError("column '\(table.name).\(column.name)' has decimal(\(p),\(s)); need 0 <= scale <= precision")
                 }
+                if case .enumeration(let name, let values) = column.type {
+                    guard !name.isEmpty, !values.isEmpty, Set(values).count == values.count else {
+                        throw ModelError("column '\(table.name).\(column.name)' has enum '\(name)' with no values or a repeated value")
+                    }
+                    if let other = enums[name], other != values {
+                        throw ModelError("enum '\(name)' is declared with different values in different columns")
+                    }
+                    enums[name] = values
+                }
                 if column.autoincrement {
                     guard column.type.isInteger, table.primaryKey?.columns == [column.name] else {
                         throw ModelError(
@@ -37,7 +47,7 @@ extension Schema {
                 }
             }
             func requireColumns(_ cols: [String], _ what: String) throws {
-                guard !cols.isEmpty else { throw ModelError("\(what) on table '\(table.name)' names no columns") }
+                guard !cols.isEmpty || what == "index" else { throw ModelError("\(what) on table '\(table.name)' names no columns") }
                 for c in cols where !columnNames.contains(c) {
                     throw ModelError("\(what) on table '\(table.name)' uses missing column '\(c)'")
                 }
@@ -47,7 +57,8 @@ extension Schema {
             }
             if let pk = table.primaryKey { try requireColumns(pk.columns, "primary key") }
             for u in table.uniqueConstraints { try requireColumns(u.columns, "unique constraint") }
-            for i in table.indexes { try requireColumns(i.columns, "index") }
+            // An index key in parentheses is an expression, not a column.
+            for i in table.indexes { try requireColumns(i.columns.filter { !$0.hasPrefix("(") }, "index") }
             for fk in table.foreignKeys { try requireColumns(fk.columns, "foreign key") }
             for c in table.checks where c.expression.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw ModelError("check constraint '\(c.name ?? "?")' on table '\(table.name)' has an empty expression")

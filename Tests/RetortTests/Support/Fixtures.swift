@@ -48,6 +48,7 @@ enum Fixtures {
             Column("cliente_id", .bigint)
             Column("numero", .integer)
             Column("creado", .timestamp, default: .currentTimestamp)
+            Column("estado", .enumeration("estado_pedido", ["nuevo", "pagado", "enviado"]), default: "nuevo")
             PrimaryKey("cliente_id", "numero")
             ForeignKey("cliente_id", references: "clientes", "id", onDelete: .cascade)
         }

@@ -23,6 +23,7 @@ public struct PostgresDialect: Dialect {
         case .uuid: return "uuid"
         case .json: return "jsonb"
         case .blob: return "bytea"
+        case .enumeration(let name, _): return SQLText.quote(name)
         case .native(let s): return s
         }
     }
@@ -77,19 +78,20 @@ public struct PostgresDialect: Dialect {
         t.triggers = []
         t.columns = t.columns.map { c in
             var c = c
-            c.type = Self.parseType(Self.typeSQL(c))
+            if case .enumeration = c.type, c.nativeTypes[.postgres] == nil {} else { c.type = Self.parseType(Self.typeSQL(c)) }
             if pk.contains(c.name) { c.nullable = false }
             c.nativeTypes = [:]
             if c.autoincrement { c.defaultValue = nil }
             c.defaultValue = c.defaultValue.map { Self.parseDefault(Self.defaultSQL($0.canonical)) ?? $0 }
             return c
         }
-        // PostgreSQL rewrites check expressions and index predicates (BETWEEN becomes >= AND <=),
-        // so named ones compare by name; the definition is what the name stands for.
+        // PostgreSQL rewrites check expressions, index predicates and index expressions (BETWEEN
+        // becomes >= AND <=, casts appear), so those compare by name: the name stands for the definition.
         t.checks = t.checks.map { c in CheckConstraint(c.name, c.name.map { "name:" + $0 } ?? SQLText.normalizeExpression(c.expression)) }
         t.indexes = t.indexes.map { i in
             var i = i
             if i.predicate != nil { i.predicate = "partial" }
+            i.columns = i.columns.map { $0.hasPrefix("(") ? "expression" : $0 }
             return i
         }
         return t
@@ -100,7 +102,8 @@ public struct PostgresDialect: Dialect {
     }
 
     public func render(_ operations: [MigrationOperation], from schema: Schema) throws -> [Statement] {
-        try operations.flatMap { try PostgresRenderer.statements(for: $0) }.map { Statement($0) }
+        var renderer = PostgresRenderer(schema: schema)
+        return try operations.flatMap { try renderer.render($0) }.map { Statement($0) }
     }
 
     public var beforeTransaction: [String] { [] }

@@ -11,11 +11,15 @@ struct PostgresIntrospector {
         SELECT c.relname, obj_description(c.oid, 'pg_class'), a.attname, format_type(a.atttypid, a.atttypmod),
                a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(c.oid, a.attnum),
                EXISTS (SELECT 1 FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
-                       WHERE dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a')
+                       WHERE dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a'),
+               CASE WHEN ty.typtype = 'e' THEN ty.typname END,
+               CASE WHEN ty.typtype = 'e' THEN (SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder)
+                                                FROM pg_enum e WHERE e.enumtypid = ty.oid)::text END
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
         LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
+        JOIN pg_type ty ON ty.oid = a.atttypid
         WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
           AND c.relname NOT IN (\(excluded))
         ORDER BY c.relname, a.attnum
@@ -65,6 +69,7 @@ struct PostgresIntrospector {
                 order.append(name)
             }
             var column = Column(row[2].string ?? "", PostgresDialect.parseType(row[3].string ?? ""), nullable: row[4].int == 0)
+            if let enumName = row[9].string { column.type = .enumeration(enumName, Self.names(row[10])) }
             let identity = row[6].string ?? ""
             let ownsSequence = row[8].int == 1
             if !identity.isEmpty {

@@ -1,6 +1,60 @@
-/// Turns operations into PostgreSQL statements.
-enum PostgresRenderer {
+/// Turns operations into PostgreSQL statements; enum types are created before the first column
+/// that uses them and dropped after the last one goes.
+struct PostgresRenderer {
     static let q = SQLText.quote
+    /// The schema before the next operation.
+    var schema: Schema
+    /// Enum types that exist, with their values.
+    var enums: [String: [String]]
+
+    init(schema: Schema) {
+        self.schema = schema
+        self.enums = Self.enumsInUse(schema)
+    }
+
+    static func enumsInUse(_ schema: Schema) -> [String: [String]] {
+        var found: [String: [String]] = [:]
+        for t in schema.tables {
+            for c in t.columns {
+                if case .enumeration(let name, let values) = c.type, found[name] == nil, c.nativeTypes[.postgres] == nil {
+                    found[name] = values
+                }
+            }
+        }
+        return found
+    }
+
+    mutating func render(_ op: MigrationOperation) throws -> [String] {
+        var before: [String] = []
+        var after = Schema(tables: schema.tables)
+        try after.apply(op)
+        for (name, values) in Self.enumsInUse(after).sorted(by: { $0.key < $1.key }) {
+            guard let existing = enums[name] else {
+                before.append("CREATE TYPE \(Self.q(name)) AS ENUM (\(values.map(SQLText.literal).joined(separator: ", ")))")
+                enums[name] = values
+                continue
+            }
+            if existing != values {
+                let removed = existing.filter { !values.contains($0) }
+                guard removed.isEmpty else {
+                    throw ReplayError(
+                        description: "enum type '\(name)' would lose value(s) \(removed.joined(separator: ", ")); PostgreSQL cannot drop enum values, write a hand-written revision")
+                }
+                for v in values where !existing.contains(v) {
+                    before.append("ALTER TYPE \(Self.q(name)) ADD VALUE IF NOT EXISTS \(SQLText.literal(v))")
+                }
+                enums[name] = values
+            }
+        }
+        var sql = before + (try Self.statements(for: op))
+        let inUse = Self.enumsInUse(after)
+        for name in enums.keys.sorted() where inUse[name] == nil {
+            sql.append("DROP TYPE \(Self.q(name))")
+            enums[name] = nil
+        }
+        schema = after
+        return sql
+    }
 
     static func statements(for op: MigrationOperation) throws -> [String] {
         switch op {
@@ -78,12 +132,16 @@ enum PostgresRenderer {
         let prefix = "ALTER TABLE \(q(table)) ALTER COLUMN \(q(to.name))"
         var sql: [String] = []
         let fromType = PostgresDialect.typeSQL(from), toType = PostgresDialect.typeSQL(to)
-        let typeChanges = PostgresDialect.parseType(fromType) != PostgresDialect.parseType(toType)
+        let typeChanges = fromType != toType && PostgresDialect.parseType(fromType) != PostgresDialect.parseType(toType)
         let fromDefault = from.autoincrement ? nil : from.defaultValue, toDefault = to.autoincrement ? nil : to.defaultValue
         let defaultChanges = fromDefault != toDefault || typeChanges
         if from.autoincrement, !to.autoincrement { sql.append("\(prefix) DROP IDENTITY IF EXISTS") }
         if defaultChanges, fromDefault != nil { sql.append("\(prefix) DROP DEFAULT") }
-        if typeChanges { sql.append("\(prefix) TYPE \(toType) USING \(q(to.name))::\(toType)") }
+        if typeChanges {
+            var isEnum = false
+            for type in [from.type, to.type] { if case .enumeration = type { isEnum = true } }
+            sql.append("\(prefix) TYPE \(toType) USING \(q(to.name))\(isEnum ? "::text" : "")::\(toType)")
+        }
         if defaultChanges, let d = toDefault { sql.append("\(prefix) SET DEFAULT \(PostgresDialect.defaultSQL(d))") }
         if from.nullable, !to.nullable, let d = toDefault {
             // As SQLite's rebuild does: rows with NULL take the new default rather than failing.

@@ -24,6 +24,7 @@ public struct SQLiteDialect: Dialect {
         case .uuid: return "UUID"
         case .json: return "JSON"
         case .blob: return "BLOB"
+        case .enumeration: return "TEXT"
         case .native(let s): return s
         }
     }
