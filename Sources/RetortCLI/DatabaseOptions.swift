@@ -7,6 +7,15 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: "Database URL: sqlite:///relative.db, sqlite:////absolute.db or postgres://user@host/db. Default: DATABASE_URL, else the project's embedded SQLite file.")
     var url: String?
 
+    @Option(help: "PostgreSQL schema to read and change (default: the search_path, usually public).")
+    var schema: String?
+
+    @Option(help: "Fail instead of waiting longer than this for a lock (e.g. 5s; SQLite: busy timeout).")
+    var lockTimeout: String?
+
+    @Option(help: "Cancel any statement that runs longer than this (e.g. 60s; PostgreSQL only).")
+    var statementTimeout: String?
+
     /// The URL to use: `--url`, then `DATABASE_URL`, then the embedded default.
     func resolved(defaultPath: String) throws -> DatabaseURL {
         if let url { return try DatabaseURL(url) }
@@ -21,6 +30,13 @@ struct DatabaseOptions: ParsableArguments {
             try FileManager.default.createDirectory(
                 atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         }
-        return try url.connect()
+        let db = try url.connect()
+        do {
+            try SessionSettings(schema: schema, lockTimeout: lockTimeout, statementTimeout: statementTimeout).apply(to: db)
+        } catch {
+            db.close()
+            throw error
+        }
+        return db
     }
 }

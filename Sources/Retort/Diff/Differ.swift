@@ -17,14 +17,16 @@ public struct Differ: Sendable {
     /// The same operations, in no particular order.
     public func unordered(from current: Schema, to target: Schema) -> [MigrationOperation] {
         var ops: [MigrationOperation] = []
+        let currentByName = Dictionary(current.tables.map { ($0.name, $0) }) { a, _ in a }
+        let targetNames = Set(target.tables.map(\.name))
         for table in target.tables {
-            if let old = current.table(table.name) {
+            if let old = currentByName[table.name] {
                 ops += diffTable(old, table)
             } else {
                 ops.append(.createTable(table))
             }
         }
-        for table in current.tables where target.table(table.name) == nil {
+        for table in current.tables where !targetNames.contains(table.name) {
             ops.append(.dropTable(table))
         }
         return ops

@@ -13,7 +13,8 @@ public struct Plan: Hashable, Sendable {
 }
 
 /// Orders operations by dependency: per table, referenced tables first, drops last in reverse;
-/// foreign keys that form a cycle are detached and added at the end.
+/// foreign keys that form a cycle are detached and added at the end. Ties keep model order,
+/// so the same input always gives the same plan.
 public struct Planner: Sendable {
     /// A planner.
     public init() {}
@@ -26,77 +27,107 @@ public struct Planner: Sendable {
             if let t = op.tableName { byTable[t, default: []].append(op) } else { loose.append(op) }
         }
         let dropped = Set(byTable.compactMap { name, ops in ops.contains { if case .dropTable = $0 { true } else { false } } ? name : nil })
-        // Tables in model order, then any others by name: the tie-break that makes plans deterministic.
+        // Model order, then the database's, then by name: the tie-break that makes plans deterministic.
         let rank = Dictionary(
             (target.tables.map(\.name) + current.tables.map(\.name) + byTable.keys.sorted()).enumerated().map { ($1, $0) }
         ) { a, _ in a }
         let changing = byTable.keys.filter { !dropped.contains($0) }.sorted { rank[$0]! < rank[$1]! }
         let dropping = dropped.sorted { rank[$0]! < rank[$1]! }
-
+        var ops = byTable
         var groups: [PlannedGroup] = []
         var cycleClosers: [MigrationOperation] = []
 
-        // Created and altered tables: a table comes after the tables its new foreign keys reference.
-        var pending = changing
-        var ops = byTable
-        while !pending.isEmpty {
-            let pendingSet = Set(pending)
-            if let next = pending.first(where: { t in Self.newReferences(ops[t]!).allSatisfy { $0 == t || !pendingSet.contains($0) } }) {
-                groups.append(PlannedGroup(table: next, operations: Self.ordered(ops[next]!)))
-                pending.removeAll { $0 == next }
-                continue
-            }
-            // A cycle: detach the first table's keys to tables still pending and add them at the end.
-            let t = pending[0]
+        // Created and altered tables come after the tables their new foreign keys reference.
+        let created = Self.topologicalOrder(changing, rank: rank, dependencies: { t in
+            Set(Self.newReferences(ops[t]!).filter { $0 != t })
+        }, breakCycle: { t, pending in
             var detached: [MigrationOperation] = []
-            ops[t] = ops[t]!.map { op in
+            ops[t] = ops[t]!.compactMap { op in
                 switch op {
                 case .createTable(var table):
-                    let cyclic = table.foreignKeys.filter { $0.referencedTable != t && pendingSet.contains($0.referencedTable) }
+                    let cyclic = table.foreignKeys.filter { $0.referencedTable != t && pending.contains($0.referencedTable) }
                     table.foreignKeys.removeAll { cyclic.contains($0) }
                     detached += cyclic.map { .addConstraint(table: t, constraint: .foreignKey($0)) }
                     return .createTable(table)
+                case .addConstraint(_, .foreignKey(let fk)) where fk.referencedTable != t && pending.contains(fk.referencedTable):
+                    detached.append(op)
+                    return nil
                 default:
                     return op
                 }
-            }.filter { op in
-                if case .addConstraint(_, .foreignKey(let fk)) = op, fk.referencedTable != t, pendingSet.contains(fk.referencedTable) {
-                    detached.append(op)
-                    return false
-                }
-                return true
             }
             cycleClosers += detached
-        }
+        })
+        groups += created.map { PlannedGroup(table: $0, operations: Self.ordered(ops[$0]!)) }
 
-        // Dropped tables: a table goes before the dropped tables it references.
-        pending = dropping
-        while !pending.isEmpty {
-            let pendingSet = Set(pending)
-            func referencedDropped(_ t: String) -> [String] {
-                (current.table(t)?.foreignKeys ?? []).map(\.referencedTable).filter { $0 != t && pendingSet.contains($0) }
+        // Dropped tables go before the dropped tables they reference (the reverse of creation).
+        let currentByName = Dictionary(current.tables.map { ($0.name, $0) }) { a, _ in a }
+        let droppedSet = Set(dropping)
+        var referencedBy: [String: Set<String>] = [:]
+        for t in dropping {
+            for fk in currentByName[t]?.foreignKeys ?? [] where fk.referencedTable != t && droppedSet.contains(fk.referencedTable) {
+                referencedBy[fk.referencedTable, default: []].insert(t)
             }
-            let next = pending.first { t in !pending.contains { other in other != t && referencedDropped(other).contains(t) } }
-            if let next {
-                groups.append(PlannedGroup(table: next, operations: Self.ordered(ops[next]!)))
-                pending.removeAll { $0 == next }
-                continue
-            }
-            // A cycle among dropped tables: drop the first table's cyclic keys before the table itself.
-            let t = pending[0]
+        }
+        let dropOrder = Self.topologicalOrder(dropping, rank: rank, dependencies: { referencedBy[$0] ?? [] }, breakCycle: { t, pending in
+            // Drop this table's keys into the cycle first, then the table can go at any time.
             ops[t] = ops[t]!.flatMap { op -> [MigrationOperation] in
                 guard case .dropTable(var table) = op else { return [op] }
-                let cyclic = table.foreignKeys.filter { $0.referencedTable != t && pendingSet.contains($0.referencedTable) }
+                let cyclic = table.foreignKeys.filter { $0.referencedTable != t && pending.contains($0.referencedTable) }
                 table.foreignKeys.removeAll { cyclic.contains($0) }
                 return cyclic.map { .dropConstraint(table: t, constraint: .foreignKey($0)) } + [.dropTable(table)]
             }
-            groups.append(PlannedGroup(table: t, operations: ops[t]!))
-            pending.removeFirst()
-        }
+            for fk in currentByName[t]?.foreignKeys ?? [] { referencedBy[fk.referencedTable]?.remove(t) }
+        })
+        groups += dropOrder.map { PlannedGroup(table: $0, operations: Self.ordered(ops[$0]!)) }
 
         if !cycleClosers.isEmpty { groups.append(PlannedGroup(table: nil, operations: cycleClosers)) }
         if !loose.isEmpty { groups.append(PlannedGroup(table: nil, operations: loose)) }
         return Plan(groups: groups)
+    }
+
+    /// Kahn's algorithm, lowest rank first. When only cycles remain, `breakCycle` is called for the
+    /// lowest-ranked pending node (it must remove that node's dependencies), which then goes next.
+    static func topologicalOrder(
+        _ nodes: [String], rank: [String: Int], dependencies: (String) -> Set<String>,
+        breakCycle: (String, Set<String>) -> Void
+    ) -> [String] {
+        var pending = Set(nodes)
+        var waitingOn: [String: Set<String>] = [:]
+        var dependents: [String: [String]] = [:]
+        for n in nodes {
+            let deps = dependencies(n).intersection(pending)
+            waitingOn[n] = deps
+            for d in deps { dependents[d, default: []].append(n) }
+        }
+        // `ready` is kept sorted by descending rank, so the next node is its last element.
+        var ready = nodes.filter { waitingOn[$0]!.isEmpty }.sorted { rank[$0]! > rank[$1]! }
+        func makeReady(_ n: String) {
+            let r = rank[n]!
+            var lo = 0, hi = ready.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if rank[ready[mid]]! > r { lo = mid + 1 } else { hi = mid }
+            }
+            ready.insert(n, at: lo)
+        }
+        var order: [String] = []
+        while !pending.isEmpty {
+            let next: String
+            if let last = ready.popLast() {
+                next = last
+            } else {
+                next = pending.min { rank[$0]! < rank[$1]! }!
+                breakCycle(next, pending)
+            }
+            order.append(next)
+            pending.remove(next)
+            for m in dependents[next] ?? [] where pending.contains(m) && !waitingOn[m]!.isEmpty {
+                waitingOn[m]!.remove(next)
+                if waitingOn[m]!.isEmpty { makeReady(m) }
+            }
+        }
+        return order
     }
 
     /// Tables that the foreign keys these operations create point to.

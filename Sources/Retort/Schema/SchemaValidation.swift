@@ -71,9 +71,10 @@ extension Schema {
                 objectNames[name] = table.name
             }
         }
+        let byName = Dictionary(tables.map { ($0.name, $0) }) { a, _ in a }
         for table in tables {
             for fk in table.foreignKeys {
-                guard let target = self.table(fk.referencedTable) else {
+                guard let target = byName[fk.referencedTable] else {
                     throw ModelError("foreign key on '\(table.name)' references missing table '\(fk.referencedTable)'")
                 }
                 guard fk.columns.count == fk.referencedColumns.count else {

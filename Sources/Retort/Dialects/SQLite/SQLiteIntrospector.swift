@@ -64,11 +64,12 @@ struct SQLiteIntrospector {
             fkGroups[tableName]![id]!.columns.append(row[3].string ?? "")
             if let to = row[4].string { fkGroups[tableName]![id]!.referencedColumns.append(to) }
         }
+        let byLowercasedName = Dictionary(tables.values.map { ($0.name.lowercased(), $0) }) { a, _ in a }
         for (tableName, ids) in fkOrder {
             // The pragma lists keys last-declared first; restore declaration order.
             for id in ids.sorted(by: >) {
                 var fk = fkGroups[tableName]![id]!
-                if let target = tables.values.first(where: { $0.name.lowercased() == fk.referencedTable.lowercased() }) {
+                if let target = byLowercasedName[fk.referencedTable.lowercased()] {
                     fk.referencedTable = target.name
                     if fk.referencedColumns.isEmpty { fk.referencedColumns = target.primaryKey?.columns ?? [] }
                 }
