@@ -41,7 +41,7 @@ struct PlannerTests {
 
         let drop = Differ(dialect: SQLiteDialect()).diff(from: named, to: Schema())
         #expect(drop.compactMap { if case .dropTable(let t) = $0 { t.name } else { nil } }
-            == ["comentarios", "posts", "autores", "equipos", "jugadores"])
+            == ["comentarios", "posts", "autores", "jugadores", "equipos"])
         #expect(drop.first { $0.tableName == "equipos" }?.summary == "drop foreign key fk_equipos_capitan_id_jugadores on equipos")
     }
 
@@ -62,6 +62,13 @@ struct PlannerTests {
         let migrator = Migrator(graph: try graph([rev]), connection: db)
         try migrator.upgrade(to: "head")
         #expect(try Autogenerator(models: Self.models, graph: try graph([rev])).differences(db) == [])
+        // The planner's own drop order (not the revision's inverse) works on the database too.
+        let dropAll = try revision("drop", parents: [rev.id], Differ(dialect: db.dialect.implementation).diff(
+            from: db.dialect.implementation.introspect(db), to: Schema()), downgrade: [])
+        try Migrator(graph: try graph([rev, dropAll]), connection: db).upgrade(to: "head")
+        #expect(try userTables(db) == [])
+        try db.execute("DELETE FROM retort_version")
+        try migrator.upgrade(to: "head")
         try migrator.downgrade(to: "base")
         #expect(try userTables(db) == [])
     }

@@ -42,6 +42,7 @@ public struct Planner: Sendable {
             Set(Self.newReferences(ops[t]!).filter { $0 != t })
         }, breakCycle: { t, pending in
             var detached: [MigrationOperation] = []
+            defer { cycleClosers += detached }
             ops[t] = ops[t]!.compactMap { op in
                 switch op {
                 case .createTable(var table):
@@ -56,7 +57,9 @@ public struct Planner: Sendable {
                     return op
                 }
             }
-            cycleClosers += detached
+            return detached.compactMap { op in
+                if case .addConstraint(_, .foreignKey(let fk)) = op { (t, fk.referencedTable) } else { nil }
+            }
         })
         groups += created.map { PlannedGroup(table: $0, operations: Self.ordered(ops[$0]!)) }
 
@@ -69,16 +72,22 @@ public struct Planner: Sendable {
                 referencedBy[fk.referencedTable, default: []].insert(t)
             }
         }
+        var cycleOpeners: [MigrationOperation] = []
         let dropOrder = Self.topologicalOrder(dropping, rank: rank, dependencies: { referencedBy[$0] ?? [] }, breakCycle: { t, pending in
-            // Drop this table's keys into the cycle first, then the table can go at any time.
-            ops[t] = ops[t]!.flatMap { op -> [MigrationOperation] in
-                guard case .dropTable(var table) = op else { return [op] }
+            // Drop this table's keys into the cycle before any table goes; the tables they pointed to
+            // then no longer wait for it.
+            var removed: [(String, String)] = []
+            ops[t] = ops[t]!.map { op in
+                guard case .dropTable(var table) = op else { return op }
                 let cyclic = table.foreignKeys.filter { $0.referencedTable != t && pending.contains($0.referencedTable) }
                 table.foreignKeys.removeAll { cyclic.contains($0) }
-                return cyclic.map { .dropConstraint(table: t, constraint: .foreignKey($0)) } + [.dropTable(table)]
+                cycleOpeners += cyclic.map { .dropConstraint(table: t, constraint: .foreignKey($0)) }
+                removed += cyclic.map { ($0.referencedTable, t) }
+                return .dropTable(table)
             }
-            for fk in currentByName[t]?.foreignKeys ?? [] { referencedBy[fk.referencedTable]?.remove(t) }
+            return removed
         })
+        if !cycleOpeners.isEmpty { groups.append(PlannedGroup(table: nil, operations: cycleOpeners)) }
         groups += dropOrder.map { PlannedGroup(table: $0, operations: Self.ordered(ops[$0]!)) }
 
         if !cycleClosers.isEmpty { groups.append(PlannedGroup(table: nil, operations: cycleClosers)) }
@@ -87,10 +96,10 @@ public struct Planner: Sendable {
     }
 
     /// Kahn's algorithm, lowest rank first. When only cycles remain, `breakCycle` is called for the
-    /// lowest-ranked pending node (it must remove that node's dependencies), which then goes next.
+    /// lowest-ranked pending node and returns the (waiting node, dependency) edges it removed.
     static func topologicalOrder(
         _ nodes: [String], rank: [String: Int], dependencies: (String) -> Set<String>,
-        breakCycle: (String, Set<String>) -> Void
+        breakCycle: (String, Set<String>) -> [(String, String)]
     ) -> [String] {
         var pending = Set(nodes)
         var waitingOn: [String: Set<String>] = [:]
@@ -113,12 +122,17 @@ public struct Planner: Sendable {
         }
         var order: [String] = []
         while !pending.isEmpty {
-            let next: String
-            if let last = ready.popLast() {
-                next = last
-            } else {
-                next = pending.min { rank[$0]! < rank[$1]! }!
-                breakCycle(next, pending)
+            guard let next = ready.popLast() else {
+                let stuck = pending.min { rank[$0]! < rank[$1]! }!
+                for (waiter, dependency) in breakCycle(stuck, pending) where waitingOn[waiter]?.contains(dependency) == true {
+                    waitingOn[waiter]!.remove(dependency)
+                    if waitingOn[waiter]!.isEmpty { makeReady(waiter) }
+                }
+                if ready.isEmpty {  // nothing was freed: go on with the stuck node regardless
+                    waitingOn[stuck] = []
+                    makeReady(stuck)
+                }
+                continue
             }
             order.append(next)
             pending.remove(next)
