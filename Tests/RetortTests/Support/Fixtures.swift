@@ -73,6 +73,7 @@ enum Fixtures {
             Column("MixedCase", .text, nullable: true)
             Column("with \"quote\"", .string(10), nullable: true)
             Column("with space", .integer, default: 0)
+            Unique("with \"quote\"", "with space")
         }
         Table("categoría") {
             Column("id", .integer).primaryKey()

@@ -8,18 +8,24 @@ struct PostgresIntrospector {
     private static var excluded: String { RetortTables.all.sorted().map(SQLText.literal).joined(separator: ", ") }
 
     static let columnsQuery = """
-        SELECT c.relname, obj_description(c.oid, 'pg_class'), a.attname, format_type(a.atttypid, a.atttypmod),
-               a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(c.oid, a.attnum),
-               EXISTS (SELECT 1 FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
-                       WHERE dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a'),
+        SELECT c.relname, td.description, a.attname, format_type(a.atttypid, a.atttypmod),
+               a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, cd.description,
+               owned.refobjid IS NOT NULL,
                CASE WHEN ty.typtype = 'e' THEN ty.typname END,
                CASE WHEN ty.typtype = 'e' THEN (SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder)
                                                 FROM pg_enum e WHERE e.enumtypid = ty.oid)::text END
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
-        LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
         JOIN pg_type ty ON ty.oid = a.atttypid
+        LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
+        LEFT JOIN pg_description td ON td.objoid = c.oid AND td.classoid = 'pg_class'::regclass AND td.objsubid = 0
+        LEFT JOIN pg_description cd ON cd.objoid = c.oid AND cd.classoid = 'pg_class'::regclass AND cd.objsubid = a.attnum
+        LEFT JOIN (SELECT DISTINCT dep.refobjid, dep.refobjsubid
+                   FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
+                   WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass
+                     AND dep.deptype = 'a') owned
+               ON owned.refobjid = c.oid AND owned.refobjsubid = a.attnum
         WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
           AND c.relname NOT IN (\(excluded))
         ORDER BY c.relname, a.attnum
@@ -116,12 +122,41 @@ struct PostgresIntrospector {
         return Schema(tables: order.map { tables[$0]! })
     }
 
-    /// A JSON array of names, as the queries aggregate them.
-    private static func names(_ value: SQLValue) -> [String] {
-        guard let text = value.string, let data = text.data(using: .utf8),
-            let list = try? JSONDecoder().decode([String].self, from: data)
-        else { return [] }
-        return list
+    /// A JSON array of names, as `json_agg` writes them (`["a", "b \\"c\\""]`).
+    static func names(_ value: SQLValue) -> [String] {
+        guard let text = value.string else { return [] }
+        var names: [String] = []
+        var current = ""
+        var inString = false
+        var iterator = text.unicodeScalars.makeIterator()
+        while let c = iterator.next() {
+            if !inString {
+                if c == "\"" { inString = true; current = "" }
+                continue
+            }
+            switch c {
+            case "\"":
+                names.append(current)
+                inString = false
+            case "\\":
+                guard let e = iterator.next() else { break }
+                switch e {
+                case "n": current += "\n"
+                case "t": current += "\t"
+                case "r": current += "\r"
+                case "b": current += "\u{8}"
+                case "f": current += "\u{C}"
+                case "u":
+                    var hex = ""
+                    for _ in 0..<4 { if let h = iterator.next() { hex.unicodeScalars.append(h) } }
+                    if let v = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(v) { current.unicodeScalars.append(scalar) }
+                default: current.unicodeScalars.append(e)
+                }
+            default:
+                current.unicodeScalars.append(c)
+            }
+        }
+        return names
     }
 
     private static func action(_ code: String?) -> ReferentialAction {

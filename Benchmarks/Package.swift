@@ -1,0 +1,15 @@
+// swift-tools-version: 6.1
+// Benchmarks for Retort; run with Benchmarks/autogen.sh.
+import PackageDescription
+
+let package = Package(
+    name: "retort-benchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [.package(name: "retort", path: "..")],
+    targets: [
+        .executableTarget(
+            name: "retort-bench",
+            dependencies: [.product(name: "RetortCLI", package: "retort")]
+        )
+    ]
+)

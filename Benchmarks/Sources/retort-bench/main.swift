@@ -1,0 +1,79 @@
+// A migrate tool whose models are a large generated schema, for Benchmarks/autogen.sh.
+//
+//   retort-bench setup --url URL       creates the schema of RETORT_BENCH_TABLES tables (unchanged models)
+//   retort-bench introspect --url URL  times introspection alone and counts its queries
+//   retort-bench autogen …             the real command, with RETORT_BENCH_CHANGED tables changed
+import Foundation
+import RetortCLI
+
+let environment = ProcessInfo.processInfo.environment
+let tableCount = Int(environment["RETORT_BENCH_TABLES"] ?? "") ?? 2000
+let changed = Int(environment["RETORT_BENCH_CHANGED"] ?? "") ?? 0
+let revisionsDirectory = environment["RETORT_BENCH_REVISIONS"] ?? NSTemporaryDirectory() + "retort-bench-revisions"
+
+/// Table i: ten columns of mixed types, two indexes and a foreign key to an earlier table.
+func table(_ i: Int, changed: Bool) -> Table {
+    var t = Table("bench_\(i)") {
+        Column("id", .bigint).primaryKey(autoincrement: true)
+        Column("nombre", .string(120))
+        Column("descripcion", .text, nullable: true)
+        Column("precio", .decimal(12, 2), default: 0)
+        Column("cantidad", .integer, default: 0)
+        Column("activo", .boolean, default: true)
+        Column("creado_en", .timestamptz, default: .currentTimestamp)
+        Column("codigo", .uuid, nullable: true)
+        Column("datos", .json, nullable: true)
+        Column("padre_id", .bigint, nullable: true)
+        Index("nombre")
+        Index("creado_en", "activo")
+    }
+    t.foreignKeys.append(ForeignKey(["padre_id"], references: "bench_\(i == 0 ? 0 : (i - 1) / 2)", ["id"]))
+    if changed {
+        t.columns.append(Column("nota", .string(200), nullable: true))
+        t.columns[4].type = .bigint
+        t.indexes.append(Index(["cantidad"]))
+    }
+    return t
+}
+
+// The changed tables are spread over the whole schema.
+let step = changed > 0 ? max(1, tableCount / changed) : Int.max
+let models = Schema(tables: (0..<tableCount).map { i in table(i, changed: changed > 0 && i % step == 0 && i / step < changed) })
+
+func option(_ name: String) -> String? {
+    guard let i = CommandLine.arguments.firstIndex(of: name), i + 1 < CommandLine.arguments.count else { return nil }
+    return CommandLine.arguments[i + 1]
+}
+
+final class CountingConnection: DatabaseConnection {
+    let inner: any DatabaseConnection
+    var count = 0
+    init(_ inner: any DatabaseConnection) { self.inner = inner }
+    var dialect: DialectName { inner.dialect }
+    func executeScript(_ sql: String) throws { count += 1; try inner.executeScript(sql) }
+    func execute(_ sql: String, _ parameters: [SQLValue]) throws { count += 1; try inner.execute(sql, parameters) }
+    func query(_ sql: String, _ parameters: [SQLValue]) throws -> [[SQLValue]] { count += 1; return try inner.query(sql, parameters) }
+    func close() { inner.close() }
+}
+
+switch CommandLine.arguments.dropFirst().first {
+case "setup":
+    let db = try DatabaseURL(option("--url") ?? "").connect()
+    let dialect = db.dialect.implementation
+    let ops = Differ(dialect: dialect).diff(from: try dialect.introspect(db), to: models.named())
+    try db.executeScript("BEGIN")
+    for statement in try dialect.render(ops, from: Schema()) { try db.executeScript(statement.sql) }
+    try db.executeScript("COMMIT")
+    print("created \(models.tables.count) tables")
+case "introspect":
+    let db = CountingConnection(try DatabaseURL(option("--url") ?? "").connect())
+    let start = Date()
+    let schema = try db.dialect.implementation.introspect(db)
+    let seconds = Date().timeIntervalSince(start)
+    print(String(format: "introspection: %d tables in %.3f s with %d queries", schema.tables.count, seconds, db.count))
+default:
+    MigrateTool(
+        name: "retort-bench", schema: models,
+        revisions: RevisionSet(revisions: [], directory: revisionsDirectory, packageDirectory: revisionsDirectory)
+    ).main()
+}

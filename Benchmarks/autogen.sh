@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Times `autogen` on a large PostgreSQL schema: for each size, N tables of ten mixed-type columns,
+# two indexes and one foreign key; 40 of them changed in the models (a column added, a type
+# changed, an index added). Prints the whole autogen (process start to file written, best of 3),
+# introspection alone, and the number of catalog queries.
+#
+#   Benchmarks/autogen.sh [SIZES...]        default: 500 2000 10000
+# Uses RETORT_BENCH_POSTGRES_URL (a server URL; a database is created and dropped per size), or
+# starts a throwaway server like scripts/test does.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(500 2000 10000)
+
+if [ -z "${RETORT_BENCH_POSTGRES_URL:-}" ]; then
+  bin=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
+  dir=$(mktemp -d /tmp/retort-bench-pg.XXXXXX); port=55499
+  as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
+  [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
+  as_pg "'$bin/initdb' -D '$dir/data' -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null"
+  as_pg "'$bin/pg_ctl' -D '$dir/data' -l '$dir/log' -w -o \"-c listen_addresses='' -k '$dir' -p $port -c fsync=off -c max_locks_per_transaction=4096\" start >/dev/null"
+  trap "as_pg \"'$bin/pg_ctl' -D '$dir/data' -m immediate stop >/dev/null 2>&1\"; rm -rf '$dir'" EXIT
+  RETORT_BENCH_POSTGRES_URL="postgresql:///postgres?host=$dir&port=$port&user=postgres"
+fi
+
+swift build -c release --package-path "$here" 2>&1 | grep -E "error|Build complete" || true
+tool="$here/.build/release/retort-bench"
+server="$RETORT_BENCH_POSTGRES_URL"
+revisions=$(mktemp -d)
+export RETORT_BENCH_REVISIONS="$revisions"
+
+for n in "${sizes[@]}"; do
+  db="retort_bench_$n"
+  psql -q "$server" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+  url="${server/\/postgres\?//$db?}"
+  RETORT_BENCH_TABLES=$n "$tool" setup --url "$url" >/dev/null
+  RETORT_BENCH_TABLES=$n "$tool" introspect --url "$url"
+  best=""
+  for _ in 1 2 3; do
+    rm -rf "$revisions"/*
+    start=$(date +%s.%N)
+    RETORT_BENCH_TABLES=$n RETORT_BENCH_CHANGED=40 "$tool" autogen -m bench --url "$url" >/dev/null 2>&1
+    end=$(date +%s.%N)
+    t=$(echo "$end - $start" | bc)
+    if [ -z "$best" ] || [ "$(echo "$t < $best" | bc)" = 1 ]; then best=$t; fi
+  done
+  ops=$(cat "$revisions"/*.swift | grep -c "^        \\." || true)
+  printf 'autogen: %d tables, 40 changed: best of 3 = %.3f s (%s operation lines written)\n' "$n" "$best" "$ops"
+  psql -q "$server" -c "DROP DATABASE $db"
+done
+rm -rf "$revisions"
