@@ -22,7 +22,9 @@ if [ -z "${RETORT_BENCH_POSTGRES_URL:-}" ]; then
   RETORT_BENCH_POSTGRES_URL="postgresql:///postgres?host=$dir&port=$port&user=postgres"
 fi
 
-swift build -c release --package-path "$here" 2>&1 | grep -E "error|Build complete" || true
+# SwiftPM can keep a stale build plan when the Retort dependency gains a file.
+rm -f "$here/.build/release.yaml"
+swift build -c release --package-path "$here" >"$here/.build-log" 2>&1 || { cat "$here/.build-log" >&2; exit 1; }
 tool="$here/.build/release/retort-bench"
 server="$RETORT_BENCH_POSTGRES_URL"
 revisions=$(mktemp -d)

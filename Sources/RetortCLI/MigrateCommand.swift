@@ -7,7 +7,7 @@ struct MigrateCommand: ParsableCommand {
     nonisolated(unsafe) static var configuration = CommandConfiguration(
         abstract: "Autogenerate, apply and inspect schema migrations (Retort).",
         subcommands: [
-            Autogen.self, RevisionCommand.self, Upgrade.self, Downgrade.self, Current.self, History.self, Heads.self,
+            Autogen.self, RevisionCommand.self, Split.self, Stamp.self, Upgrade.self, Downgrade.self, Current.self, History.self, Heads.self,
             Show.self, Check.self,
         ]
     )

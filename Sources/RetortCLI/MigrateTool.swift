@@ -27,14 +27,19 @@ public struct MigrateTool: Sendable {
 
     /// Parses the process arguments, runs the command and exits with its status.
     public func main(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
-        MigrateTool.current = self
         MigrateCommand.configuration.commandName = name
         MigrateCommand.configuration.discussion = """
             The database comes from --url or DATABASE_URL; with neither, the embedded SQLite file
             \(defaultDatabasePath) is used.
             """
-        exit(CommandRunner.run(MigrateCommand.self, arguments: arguments))
+        exit(run(arguments))
     }
 
-    nonisolated(unsafe) static var current: MigrateTool?
+    /// Runs one command line with this tool's models and revisions; returns the exit status.
+    public func run(_ arguments: [String]) -> Int32 {
+        MigrateTool.$current.withValue(self) { CommandRunner.run(MigrateCommand.self, arguments: arguments) }
+    }
+
+    /// The tool the running command belongs to.
+    @TaskLocal static var current: MigrateTool?
 }

@@ -7,13 +7,13 @@ import Testing
 @Suite("End to end: the tareas example as a user's package", .serialized)
 struct ExampleEndToEndTests {
     /// A copy of the example outside the checkout (its build folder is kept between runs).
-    static func prepareCopy() throws -> URL {
-        let work = repositoryRoot.appendingPathComponent(".build-e2e/tareas")
+    static func prepareCopy(_ example: String = "tareas") throws -> URL {
+        let work = repositoryRoot.appendingPathComponent(".build-e2e/\(example)")
         let fm = FileManager.default
         try? fm.removeItem(at: work.appendingPathComponent("Sources"))
         try fm.createDirectory(at: work, withIntermediateDirectories: true)
         try? fm.removeItem(at: work.appendingPathComponent("Package.swift"))
-        let example = repositoryRoot.appendingPathComponent("examples/tareas")
+        let example = repositoryRoot.appendingPathComponent("examples/\(example)")
         try fm.copyItem(at: example.appendingPathComponent("Sources"), to: work.appendingPathComponent("Sources"))
         let manifest = try String(contentsOf: example.appendingPathComponent("Package.swift"), encoding: .utf8)
             .replacingOccurrences(of: "path: \"../..\"", with: "path: \"\(repositoryRoot.path)\"")
@@ -120,5 +120,26 @@ struct ExampleEndToEndTests {
         let conn = try db.connect()
         defer { conn.close() }
         #expect(try conn.query("SELECT count(*) FROM retort_version").first?.first?.int == 1)
+    }
+
+    @Test("the ai_training example: per-table chain and split history apply and check clean", arguments: allDialects)
+    func aiTraining(dialect: DialectName) throws {
+        let package = try Self.prepareCopy("ai_training")
+        try Self.build(package)
+        let tool = package.appendingPathComponent(".build/debug/ai_training").path
+        let db = try TestDatabase.make(dialect)
+        let url = ["--url", db.url.description]
+        var r = try runProcess(tool, ["history", "--offline"])
+        #expect(r.stdout.contains("ai training tables: create conversaciones_ai"))
+        #expect(r.stdout.contains("impago por cuotas: create modelos_impago_cuotas"))
+        r = try runProcess(tool, ["upgrade", "head"] + url)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 7)
+        r = try runProcess(tool, ["check"] + url)
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        r = try runProcess(tool, ["downgrade", "-1"] + url)
+        #expect(r.stderr.contains("reverted") && r.stderr.contains("modelos_impago_cuotas"))
+        r = try runProcess(tool, ["downgrade", "base"] + url)
+        #expect(r.status == 0, "\(r.stderr)")
     }
 }

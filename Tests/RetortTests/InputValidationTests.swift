@@ -80,9 +80,9 @@ struct CommandLineTests {
     func run(_ schema: Schema, _ arguments: [String], revisions: [any Revision.Type] = []) -> Int32 {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("retort-cli-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        MigrateTool.current = MigrateTool(
-            name: "t", schema: schema, revisions: RevisionSet(revisions: revisions, directory: dir.path, packageDirectory: dir.path))
-        return CommandRunner.run(MigrateCommand.self, arguments: arguments)
+        return MigrateTool(
+            name: "t", schema: schema, revisions: RevisionSet(revisions: revisions, directory: dir.path, packageDirectory: dir.path)
+        ).run(arguments)
     }
 
     @Test("invalid model, malformed URL, unknown revision, ambiguous flags")

@@ -58,7 +58,7 @@ struct PlannerTests {
         let test = try TestDatabase.make(dialect)
         let db = try test.connect()
         defer { db.close() }
-        let rev = try #require(try Autogenerator(models: Self.models, graph: try graph([])).revision(message: "all", db: db))
+        let rev = try #require(try Autogenerator(models: Self.models, graph: try graph([])).revisions(message: "all", db: db, single: true).first)
         let migrator = Migrator(graph: try graph([rev]), connection: db)
         try migrator.upgrade(to: "head")
         #expect(try Autogenerator(models: Self.models, graph: try graph([rev])).differences(db) == [])

@@ -12,7 +12,7 @@ struct RoundTripTests {
         defer { db.close() }
         let empty = try RevisionGraph([])
         let generator = try Autogenerator(models: models, graph: empty)
-        let rev = try #require(try generator.revision(message: "initial", db: db))
+        let rev = try #require(try generator.revisions(message: "initial", db: db, single: true).first)
         #expect(rev.upgrade.count == models.tables.count)
 
         let migrator = Migrator(graph: try graph([rev]), connection: db)
@@ -57,7 +57,7 @@ struct RoundTripTests {
         func step(_ models: Schema, _ message: String) throws -> [MigrationOperation] {
             let g = try graph(revisions)
             let gen = try Autogenerator(models: models, graph: g)
-            guard var rev = try gen.revision(message: message, db: db) else { return [] }
+            guard var rev = try gen.revisions(message: message, db: db, single: true).first else { return [] }
             rev.id = "r\(revisions.count + 1)"
             revisions.append(rev)
             try Migrator(graph: try graph(revisions), connection: db).upgrade(to: "head")

@@ -29,14 +29,14 @@ struct SafetyTests {
         let test = try TestDatabase.make(dialect)
         let db = try test.connect()
         defer { db.close() }
-        let r1 = try #require(try Autogenerator(models: Self.before, graph: try graph([])).revision(message: "create", db: db))
+        let r1 = try #require(try Autogenerator(models: Self.before, graph: try graph([])).revisions(message: "create", db: db, single: true).first)
         try Migrator(graph: try graph([r1]), connection: db).upgrade(to: "head")
         try db.executeScript(
             """
             INSERT INTO autores (id, nombre, pais) VALUES (1, 'Ana', 'ES'), (2, NULL, 'MX'), (3, 'Luis', NULL);
             INSERT INTO libros (id, titulo, autor_id) VALUES (1, 'a', 1), (2, 'b', 1), (3, 'c', 2), (4, 'd', 3), (5, 'e', 3);
             """)
-        var r2 = try #require(try Autogenerator(models: Self.after, graph: try graph([r1])).revision(message: "alter", db: db))
+        var r2 = try #require(try Autogenerator(models: Self.after, graph: try graph([r1])).revisions(message: "alter", db: db, single: true).first)
         r2.id = "r2"
         r2.parents = [r1.id]
         #expect(r2.upgrade.count == 2)

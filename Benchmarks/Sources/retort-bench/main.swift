@@ -56,24 +56,37 @@ final class CountingConnection: DatabaseConnection {
     func close() { inner.close() }
 }
 
-switch CommandLine.arguments.dropFirst().first {
-case "setup":
-    let db = try DatabaseURL(option("--url") ?? "").connect()
-    let dialect = db.dialect.implementation
-    let ops = Differ(dialect: dialect).diff(from: try dialect.introspect(db), to: models.named())
-    try db.executeScript("BEGIN")
-    for statement in try dialect.render(ops, from: Schema()) { try db.executeScript(statement.sql) }
-    try db.executeScript("COMMIT")
-    print("created \(models.tables.count) tables")
-case "introspect":
-    let db = CountingConnection(try DatabaseURL(option("--url") ?? "").connect())
-    let start = Date()
-    let schema = try db.dialect.implementation.introspect(db)
-    let seconds = Date().timeIntervalSince(start)
-    print(String(format: "introspection: %d tables in %.3f s with %d queries", schema.tables.count, seconds, db.count))
-default:
-    MigrateTool(
-        name: "retort-bench", schema: models,
-        revisions: RevisionSet(revisions: [], directory: revisionsDirectory, packageDirectory: revisionsDirectory)
-    ).main()
+func run() throws {
+    switch CommandLine.arguments.dropFirst().first {
+    case "setup":
+        let db = try DatabaseURL(option("--url") ?? "").connect()
+        let dialect = db.dialect.implementation
+        let ops = Differ(dialect: dialect).diff(from: try dialect.introspect(db), to: models.named())
+        let statements = try dialect.render(ops, from: Schema())
+        // Commit in batches: one transaction for 10,000 tables outgrows the server's lock table.
+        for start in stride(from: 0, to: statements.count, by: 2000) {
+            try db.executeScript("BEGIN")
+            for statement in statements[start..<min(start + 2000, statements.count)] { try db.executeScript(statement.sql) }
+            try db.executeScript("COMMIT")
+        }
+        print("created \(models.tables.count) tables")
+    case "introspect":
+        let db = CountingConnection(try DatabaseURL(option("--url") ?? "").connect())
+        let start = Date()
+        let schema = try db.dialect.implementation.introspect(db)
+        let seconds = Date().timeIntervalSince(start)
+        print(String(format: "introspection: %d tables in %.3f s with %d queries", schema.tables.count, seconds, db.count))
+    default:
+        MigrateTool(
+            name: "retort-bench", schema: models,
+            revisions: RevisionSet(revisions: [], directory: revisionsDirectory, packageDirectory: revisionsDirectory)
+        ).main()
+    }
+}
+
+do {
+    try run()
+} catch {
+    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+    exit(1)
 }

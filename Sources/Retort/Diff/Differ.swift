@@ -11,7 +11,12 @@ public struct Differ: Sendable {
     /// The operations that turn `current` (usually the database) into `target` (usually the models),
     /// in dependency order.
     public func diff(from current: Schema, to target: Schema) -> [MigrationOperation] {
-        Planner().plan(unordered(from: current, to: target), current: current, target: target).operations
+        plan(from: current, to: target).operations
+    }
+
+    /// The operations grouped per table, in dependency order.
+    public func plan(from current: Schema, to target: Schema) -> Plan {
+        Planner().plan(unordered(from: current, to: target), current: current, target: target)
     }
 
     /// The same operations, in no particular order.

@@ -3,6 +3,22 @@ public struct PlannedGroup: Hashable, Sendable {
     /// The table these operations change; nil for the group of cycle-closing foreign keys.
     public var table: String?
     public var operations: [MigrationOperation]
+
+    /// A few words for the group, used in revision messages: `create t`, `alter t`, `drop t`.
+    public var summary: String {
+        guard let table else {
+            let onlyKeys = operations.allSatisfy {
+                switch $0 {
+                case .addConstraint(_, .foreignKey), .dropConstraint(_, .foreignKey): return true
+                default: return false
+                }
+            }
+            return onlyKeys ? "foreign keys closing a cycle" : "other changes"
+        }
+        if operations.contains(where: { if case .createTable = $0 { true } else { false } }) { return "create \(table)" }
+        if operations.contains(where: { if case .dropTable = $0 { true } else { false } }) { return "drop \(table)" }
+        return "alter \(table)"
+    }
 }
 
 /// A dependency-ordered plan: groups in an order where each applies after what it depends on.

@@ -21,7 +21,7 @@ public struct Autogenerator {
 
     /// Refuses unless the database has every revision applied (autogen must diff against head).
     public func requireAtHead(_ db: any DatabaseConnection) throws {
-        let heads = try VersionTable.heads(db)
+        let heads = try Migrator.translate(VersionTable.heads(db), graph: graph)
         let graphHeads = graph.heads
         if graphHeads.count > 1 {
             throw RevisionError(
@@ -34,13 +34,36 @@ public struct Autogenerator {
         }
     }
 
-    /// The revision for the database's difference from the models, or nil when there is none.
-    public func revision(message: String, db: any DatabaseConnection, date: Date = Date()) throws -> RevisionInfo? {
+    /// The revisions for the database's difference from the models: one per table, chained in
+    /// dependency order (or one in all with `single`); empty when there is no difference.
+    public func revisions(message: String, db: any DatabaseConnection, single: Bool = false, date: Date = Date()) throws
+        -> [RevisionInfo]
+    {
         try requireAtHead(db)
-        let ops = try differences(db)
-        guard !ops.isEmpty else { return nil }
-        return RevisionInfo(
-            id: RevisionID.make(date: date), parents: graph.heads, message: message, createdAt: RevisionID.timestamp(date),
-            upgrade: ops, downgrade: try ops.inverse())
+        let dialect = db.dialect.implementation
+        let plan = Differ(dialect: dialect).plan(from: try dialect.introspect(db), to: models)
+        guard !plan.groups.isEmpty else { return [] }
+        let groups = single || plan.groups.count == 1 ? [PlannedGroup(table: nil, operations: plan.operations)] : plan.groups
+        return try Self.chain(groups, message: message, parents: graph.heads, single: groups.count == 1) { i in
+            (RevisionID.make(date: date, sequence: i + 1), RevisionID.timestamp(date))
+        }
+    }
+
+    /// Revisions for plan groups, each the child of the one before; the first has `parents`.
+    static func chain(
+        _ groups: [PlannedGroup], message: String, parents: [String], single: Bool,
+        identity: (Int) -> (id: String, createdAt: String)
+    ) throws -> [RevisionInfo] {
+        var result: [RevisionInfo] = []
+        var previous = parents
+        for (i, group) in groups.enumerated() {
+            let (id, createdAt) = identity(i)
+            result.append(
+                RevisionInfo(
+                    id: id, parents: previous, message: single ? message : "\(message): \(group.summary)",
+                    createdAt: createdAt, upgrade: group.operations, downgrade: try group.operations.inverse()))
+            previous = [id]
+        }
+        return result
     }
 }

@@ -51,9 +51,33 @@ public struct RevisionGraph: Sendable {
             let stuck = byID.keys.filter { !order.contains($0) }.sorted()
             throw RevisionError("the revisions form a cycle: \(stuck.joined(separator: ", "))")
         }
+        var replacedBy: [String: String] = [:]
+        for r in list {
+            for old in r.replaces {
+                guard byID[old] == nil else {
+                    throw RevisionError("revision '\(r.id)' replaces '\(old)', but a revision file still defines '\(old)'")
+                }
+                replacedBy[old] = r.id
+            }
+        }
         self.revisions = byID
         self.order = order
         self.children = children
+        self.replacedBy = replacedBy
+    }
+
+    /// For ids that `split` replaced: the revision that stands for each now.
+    public let replacedBy: [String: String]
+
+    /// The revision a recorded id stands for now, following `replaces`; nil if no file defines it.
+    public func current(for recorded: String) -> String? {
+        var id = recorded
+        var seen = Set<String>()
+        while revisions[id] == nil {
+            guard let next = replacedBy[id], seen.insert(id).inserted else { return nil }
+            id = next
+        }
+        return id
     }
 
     /// Letters, digits and underscores, not starting with a digit: usable as a Swift name suffix.

@@ -65,6 +65,16 @@ struct MigrationPath {
         }
     }
 
+    /// The heads a `stamp` target names.
+    func stampTargets(_ target: String) throws -> Set<String> {
+        switch target {
+        case "base": return []
+        case "heads": return Set(graph.heads)
+        case "head": return Set([try graph.singleHead()].compactMap { $0 })
+        default: return [try graph.resolve(target)]
+        }
+    }
+
     /// Revisions to apply to reach the targets, parents first.
     func upgradePlan(to targets: Set<String>, heads: Set<String>) -> [MigrationStep] {
         let applied = graph.ancestors(of: heads)

@@ -21,9 +21,20 @@ public final class Migrator {
 
     private var path: MigrationPath { MigrationPath(graph: graph) }
 
-    /// The applied heads recorded in the version table.
+    /// The applied heads recorded in the version table, as revisions of this graph.
     public func heads() throws -> [String] {
-        try VersionTable.heads(db)
+        try Self.translate(VersionTable.heads(db), graph: graph).sorted()
+    }
+
+    /// Recorded ids as revisions of the graph (following `replaces`); throws for an id no file defines.
+    static func translate(_ recorded: [String], graph: RevisionGraph) throws -> Set<String> {
+        Set(try recorded.map { id in
+            guard let current = graph.current(for: id) else {
+                throw RevisionError(
+                    "the database is at revision '\(id)', which no revision file defines; restore the file or run 'stamp --purge'")
+            }
+            return current
+        })
     }
 
     /// Applies revisions up to `target` (`head`, `heads`, an id or prefix, `+N`, `<rev>+N`); returns what ran.
@@ -54,6 +65,27 @@ public final class Migrator {
         return done
     }
 
+    /// Records `target` (`base`, `head`, `heads`, an id or prefix) as the applied heads without
+    /// running any migration; `purge` first forgets whatever is recorded, even ids no file defines.
+    public func stamp(_ target: String, purge: Bool = false) throws -> [String] {
+        let wanted = try MigrationPath(graph: graph).stampTargets(target)
+        try dialect.lock(db)
+        defer { try? dialect.unlock(db) }
+        try db.execute(dialect.beginTransaction)
+        do {
+            try db.execute(VersionTable.createSQL)
+            let recorded = Set(try VersionTable.heads(db))
+            if !purge { _ = try Self.translate(Array(recorded), graph: graph) }
+            for sql in VersionTable.updateSQL(from: recorded, to: wanted) { try db.execute(sql) }
+            try db.execute("COMMIT")
+        } catch {
+            try? db.execute("ROLLBACK")
+            throw error
+        }
+        log("stamped \(wanted.isEmpty ? "base" : wanted.sorted().joined(separator: ", "))")
+        return wanted.sorted()
+    }
+
     /// Runs one revision in its own transaction with its version-table update; nil when nothing is left.
     private func runStep(_ next: (Set<String>) throws -> MigrationStep?) throws -> MigrationStep? {
         for sql in dialect.beforeTransaction { try db.execute(sql) }
@@ -62,7 +94,8 @@ public final class Migrator {
         var current: MigrationStep?
         do {
             try db.execute(VersionTable.createSQL)
-            let heads = Set(try VersionTable.heads(db))
+            let recorded = Set(try VersionTable.heads(db))
+            let heads = try Self.translate(Array(recorded), graph: graph)
             guard let step = try next(heads) else {
                 try db.execute("COMMIT")
                 return nil
@@ -70,7 +103,7 @@ public final class Migrator {
             current = step
             let operations = step.direction == .upgrade ? step.revision.upgrade : step.revision.downgrade
             try execute(operations, schema: try dialect.introspect(db))
-            for sql in VersionTable.updateSQL(from: heads, to: path.heads(after: step, from: heads)) { try db.execute(sql) }
+            for sql in VersionTable.updateSQL(from: recorded, to: path.heads(after: step, from: heads)) { try db.execute(sql) }
             try dialect.verifyBeforeCommit(db)
             try db.execute("COMMIT")
             log("\(step.direction == .upgrade ? "applied" : "reverted") \(step.revision.id): \(step.revision.message)")

@@ -33,6 +33,17 @@ public struct OfflineSQL {
         return try script(try path.downgradePlan(target, heads: start), from: start)
     }
 
+    /// The script for `stamp TARGET`: every recorded row replaced by the target, no migration run.
+    public func stamp(_ target: String) throws -> String {
+        let wanted = try MigrationPath(graph: graph).stampTargets(target)
+        let q = SQLText.quote(VersionTable.name)
+        var out = ["-- Retort \(dialect.name.rawValue) stamp \(target)", VersionTable.createSQL + ";", "BEGIN;"]
+        out.append("DELETE FROM \(q);")
+        out += wanted.sorted().map { "INSERT INTO \(q) (revision) VALUES (\(SQLText.literal($0)));" }
+        out.append("COMMIT;")
+        return out.joined(separator: "\n") + "\n"
+    }
+
     private func split(_ range: String) -> (String?, String) {
         guard let colon = range.firstIndex(of: ":") else { return (nil, range) }
         return (String(range[..<colon]), String(range[range.index(after: colon)...]))

@@ -4,10 +4,13 @@ import Retort
 
 struct Autogen: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Compare the models with the database and write the difference as a new revision.")
+        abstract: "Compare the models with the database and write the difference as new revisions, one per table.")
 
-    @Option(name: .shortAndLong, help: "What the revision does.")
+    @Option(name: .shortAndLong, help: "What the change does; each revision's message adds its table.")
     var message: String
+
+    @Flag(help: "Write one revision for all tables instead of one per table.")
+    var single = false
 
     @OptionGroup var database: DatabaseOptions
 
@@ -16,13 +19,43 @@ struct Autogen: ParsableCommand {
         let generator = try project.autogenerator()
         let db = try project.connect(database)
         defer { db.close() }
-        guard let revision = try generator.revision(message: message, db: db) else {
+        let revisions = try generator.revisions(message: message, db: db, single: single)
+        guard !revisions.isEmpty else {
             Console.info("no changes: the models match the database")
             return
         }
-        let url = try project.writer().write(revision)
-        for op in revision.upgrade { Console.info("  \(op.summary)") }
-        Console.out(url.path)
+        let writer = try project.writer()
+        for revision in revisions {
+            let url = try writer.write(revision)
+            Console.info("\(revision.id): \(revision.message)")
+            for op in revision.upgrade { Console.info("  \(op.summary)") }
+            Console.out(url.path)
+        }
+    }
+}
+
+struct Split: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rewrite a multi-table revision as a chain of per-table revisions, in dependency order.",
+        discussion: "Databases already at the old revision are recognised as being at the end of the new chain.")
+
+    @Argument(help: "The revision to split (an id or unique prefix).")
+    var revision: String
+
+    func run() throws {
+        let project = try Project()
+        let split = try RevisionSplit(revision, in: project.graph)
+        let files = RevisionFiles(directory: URL(fileURLWithPath: project.tool.revisions.directory))
+        let oldFile = try files.file(for: split.old.id)
+        let writer = try project.writer()
+        // Render everything before touching a file, so a failure leaves the folder as it was.
+        let rendered = try split.revisions.map { ($0, try writer.render($0)) }
+        for (revision, _) in rendered { Console.out(try writer.write(revision).path) }
+        for child in split.children {
+            try files.replaceParent(of: child, split.old.id, with: split.revisions.last!.id)
+        }
+        try FileManager.default.removeItem(at: oldFile)
+        Console.info("split \(split.old.id) into \(split.revisions.count) revisions; removed \(oldFile.lastPathComponent)")
     }
 }
 
