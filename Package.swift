@@ -8,10 +8,12 @@ let package = Package(
         .library(name: "Retort", targets: ["Retort"]),
         .library(name: "RetortCLI", targets: ["RetortCLI"]),
         .plugin(name: "RetortRevisions", targets: ["RetortRevisions"]),
+        .executable(name: "retort", targets: ["retort"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -30,6 +32,7 @@ let package = Package(
                 "CSQLite3",
                 "CLibPQ",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -39,6 +42,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "retort", dependencies: ["RetortCLI"]),
         .executableTarget(name: "RetortRegistryTool"),
         .plugin(
             name: "RetortRevisions",
@@ -47,7 +51,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RetortTests",
-            dependencies: ["Retort", "RetortCLI"]
+            dependencies: ["Retort", "RetortCLI", .product(name: "Logging", package: "swift-log")]
         ),
     ]
 )

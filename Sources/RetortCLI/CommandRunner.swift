@@ -13,6 +13,14 @@ public enum ExitStatus {
     public static let database: Int32 = 3
     /// A revision failed and was rolled back.
     public static let migrationFailed: Int32 = 4
+    /// An applied revision was edited or deleted (`upgrade` refuses; see --accept-changed).
+    public static let integrity: Int32 = 5
+    /// `check`: revisions are not yet applied to the database.
+    public static let pendingRevisions: Int32 = 10
+    /// `check`: the models differ from the schema the revision history produces (a model edited without `autogen`).
+    public static let modelsAheadOfHistory: Int32 = 11
+    /// `check`: an applied revision's file was edited or deleted.
+    public static let editedRevisions: Int32 = 12
 }
 
 /// Thrown by a command to exit with a status after printing its output.
@@ -52,6 +60,7 @@ public enum CommandRunner {
             return ExitStatus.badInput
         case is DatabaseError: return ExitStatus.database
         case is MigrationError: return ExitStatus.migrationFailed
+        case is IntegrityError: return ExitStatus.integrity
         default: return nil
         }
     }

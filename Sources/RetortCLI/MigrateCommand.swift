@@ -8,7 +8,7 @@ struct MigrateCommand: ParsableCommand {
         abstract: "Autogenerate, apply and inspect schema migrations (Retort).",
         subcommands: [
             Autogen.self, RevisionCommand.self, Split.self, Stamp.self, Upgrade.self, Downgrade.self, Current.self, History.self, Heads.self,
-            Show.self, Check.self,
+            Show.self, Check.self, Branches.self, Merge.self, DiffCommand.self,
         ]
     )
 }
@@ -40,6 +40,14 @@ struct Project {
         try RevisionWriter(
             directory: URL(fileURLWithPath: tool.revisions.directory),
             projectRoot: URL(fileURLWithPath: tool.revisions.packageDirectory))
+    }
+
+    /// A revision as JSON output describes it.
+    func json(_ id: String, applied: Set<String> = []) -> RevisionJSON {
+        let r = graph[id]
+        return RevisionJSON(
+            id: id, parents: r.parents, message: r.message, createdAt: r.createdAt, isHead: graph.heads.contains(id),
+            isCurrent: applied.contains(id), replaces: r.replaces)
     }
 
     /// A revision's line for `history`, `heads` and `current`.

@@ -49,6 +49,8 @@ extension DialectName {
 public enum RetortTables {
     /// The version table: one row per applied head.
     public static let version = "retort_version"
+    /// The checksum of every applied revision, to notice edited revision files.
+    public static let applied = "retort_applied"
     /// Every name introspection leaves out.
-    public static let all: Set<String> = [version]
+    public static let all: Set<String> = [version, applied]
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A revision file: one step of the schema's history, with its operations as literal data.
 ///
 /// Generated revisions hold only data; hand-written ones may add `.execute` SQL or `.code` Swift.
@@ -45,6 +47,18 @@ public struct RevisionInfo: Hashable, Sendable {
         self.upgrade = upgrade
         self.downgrade = downgrade
         self.replaces = replaces
+    }
+
+    /// A stable fingerprint of what the revision does (id, parents and operations), recorded when
+    /// it is applied so that a later edit of its file is noticed.
+    public var checksum: String {
+        struct Content: Encodable {
+            var id: String, parents: [String], upgrade: [MigrationOperation], downgrade: [MigrationOperation]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(Content(id: id, parents: parents, upgrade: upgrade, downgrade: downgrade))) ?? Data()
+        return StableHash.hex(String(decoding: data, as: UTF8.self))
     }
 
     /// The value of a revision type.

@@ -93,6 +93,9 @@ public struct RevisionGraph: Sendable {
     /// Revisions with no children.
     public var heads: [String] { order.filter { (children[$0] ?? []).isEmpty } }
 
+    /// Revisions with more than one child: where branches start.
+    public var branchPoints: [String] { order.filter { (children[$0] ?? []).count > 1 } }
+
     /// Revisions with no parents.
     public var bases: [String] { order.filter { revisions[$0]!.parents.isEmpty } }
 

@@ -105,20 +105,22 @@ struct MigrationPath {
                 current = self.heads(after: MigrationStep(revision: graph[tips[0]], direction: .downgrade), from: current)
             }
         } else {
-            var id: String
             if let (base, n) = try revisionOffset(target, sign: "-") {
+                // One branch only: `rev` and its first-parent line, N revisions in all, and whatever
+                // applied revisions descend from them (a merge); other branches stay.
                 var walk = base
+                var line: Set<String> = []
                 for _ in 0..<n {
-                    guard let parent = graph[walk].parents.first else {
-                        throw RevisionError("cannot take \(target): '\(walk)' has no parent")
-                    }
+                    guard applied.contains(walk) else { throw RevisionError("cannot take \(target): '\(walk)' is not applied") }
+                    line.insert(walk)
+                    guard let parent = graph[walk].parents.first else { break }
                     walk = parent
                 }
-                id = walk
+                revert = Set(line.flatMap { graph.descendants(of: $0) }).intersection(applied)
             } else {
-                id = try graph.resolve(target)
+                let id = try graph.resolve(target)
+                revert = graph.descendants(of: id).subtracting([id]).intersection(applied)
             }
-            revert = graph.descendants(of: id).subtracting([id]).intersection(applied)
         }
         return graph.order.reversed().filter { revert.contains($0) }
             .map { MigrationStep(revision: graph[$0], direction: .downgrade) }

@@ -39,9 +39,10 @@ public final class Migrator {
 
     /// Applies revisions up to `target` (`head`, `heads`, an id or prefix, `+N`, `<rev>+N`); returns what ran.
     @discardableResult
-    public func upgrade(to target: String) throws -> [MigrationStep] {
+    public func upgrade(to target: String, acceptChanged: Bool = false) throws -> [MigrationStep] {
         try dialect.lock(db)
         defer { try? dialect.unlock(db) }
+        try verifyIntegrity(accept: acceptChanged)
         let targets = try path.upgradeTargets(target, heads: Set(heads()))
         for id in targets where graph.revisions[id] == nil { throw RevisionError("unknown revision '\(id)'") }
         var done: [MigrationStep] = []
@@ -53,9 +54,10 @@ public final class Migrator {
 
     /// Reverts revisions down to `target` (`base`, an id or prefix, `-N`, `<rev>-N`); returns what ran.
     @discardableResult
-    public func downgrade(to target: String) throws -> [MigrationStep] {
+    public func downgrade(to target: String, acceptChanged: Bool = false) throws -> [MigrationStep] {
         try dialect.lock(db)
         defer { try? dialect.unlock(db) }
+        try verifyIntegrity(accept: acceptChanged)
         let plan = try path.downgradePlan(target, heads: Set(heads()))
         var done: [MigrationStep] = []
         for planned in plan {
@@ -63,6 +65,34 @@ public final class Migrator {
             if let step = try runStep({ heads in heads.contains(planned.revision.id) ? planned : nil }) { done.append(step) }
         }
         return done
+    }
+
+    /// Applied revisions whose files were edited or deleted since.
+    public func integrityProblems() throws -> [IntegrityProblem] {
+        AppliedRevisions.problems(try AppliedRevisions.read(db), graph: graph)
+    }
+
+    /// Throws `IntegrityError` for edited or deleted applied revisions, or with `accept` records
+    /// the files as they are now.
+    private func verifyIntegrity(accept: Bool) throws {
+        let problems = try integrityProblems()
+        guard !problems.isEmpty else { return }
+        guard accept else { throw IntegrityError(problems: problems) }
+        try db.execute(dialect.beginTransaction)
+        do {
+            for p in problems {
+                if p.kind == .edited {
+                    for sql in AppliedRevisions.record(graph[p.revision]) { try db.execute(sql) }
+                } else {
+                    try db.execute(AppliedRevisions.forget(p.revision))
+                }
+            }
+            try db.execute("COMMIT")
+        } catch {
+            try? db.execute("ROLLBACK")
+            throw error
+        }
+        log("accepted the current files of \(problems.map(\.revision).joined(separator: ", "))")
     }
 
     /// Records `target` (`base`, `head`, `heads`, an id or prefix) as the applied heads without
@@ -77,6 +107,11 @@ public final class Migrator {
             let recorded = Set(try VersionTable.heads(db))
             if !purge { _ = try Self.translate(Array(recorded), graph: graph) }
             for sql in VersionTable.updateSQL(from: recorded, to: wanted) { try db.execute(sql) }
+            try db.execute(AppliedRevisions.createSQL)
+            try db.execute("DELETE FROM \(SQLText.quote(AppliedRevisions.name))")
+            for id in graph.order where graph.ancestors(of: wanted).contains(id) {
+                for sql in AppliedRevisions.record(graph[id]) { try db.execute(sql) }
+            }
             try db.execute("COMMIT")
         } catch {
             try? db.execute("ROLLBACK")
@@ -94,6 +129,7 @@ public final class Migrator {
         var current: MigrationStep?
         do {
             try db.execute(VersionTable.createSQL)
+            try db.execute(AppliedRevisions.createSQL)
             let recorded = Set(try VersionTable.heads(db))
             let heads = try Self.translate(Array(recorded), graph: graph)
             guard let step = try next(heads) else {
@@ -104,6 +140,9 @@ public final class Migrator {
             let operations = step.direction == .upgrade ? step.revision.upgrade : step.revision.downgrade
             try execute(operations, schema: try dialect.introspect(db))
             for sql in VersionTable.updateSQL(from: recorded, to: path.heads(after: step, from: heads)) { try db.execute(sql) }
+            for sql in step.direction == .upgrade ? AppliedRevisions.record(step.revision) : [AppliedRevisions.forget(step.revision.id)] {
+                try db.execute(sql)
+            }
             try dialect.verifyBeforeCommit(db)
             try db.execute("COMMIT")
             log("\(step.direction == .upgrade ? "applied" : "reverted") \(step.revision.id): \(step.revision.message)")

@@ -59,6 +59,7 @@ public struct OfflineSQL {
         var out = ["-- Retort \(dialect.name.rawValue) migration script"]
         out += dialect.beforeTransaction.map { $0 + ";" }
         out.append(VersionTable.createSQL + ";")
+        out.append(AppliedRevisions.createSQL + ";")
         let path = MigrationPath(graph: graph)
         for step in steps {
             let r = step.revision
@@ -73,6 +74,7 @@ public struct OfflineSQL {
             for op in ops { try schema.apply(op) }
             let after = path.heads(after: step, from: heads)
             out += VersionTable.updateSQL(from: heads, to: after).map { $0 + ";" }
+            out += (step.direction == .upgrade ? AppliedRevisions.record(r) : [AppliedRevisions.forget(r.id)]).map { $0 + ";" }
             heads = after
             out.append("COMMIT;")
         }

@@ -1,5 +1,5 @@
 /// The name of a supported SQL dialect.
-public enum DialectName: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
+public enum DialectName: String, Hashable, Sendable, Codable, CaseIterable, Comparable, CodingKeyRepresentable {
     case sqlite
     case postgres
 

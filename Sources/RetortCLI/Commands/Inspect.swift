@@ -4,6 +4,9 @@ import Retort
 struct Current: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Show the revision(s) the database is at.")
 
+    @Option(help: "text or json (schema/current.schema.json).")
+    var format: OutputFormat = .text
+
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -11,45 +14,105 @@ struct Current: ParsableCommand {
         let db = try project.connect(database)
         defer { db.close() }
         let heads = try Migrator(graph: project.graph, connection: db).heads()
-        if heads.isEmpty {
-            Console.out("base")
+        if format == .json {
+            struct Output: Encodable {
+                var current: [RevisionJSON]
+                var atHead: Bool
+            }
+            try printJSON(Output(current: heads.map { project.json($0, applied: Set(heads)) }, atHead: Set(heads) == Set(project.graph.heads)))
             return
         }
+        if heads.isEmpty { Console.out("base") }
         for id in heads {
-            guard project.graph.revisions[id] != nil else {
-                throw RevisionError("the database is at revision '\(id)', which no revision file defines")
-            }
             Console.out("\(id)\(project.graph.heads.contains(id) ? " (head)" : ""), \(project.graph[id].message)")
         }
     }
 }
 
 struct History: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the revisions, newest first.")
+    static let configuration = CommandConfiguration(abstract: "List the revisions, newest first, the current ones marked.")
 
-    @OptionGroup var database: DatabaseOptions
+    @Option(name: .customShort("r"), help: "A range START:END of revisions (either side may be left out, or be base/head).")
+    var range: String?
+
+    @Flag(help: "Show each revision's date, parents and what it replaces.")
+    var verbose = false
 
     @Flag(help: "Do not read the database to mark the current revision.")
     var offline = false
 
+    @Option(help: "text or json (schema/history.schema.json).")
+    var format: OutputFormat = .text
+
+    @OptionGroup var database: DatabaseOptions
+
     func run() throws {
         let project = try Project()
+        let graph = project.graph
         var applied = Set<String>()
         if !offline {
             let db = try project.connect(database)
             defer { db.close() }
-            applied = Set(try Migrator(graph: project.graph, connection: db).heads())
+            applied = Set(try Migrator(graph: graph, connection: db).heads())
         }
-        for id in project.graph.order.reversed() { Console.out(project.line(id, applied: applied)) }
+        var ids = graph.order
+        if let range {
+            let parts = range.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2 else { throw UsageError(description: "-r takes START:END, e.g. base:head or r2026:") }
+            if !parts[0].isEmpty, parts[0] != "base" {
+                let start = try graph.resolve(parts[0])
+                ids = ids.filter { graph.descendants(of: start).contains($0) }
+            }
+            if !parts[1].isEmpty, parts[1] != "head", parts[1] != "heads" {
+                let end = try graph.resolve(parts[1])
+                ids = ids.filter { graph.ancestors(of: [end]).contains($0) }
+            }
+        }
+        ids.reverse()
+        if format == .json {
+            struct Output: Encodable { var revisions: [RevisionJSON] }
+            try printJSON(Output(revisions: ids.map { project.json($0, applied: applied) }))
+            return
+        }
+        for id in ids {
+            Console.out(project.line(id, applied: applied))
+            guard verbose else { continue }
+            let r = graph[id]
+            Console.out("    created: \(r.createdAt)")
+            if r.parents.count > 1 { Console.out("    merges: \(r.parents.joined(separator: ", "))") }
+            if (graph.children[id] ?? []).count > 1 { Console.out("    branches into: \(graph.children[id]!.joined(separator: ", "))") }
+            if !r.replaces.isEmpty { Console.out("    replaces: \(r.replaces.joined(separator: ", "))") }
+            for op in r.upgrade { Console.out("    \(op.summary)") }
+        }
     }
 }
 
 struct Heads: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the revisions that have no children.")
 
+    @Option(help: "text or json (schema/heads.schema.json).")
+    var format: OutputFormat = .text
+
     func run() throws {
         let project = try Project()
+        if format == .json {
+            struct Output: Encodable { var heads: [RevisionJSON] }
+            try printJSON(Output(heads: project.graph.heads.map { project.json($0) }))
+            return
+        }
         for id in project.graph.heads { Console.out(project.line(id)) }
+    }
+}
+
+struct Branches: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the revisions where the history branches, with their children.")
+
+    func run() throws {
+        let project = try Project()
+        for id in project.graph.branchPoints {
+            Console.out(project.line(id))
+            for child in project.graph.children[id] ?? [] { Console.out("    -> \(child), \(project.graph[child].message)") }
+        }
     }
 }
 
@@ -75,22 +138,77 @@ struct Show: ParsableCommand {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Exit 0 when the models match the database, 1 (listing the differences) when they do not.")
+        abstract: "Check for drift: unapplied revisions, models vs database, models vs revision history, edited revisions.",
+        discussion: """
+            Exit 0 when all is clean. Otherwise the first finding, in this order, sets the status:
+            12 an applied revision was edited or deleted; 10 revisions are not applied yet;
+            11 the models differ from the schema the revision history produces (a model was edited
+            without running autogen); 1 the database differs from the models (changed by hand).
+            """)
+
+    @Option(help: "text or json (schema/check.schema.json).")
+    var format: OutputFormat = .text
+
+    @Flag(help: "Skip replaying the history into a scratch database.")
+    var noHistory = false
 
     @OptionGroup var database: DatabaseOptions
+
+    struct Output: Encodable {
+        var clean: Bool
+        var status: Int32
+        var pendingRevisions: [String]
+        var modelDifferences: [String]
+        var historyDifferences: [String]
+        var integrityProblems: [IntegrityProblem]
+    }
 
     func run() throws {
         let project = try Project()
         let generator = try project.autogenerator()
+        let url = try database.resolved(defaultPath: project.tool.defaultDatabasePath)
         let db = try project.connect(database)
         defer { db.close() }
-        let ops = try generator.differences(db)
-        if ops.isEmpty {
-            Console.info("ok: the models match the database")
-            return
+        let migrator = Migrator(graph: project.graph, connection: db)
+        let integrity = try migrator.integrityProblems()
+        let applied = project.graph.ancestors(of: try migrator.heads())
+        let pending = project.graph.order.filter { !applied.contains($0) }
+        let modelOps = try generator.differences(db)
+        var historyOps: [MigrationOperation] = []
+        if !noHistory {
+            let history = try HistorySchema.replay(project.graph, like: url)
+            historyOps = Differ(dialect: db.dialect.implementation).diff(from: history, to: generator.models)
         }
-        for op in ops { Console.out(op.summary) }
-        Console.info("\(ops.count) difference(s) between the models and the database; run 'autogen -m MESSAGE'")
-        throw CommandExit(status: ExitStatus.differences)
+        // The most upstream cause decides the status: pending revisions and unrevised model edits
+        // explain a models-vs-database difference, so that one counts only when nothing else does.
+        var status = ExitStatus.ok
+        for (found, code) in [
+            (!integrity.isEmpty, ExitStatus.editedRevisions), (!pending.isEmpty, ExitStatus.pendingRevisions),
+            (!historyOps.isEmpty, ExitStatus.modelsAheadOfHistory), (!modelOps.isEmpty, ExitStatus.differences),
+        ] where found && status == ExitStatus.ok {
+            status = code
+        }
+        if format == .json {
+            try printJSON(
+                Output(
+                    clean: status == ExitStatus.ok, status: status, pendingRevisions: pending,
+                    modelDifferences: modelOps.map(\.summary), historyDifferences: historyOps.map(\.summary),
+                    integrityProblems: integrity))
+        } else {
+            for p in integrity { Console.out("edited revision: \(p.description)") }
+            for id in pending { Console.out("pending revision: \(id), \(project.graph[id].message)") }
+            for op in modelOps { Console.out("models vs database: \(op.summary)") }
+            for op in historyOps { Console.out("models vs history: \(op.summary)") }
+            if status == ExitStatus.ok {
+                Console.info("ok: the database is at head and matches the models and the revision history")
+            } else {
+                var hints: [String] = []
+                if !pending.isEmpty { hints.append("run 'upgrade head'") }
+                if !historyOps.isEmpty { hints.append("run 'autogen -m MESSAGE' for the model changes") }
+                if !integrity.isEmpty { hints.append("restore edited revisions or 'upgrade --accept-changed'") }
+                Console.info("drift found\(hints.isEmpty ? "" : ": " + hints.joined(separator: "; "))")
+            }
+        }
+        if status != ExitStatus.ok { throw CommandExit(status: status) }
     }
 }

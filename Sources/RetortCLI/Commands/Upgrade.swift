@@ -11,6 +11,9 @@ struct Upgrade: ParsableCommand {
     @Flag(help: "Print the SQL instead of running it; no database is read.")
     var sql = false
 
+    @Flag(help: "Accept applied revisions whose files were edited since, recording them as they are now.")
+    var acceptChanged = false
+
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -22,7 +25,7 @@ struct Upgrade: ParsableCommand {
         }
         let migrator = try project.migrator(database)
         defer { migrator.db.close() }
-        let steps = try migrator.upgrade(to: target)
+        let steps = try migrator.upgrade(to: target, acceptChanged: acceptChanged)
         if steps.isEmpty { Console.info("nothing to upgrade: the database is at \(describe(try migrator.heads()))") }
     }
 }
@@ -45,6 +48,9 @@ struct Downgrade: ParsableCommand {
     @Flag(help: "Print the SQL instead of running it; no database is read.")
     var sql = false
 
+    @Flag(help: "Accept applied revisions whose files were edited since, recording them as they are now.")
+    var acceptChanged = false
+
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -56,7 +62,7 @@ struct Downgrade: ParsableCommand {
         }
         let migrator = try project.migrator(database)
         defer { migrator.db.close() }
-        let steps = try migrator.downgrade(to: target)
+        let steps = try migrator.downgrade(to: target, acceptChanged: acceptChanged)
         if steps.isEmpty { Console.info("nothing to downgrade: the database is at \(describe(try migrator.heads()))") }
     }
 }

@@ -1,0 +1,69 @@
+/// An applied revision whose file changed or went away since it was applied.
+public struct IntegrityProblem: Hashable, Sendable, Codable, CustomStringConvertible {
+    public enum Kind: String, Hashable, Sendable, Codable {
+        case edited, deleted
+    }
+    public var revision: String
+    public var kind: Kind
+
+    public var description: String {
+        switch kind {
+        case .edited: return "revision \(revision) was edited after it was applied"
+        case .deleted: return "revision \(revision) was applied, but no revision file defines it any more"
+        }
+    }
+}
+
+/// Applied revisions were edited or deleted; `upgrade` refuses unless told to accept the files.
+public struct IntegrityError: Error, CustomStringConvertible, Sendable {
+    public var problems: [IntegrityProblem]
+    public var description: String {
+        (problems.first.map(\.description) ?? "")
+            + (problems.count > 1 ? " (and \(problems.count - 1) more)" : "")
+            + "; restore the file, or pass --accept-changed to record the files as they are now"
+    }
+}
+
+/// The `retort_applied` table: the checksum of every applied revision.
+struct AppliedRevisions {
+    static let name = RetortTables.applied
+
+    static var createSQL: String {
+        "CREATE TABLE IF NOT EXISTS \(SQLText.quote(name)) (revision VARCHAR(255) NOT NULL PRIMARY KEY, checksum VARCHAR(64) NOT NULL)"
+    }
+
+    /// Recorded checksums by revision id; empty when the table does not exist yet.
+    static func read(_ db: any DatabaseConnection) throws -> [String: String] {
+        let probe: String
+        switch db.dialect {
+        case .sqlite: probe = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '\(name)'"
+        case .postgres: probe = "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = '\(name)'"
+        }
+        guard try !db.query(probe).isEmpty else { return [:] }
+        var result: [String: String] = [:]
+        for row in try db.query("SELECT revision, checksum FROM \(SQLText.quote(name))") {
+            if let id = row[0].string, let sum = row[1].string { result[id] = sum }
+        }
+        return result
+    }
+
+    /// What changed in the files since the recorded revisions were applied.
+    static func problems(_ recorded: [String: String], graph: RevisionGraph) -> [IntegrityProblem] {
+        recorded.keys.sorted().compactMap { id in
+            if let r = graph.revisions[id] { return r.checksum == recorded[id] ? nil : IntegrityProblem(revision: id, kind: .edited) }
+            return graph.current(for: id) == nil ? IntegrityProblem(revision: id, kind: .deleted) : nil
+        }
+    }
+
+    static func record(_ revision: RevisionInfo) -> [String] {
+        let q = SQLText.quote(name)
+        return [
+            "DELETE FROM \(q) WHERE revision = \(SQLText.literal(revision.id))",
+            "INSERT INTO \(q) (revision, checksum) VALUES (\(SQLText.literal(revision.id)), \(SQLText.literal(revision.checksum)))",
+        ]
+    }
+
+    static func forget(_ id: String) -> String {
+        "DELETE FROM \(SQLText.quote(name)) WHERE revision = \(SQLText.literal(id))"
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Logging
+
+/// The database could not be brought to head at application start.
+public struct StartupMigrationError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+}
+
+/// Migrates at application start: call it before a server starts serving.
+///
+/// Several instances may start at once: the migration lock (a PostgreSQL advisory lock, SQLite's
+/// write lock) makes them queue, so each revision runs exactly once and every instance returns
+/// only when the database is at head. Any failure throws; nothing fails silently.
+///
+/// ```swift
+/// try await StartupMigrator(url: env.databaseURL, revisions: retortRevisions.revisions, logger: logger).run()
+/// ```
+public struct StartupMigrator: Sendable {
+    public var url: String
+    public var revisions: [any Revision.Type]
+    public var settings: SessionSettings
+    public var logger: Logger
+
+    /// A start-up migration of the database at `url` to the head of `revisions`.
+    public init(url: String, revisions: [any Revision.Type], settings: SessionSettings = .init(), logger: Logger = Logger(label: "retort")) {
+        self.url = url
+        self.revisions = revisions
+        self.settings = settings
+        self.logger = logger
+    }
+
+    /// Upgrades to head under the lock; returns the ids of the revisions this process applied.
+    @discardableResult
+    public func run() async throws -> [String] {
+        let task = Task.detached { [self] in try self.runBlocking() }
+        return try await task.value
+    }
+
+    private func runBlocking() throws -> [String] {
+        let logger = self.logger
+        do {
+            let graph = try RevisionGraph(revisions.map(RevisionInfo.init))
+            let parsed = try DatabaseURL(url)
+            let db = try parsed.connect()
+            defer { db.close() }
+            try settings.apply(to: db)
+            logger.info("migrating \(parsed) to head", metadata: ["heads": .string(graph.heads.joined(separator: ","))])
+            let migrator = Migrator(graph: graph, connection: db) { line in logger.info("\(line)") }
+            let applied = try migrator.upgrade(to: "head").map(\.revision.id)
+            let heads = try migrator.heads()
+            guard Set(heads) == Set(graph.heads) else {
+                throw StartupMigrationError(description: "the database is at \(heads.joined(separator: ", ")), not at head \(graph.heads.joined(separator: ", "))")
+            }
+            logger.info("database at head", metadata: ["applied": .stringConvertible(applied.count)])
+            return applied
+        } catch let error as StartupMigrationError {
+            logger.error("\(error.description)")
+            throw error
+        } catch {
+            let wrapped = StartupMigrationError(description: "cannot bring the database to head: \(error)")
+            logger.error("\(wrapped.description)")
+            throw wrapped
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import Retort
+
+/// `diff --from URL --to URL`: what turns one live database's schema into another's.
+public struct DiffCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Print what turns the schema of one database (--from) into another's (--to).",
+        discussion: "As SQL for the --from database's dialect (default) or as JSON (schema/diff.schema.json).")
+
+    @Option(help: "The database to change.")
+    var from: String
+
+    @Option(help: "The database whose schema is wanted.")
+    var to: String
+
+    @Option(help: "sql or json.")
+    var format: DiffFormat = .sql
+
+    @Option(help: "PostgreSQL schema to compare on both sides (default: each connection's search_path).")
+    var schema: String?
+
+    enum DiffFormat: String, ExpressibleByArgument, CaseIterable { case sql, json }
+
+    public init() {}
+
+    struct Output: Encodable {
+        struct Item: Encodable {
+            var summary: String
+            var table: String?
+            var operation: MigrationOperation
+        }
+        var from: DialectName
+        var to: DialectName
+        var operations: [Item]
+        var sql: [String]
+    }
+
+    public func run() throws {
+        let fromURL = try DatabaseURL(from), toURL = try DatabaseURL(to)
+        let source = try fromURL.connect(), target = try toURL.connect()
+        defer {
+            source.close()
+            target.close()
+        }
+        let settings = SessionSettings(schema: schema)
+        try settings.apply(to: source)
+        try settings.apply(to: target)
+        let dialect = source.dialect.implementation
+        let current = try dialect.introspect(source)
+        let wanted = try target.dialect.implementation.introspect(target)
+        let ops = Differ(dialect: dialect).diff(from: current, to: wanted)
+        let statements = try dialect.render(ops, from: current).map(\.sql)
+        switch format {
+        case .json:
+            try printJSON(
+                Output(
+                    from: source.dialect, to: target.dialect,
+                    operations: ops.map { Output.Item(summary: $0.summary, table: $0.tableName, operation: $0) }, sql: statements))
+        case .sql:
+            guard !ops.isEmpty else {
+                Console.info("no differences")
+                return
+            }
+            var lines = ["-- Retort: \(fromURL) -> \(toURL)"]
+            lines += dialect.beforeTransaction.map { $0 + ";" }
+            lines.append("BEGIN;")
+            lines += statements.map { $0 + ";" }
+            lines.append("COMMIT;")
+            lines += dialect.afterTransaction.map { $0 + ";" }
+            print(lines.joined(separator: "\n"))
+        }
+    }
+}
+
+/// The stand-alone `retort` executable: the commands that need no models.
+public struct StandaloneCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "retort",
+        abstract: "Retort commands that need no models (a project's own migrate tool has the rest).",
+        subcommands: [DiffCommand.self]
+    )
+
+    public init() {}
+}
