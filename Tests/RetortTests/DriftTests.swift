@@ -23,7 +23,7 @@ struct DriftTests {
     @Test("check: clean, behind head, changed by hand, models edited without a revision — each its own status",
           arguments: allDialects)
     func checkFindings(dialect: DialectName) throws {
-        let package = try ExampleEndToEndTests.prepareCopy()
+        let package = try ExampleEndToEndTests.prepareCopy("tareas", as: "tareas-drift")
         try ExampleEndToEndTests.build(package)
         let tool = package.appendingPathComponent(".build/debug/tareas").path
         let db = try TestDatabase.make(dialect)

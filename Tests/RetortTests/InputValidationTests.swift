@@ -95,7 +95,7 @@ struct CommandLineTests {
         #expect(run(Fixtures.tareas, ["upgrade", "nope", "--url", db.url.description]) == ExitStatus.badInput)
         #expect(run(Fixtures.tareas, ["show", "nope"]) == ExitStatus.badInput)
         #expect(run(Fixtures.tareas, ["frobnicate"]) == ExitStatus.badInput)
-        #expect(run(Fixtures.tareas, ["check", "--url", db.url.description]) == ExitStatus.differences)
+        #expect(run(Fixtures.tareas, ["check", "--url", db.url.description]) == ExitStatus.modelsAheadOfHistory)
         #expect(run(Fixtures.tareas, ["current", "--url", db.url.description]) == ExitStatus.ok)
     }
 }

@@ -67,7 +67,7 @@ struct PlannerTests {
             from: db.dialect.implementation.introspect(db), to: Schema()), downgrade: [])
         try Migrator(graph: try graph([rev, dropAll]), connection: db).upgrade(to: "head")
         #expect(try userTables(db) == [])
-        try db.execute("DELETE FROM retort_version")
+        try db.executeScript("DELETE FROM retort_version; DELETE FROM retort_applied")
         try migrator.upgrade(to: "head")
         try migrator.downgrade(to: "base")
         #expect(try userTables(db) == [])
