@@ -8,25 +8,12 @@ struct Upgrade: ParsableCommand {
     @Argument(help: "The target; with --sql, FROM:TARGET starts from FROM instead of base.")
     var target: String = "head"
 
-    @Flag(help: "Print the SQL instead of running it; no database is read.")
-    var sql = false
-
-    @Flag(help: "Accept applied revisions whose files were edited since, recording them as they are now.")
-    var acceptChanged = false
-
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: MigrationOptions
 
     func run() throws {
-        let project = try Project()
-        if sql {
-            let dialect = try database.resolved(defaultPath: project.tool.defaultDatabasePath).dialect.implementation
-            print(try OfflineSQL(graph: project.graph, dialect: dialect).upgrade(target), terminator: "")
-            return
+        try options.run(offline: { try $0.upgrade(target) }) { migrator in
+            try migrator.upgrade(to: target, acceptChanged: options.acceptChanged)
         }
-        let migrator = try project.migrator(database)
-        defer { migrator.db.close() }
-        let steps = try migrator.upgrade(to: target, acceptChanged: acceptChanged)
-        if steps.isEmpty { Console.info("nothing to upgrade: the database is at \(describe(try migrator.heads()))") }
     }
 }
 
@@ -45,6 +32,17 @@ struct Downgrade: ParsableCommand {
         }
     }
 
+    @OptionGroup var options: MigrationOptions
+
+    func run() throws {
+        try options.run(offline: { try $0.downgrade(target) }) { migrator in
+            try migrator.downgrade(to: target, acceptChanged: options.acceptChanged)
+        }
+    }
+}
+
+/// What `upgrade` and `downgrade` share: `--sql`, `--accept-changed` and the database options.
+struct MigrationOptions: ParsableArguments {
     @Flag(help: "Print the SQL instead of running it; no database is read.")
     var sql = false
 
@@ -53,21 +51,22 @@ struct Downgrade: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    func run() throws {
+    /// Prints the offline script, or runs `online` and says when there was nothing to do.
+    func run(offline: (OfflineSQL) throws -> String, online: (Migrator) throws -> [MigrationStep]) throws {
         let project = try Project()
         if sql {
             let dialect = try database.resolved(defaultPath: project.tool.defaultDatabasePath).dialect.implementation
-            print(try OfflineSQL(graph: project.graph, dialect: dialect).downgrade(target), terminator: "")
+            print(try offline(OfflineSQL(graph: project.graph, dialect: dialect)), terminator: "")
             return
         }
         let migrator = try project.migrator(database)
         defer { migrator.db.close() }
-        let steps = try migrator.downgrade(to: target, acceptChanged: acceptChanged)
-        if steps.isEmpty { Console.info("nothing to downgrade: the database is at \(describe(try migrator.heads()))") }
+        if try online(migrator).isEmpty {
+            let heads = try migrator.heads()
+            Console.info("nothing to do: the database is at \(heads.isEmpty ? "base" : heads.joined(separator: ", "))")
+        }
     }
 }
-
-func describe(_ heads: [String]) -> String { heads.isEmpty ? "base" : heads.joined(separator: ", ") }
 
 struct Stamp: ParsableCommand {
     static let configuration = CommandConfiguration(
