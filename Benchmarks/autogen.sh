@@ -32,7 +32,7 @@ export RETORT_BENCH_REVISIONS="$revisions"
 
 for n in "${sizes[@]}"; do
   db="retort_bench_$n"
-  psql -q "$server" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+  PGOPTIONS="--client-min-messages=warning" psql -q "$server" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
   url="${server/\/postgres\?//$db?}"
   RETORT_BENCH_TABLES=$n "$tool" setup --url "$url" >/dev/null
   RETORT_BENCH_TABLES=$n "$tool" introspect --url "$url"

@@ -91,7 +91,10 @@ struct ExampleEndToEndTests {
         #expect(r.status == 0, "\(r.stderr)")
 
         // Bad input: one line on stderr, a non-zero exit, no password.
+        guard case .postgres(let server) = pg.url else { return }
+        let missing = DatabaseURL.postgres(server.replacingDatabase(with: "no_such_database")).description
         for (args, status) in [
+            (["current", "--url", missing], 3),
             (["current", "--url", "mysql://x"], 2), (["upgrade", "nope"] + url, 2), (["upgrade", "r"] + url, 2),
             (["current", "--url", "postgres://u:s3cret@127.0.0.1:1/x"], 3), (["downgrade"] + url, 2),
         ] as [([String], Int32)] {

@@ -97,5 +97,10 @@ struct CommandLineTests {
         #expect(run(Fixtures.tareas, ["frobnicate"]) == ExitStatus.badInput)
         #expect(run(Fixtures.tareas, ["check", "--url", db.url.description]) == ExitStatus.modelsAheadOfHistory)
         #expect(run(Fixtures.tareas, ["current", "--url", db.url.description]) == ExitStatus.ok)
+        // autogen refuses a database that is not at head.
+        let revisions: [any Revision.Type] = [SplitBase.self]
+        #expect(run(Fixtures.tareas, ["autogen", "-m", "x", "--url", db.url.description], revisions: revisions) == ExitStatus.badInput)
+        #expect(run(Fixtures.tareas, ["upgrade", "head", "--url", db.url.description], revisions: revisions) == ExitStatus.ok)
+        #expect(run(Fixtures.tareas, ["stamp", "nope", "--url", db.url.description], revisions: revisions) == ExitStatus.badInput)
     }
 }

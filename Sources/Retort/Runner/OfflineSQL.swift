@@ -40,6 +40,10 @@ public struct OfflineSQL {
         var out = ["-- Retort \(dialect.name.rawValue) stamp \(target)", VersionTable.createSQL + ";", "BEGIN;"]
         out.append("DELETE FROM \(q);")
         out += wanted.sorted().map { "INSERT INTO \(q) (revision) VALUES (\(SQLText.literal($0)));" }
+        out.append(AppliedRevisions.createSQL + ";")
+        out.append("DELETE FROM \(SQLText.quote(AppliedRevisions.name));")
+        let applied = graph.ancestors(of: wanted)
+        for id in graph.order where applied.contains(id) { out += AppliedRevisions.record(graph[id]).map { $0 + ";" } }
         out.append("COMMIT;")
         return out.joined(separator: "\n") + "\n"
     }
