@@ -53,7 +53,7 @@ public enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
     /// The URL with any password replaced by `***`.
     public var description: String {
         switch self {
-        case .sqlite(let path): return path.hasPrefix("/") ? "sqlite:///\(path)" : "sqlite:///\(path)"
+        case .sqlite(let path): return "sqlite:///\(path)"  // an absolute path gives sqlite:////…
         case .postgres(let url): return DatabaseURL.redact(url.uri)
         }
     }
@@ -73,8 +73,6 @@ public enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
 public struct PostgresURL: Hashable, Sendable {
     /// The URI as given, handed to libpq.
     public var uri: String
-    /// The database name, if the URI names one.
-    public var database: String?
 
     init(_ text: String, malformed: (String) -> DatabaseURLError) throws {
         guard let components = URLComponents(string: text) else {
@@ -82,8 +80,6 @@ public struct PostgresURL: Hashable, Sendable {
         }
         if let port = components.port, !(1...65535).contains(port) { throw malformed("port \(port) is out of range") }
         uri = text
-        let path = components.path
-        database = path.count > 1 ? String(path.dropFirst()) : nil
     }
 
     /// This URI with the database replaced by another one (query parameters kept).
@@ -92,7 +88,6 @@ public struct PostgresURL: Hashable, Sendable {
         components.percentEncodedPath = "/" + (name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name)
         var copy = self
         copy.uri = components.string ?? uri
-        copy.database = name
         return copy
     }
 }

@@ -25,9 +25,6 @@ public enum SQLValue: Hashable, Sendable, Codable {
         default: return nil
         }
     }
-
-    /// True for SQL NULL.
-    public var isNull: Bool { self == .null }
 }
 
 extension SQLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {

@@ -96,9 +96,6 @@ public struct RevisionGraph: Sendable {
     /// Revisions with more than one child: where branches start.
     public var branchPoints: [String] { order.filter { (children[$0] ?? []).count > 1 } }
 
-    /// Revisions with no parents.
-    public var bases: [String] { order.filter { revisions[$0]!.parents.isEmpty } }
-
     /// The revision with this id.
     public subscript(id: String) -> RevisionInfo { revisions[id]! }
 

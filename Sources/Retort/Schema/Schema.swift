@@ -12,7 +12,4 @@ public struct Schema: Hashable, Sendable, Codable {
 
     /// The index of the table with this name, if any.
     public func tableIndex(_ name: String) -> Int? { tables.firstIndex { $0.name == name } }
-
-    /// A copy with the tables sorted by name, for stable comparisons and output.
-    public var sorted: Schema { Schema(tables: tables.sorted { $0.name < $1.name }) }
 }
