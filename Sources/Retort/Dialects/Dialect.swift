@@ -15,6 +15,8 @@ public struct Statement: Hashable, Sendable {
 public protocol Dialect: Sendable {
     /// Which dialect this is.
     var name: DialectName { get }
+    /// True when the connected database (its current schema) has a table with this name.
+    func hasTable(_ name: String, in db: any DatabaseConnection) throws -> Bool
     /// Reads the whole schema of the connected database with a fixed number of queries.
     func introspect(_ db: any DatabaseConnection) throws -> Schema
     /// A copy of the table in the form this dialect stores it, for comparison.

@@ -34,12 +34,7 @@ struct AppliedRevisions {
 
     /// Recorded checksums by revision id; empty when the table does not exist yet.
     static func read(_ db: any DatabaseConnection) throws -> [String: String] {
-        let probe: String
-        switch db.dialect {
-        case .sqlite: probe = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '\(name)'"
-        case .postgres: probe = "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = '\(name)'"
-        }
-        guard try !db.query(probe).isEmpty else { return [:] }
+        guard try db.dialect.implementation.hasTable(name, in: db) else { return [:] }
         var result: [String: String] = [:]
         for row in try db.query("SELECT revision, checksum FROM \(SQLText.quote(name))") {
             if let id = row[0].string, let sum = row[1].string { result[id] = sum }

@@ -44,7 +44,6 @@ public final class Migrator {
         defer { try? dialect.unlock(db) }
         try verifyIntegrity(accept: acceptChanged)
         let targets = try path.upgradeTargets(target, heads: Set(heads()))
-        for id in targets where graph.revisions[id] == nil { throw RevisionError("unknown revision '\(id)'") }
         var done: [MigrationStep] = []
         while let step = try runStep({ heads in path.upgradePlan(to: targets, heads: heads).first }) {
             done.append(step)
@@ -109,7 +108,8 @@ public final class Migrator {
             for sql in VersionTable.updateSQL(from: recorded, to: wanted) { try db.execute(sql) }
             try db.execute(AppliedRevisions.createSQL)
             try db.execute("DELETE FROM \(SQLText.quote(AppliedRevisions.name))")
-            for id in graph.order where graph.ancestors(of: wanted).contains(id) {
+            let applied = graph.ancestors(of: wanted)
+            for id in graph.order where applied.contains(id) {
                 for sql in AppliedRevisions.record(graph[id]) { try db.execute(sql) }
             }
             try db.execute("COMMIT")

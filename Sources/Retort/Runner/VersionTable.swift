@@ -8,16 +8,7 @@ struct VersionTable {
 
     /// The applied heads, or none when the table does not exist yet.
     static func heads(_ db: any DatabaseConnection) throws -> [String] {
-        let exists: Bool
-        switch db.dialect {
-        case .sqlite:
-            exists = try !db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [.text(name)]).isEmpty
-        case .postgres:
-            exists = try db.query(
-                "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = $1", [.text(name)]
-            ).count == 1
-        }
-        guard exists else { return [] }
+        guard try db.dialect.implementation.hasTable(name, in: db) else { return [] }
         return try db.query("SELECT revision FROM \(SQLText.quote(name)) ORDER BY revision").compactMap { $0.first?.string }
     }
 

@@ -97,6 +97,12 @@ public struct PostgresDialect: Dialect {
         return t
     }
 
+    public func hasTable(_ name: String, in db: any DatabaseConnection) throws -> Bool {
+        try !db.query(
+            "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = $1", [.text(name)]
+        ).isEmpty
+    }
+
     public func introspect(_ db: any DatabaseConnection) throws -> Schema {
         try PostgresIntrospector(db: db).read()
     }

@@ -73,6 +73,10 @@ public struct SQLiteDialect: Dialect {
         return v
     }
 
+    public func hasTable(_ name: String, in db: any DatabaseConnection) throws -> Bool {
+        try !db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [.text(name)]).isEmpty
+    }
+
     public func introspect(_ db: any DatabaseConnection) throws -> Schema {
         try SQLiteIntrospector(db: db).read()
     }
