@@ -23,14 +23,15 @@ struct DatabaseOptions: ParsableArguments {
         return .sqlite(path: defaultPath)
     }
 
-    /// Opens the database, creating the embedded default's folder when needed.
-    func connect(defaultPath: String) throws -> any DatabaseConnection {
+    /// Opens the database; with `create` (commands that write), a missing SQLite file is created,
+    /// with the embedded default's folder.
+    func connect(defaultPath: String, create: Bool) throws -> any DatabaseConnection {
         let url = try resolved(defaultPath: defaultPath)
-        if case .sqlite(let path) = url, path == defaultPath {
+        if create, case .sqlite(let path) = url, path == defaultPath {
             try FileManager.default.createDirectory(
                 atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         }
-        let db = try url.connect()
+        let db = try url.connect(create: create)
         do {
             try SessionSettings(schema: schema, lockTimeout: lockTimeout, statementTimeout: statementTimeout).apply(to: db)
         } catch {

@@ -20,20 +20,27 @@ struct Project {
 
     init() throws {
         guard let tool = MigrateTool.current else { throw UsageError(description: "no migrate tool is configured") }
+        try tool.revisions.requireUpToDate()
         self.tool = tool
         self.graph = try tool.revisions.graph()
     }
 
+    /// Opens the database for reading; a missing SQLite file is an error, never created.
     func connect(_ options: DatabaseOptions) throws -> any DatabaseConnection {
-        try options.connect(defaultPath: tool.defaultDatabasePath)
+        try options.connect(defaultPath: tool.defaultDatabasePath, create: false)
     }
 
+    /// A migrator on the database, which is created if it is a missing SQLite file.
     func migrator(_ options: DatabaseOptions) throws -> Migrator {
-        Migrator(graph: graph, connection: try connect(options)) { Console.info($0) }
+        Migrator(
+            graph: graph, connection: try options.connect(defaultPath: tool.defaultDatabasePath, create: true),
+            exclusions: TableFilter(tool.excludeTables)
+        ) { Console.info($0) }
     }
 
-    func autogenerator() throws -> Autogenerator {
-        try Autogenerator(models: tool.schema, graph: graph)
+    /// The autogenerator, leaving out the tool's excluded tables and any `extra` patterns.
+    func autogenerator(excluding extra: [String] = []) throws -> Autogenerator {
+        try Autogenerator(models: tool.schema, graph: graph, excluding: TableFilter(tool.excludeTables + extra))
     }
 
     func writer() throws -> RevisionWriter {

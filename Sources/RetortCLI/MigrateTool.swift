@@ -12,12 +12,15 @@ public struct MigrateTool: Sendable {
     public var name: String
     public var schema: Schema
     public var revisions: RevisionSet
+    /// Tables Retort does not own (names and `*` patterns): never created, altered, dropped or reported.
+    public var excludeTables: [String]
 
     /// A migrate tool; `revisions` is the set the `RetortRevisions` plugin generates (`retortRevisions`).
-    public init(name: String, schema: Schema, revisions: RevisionSet) {
+    public init(name: String, schema: Schema, revisions: RevisionSet, excludeTables: [String] = []) {
         self.name = name
         self.schema = schema
         self.revisions = revisions
+        self.excludeTables = excludeTables
     }
 
     /// The SQLite file used when neither `--url` nor `DATABASE_URL` is given.

@@ -23,13 +23,28 @@ func isIdentifier(_ name: String) -> Bool {
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard arguments.count >= 3 else { fail("usage: RetortRegistryTool OUTPUT REVISIONS_DIR PACKAGE_DIR [FILE...]") }
 let (output, directory, package) = (arguments[0], arguments[1], arguments[2])
+/// 64-bit FNV-1a of the text's UTF-8 bytes, as 16 hex digits: `RevisionSet.digest` computes the same.
+func digest(_ text: String) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x0000_0100_0000_01b3
+    }
+    let h = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - h.count) + h
+}
+
 var names: [String] = []
+var digests: [String] = []
 for file in arguments.dropFirst(3) {
-    let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+    let url = URL(fileURLWithPath: file)
+    let name = url.deletingPathExtension().lastPathComponent
     guard isIdentifier(name) else {
         fail("revision file \(file): its name must be the Swift type it declares (letters, digits, _)")
     }
+    guard let text = try? String(contentsOf: url, encoding: .utf8) else { fail("cannot read revision file \(file)") }
     names.append(name)
+    digests.append("        \(literal(url.lastPathComponent)): \(literal(digest(text))),\n")
 }
 let entries = names.map { "        \($0).self,\n" }.joined()
 let source = """
@@ -41,7 +56,9 @@ let source = """
         revisions: [
     \(entries)    ],
         directory: \(literal(directory)),
-        packageDirectory: \(literal(package))
+        packageDirectory: \(literal(package)),
+        fileDigests: [
+    \(digests.isEmpty ? "        :\n" : digests.joined())    ]
     )
 
     """

@@ -39,7 +39,7 @@ struct PlannerTests {
         guard case .createTable(let comentarios) = plan.groups[2].operations[0] else { Issue.record("not a create"); return }
         #expect(comentarios.foreignKeys.count == 2)
 
-        let drop = Differ(dialect: SQLiteDialect()).diff(from: named, to: Schema())
+        let drop = try Differ(dialect: SQLiteDialect()).diff(from: named, to: Schema())
         #expect(drop.compactMap { if case .dropTable(let t) = $0 { t.name } else { nil } }
             == ["comentarios", "posts", "autores", "jugadores", "equipos"])
         #expect(drop.first { $0.tableName == "equipos" }?.summary == "drop foreign key fk_equipos_capitan_id_jugadores on equipos")

@@ -54,7 +54,7 @@ struct SplitTests {
         let one = try #require(try Autogenerator(models: models, graph: try graph([])).revisions(message: "m", db: other, single: true).first)
         try Migrator(graph: try graph([one]), connection: other).upgrade(to: "head")
         let dialectImpl = dialect.implementation
-        #expect(Differ(dialect: dialectImpl).diff(from: try dialectImpl.introspect(db), to: try dialectImpl.introspect(other)) == [])
+        #expect(try Differ(dialect: dialectImpl).diff(from: try dialectImpl.introspect(db), to: try dialectImpl.introspect(other)) == [])
 
         for r in revisions.reversed() {
             #expect(try migrator.heads() == [r.id])
@@ -72,8 +72,8 @@ struct SplitTests {
             Table("modelos") { Column("id", .integer).primaryKey() }
             Table("cuotas") { Column("id", .integer).primaryKey(); Column("modelo_id", .integer).references("modelos", "id") }
         }.tables).named()
-        let r0 = try revision("r0", Differ(dialect: SQLiteDialect()).diff(from: Schema(), to: base.named()))
-        let r1 = try revision("r1", parents: ["r0"], Differ(dialect: SQLiteDialect()).diff(from: base.named(), to: four))
+        let r0 = try revision("r0", try Differ(dialect: SQLiteDialect()).diff(from: Schema(), to: base.named()))
+        let r1 = try revision("r1", parents: ["r0"], try Differ(dialect: SQLiteDialect()).diff(from: base.named(), to: four))
         return [r0, r1]
     }
 
@@ -136,7 +136,8 @@ struct SplitTests {
         let date = Date(timeIntervalSince1970: 1_763_000_000)
         let writer = try RevisionWriter(directory: URL(fileURLWithPath: "/nonexistent"), projectRoot: nil)
         func run() throws -> [String] {
-            try Autogenerator(models: Fixtures.shop, graph: try graph([])).revisions(message: "shop", db: db, date: date).map(writer.render)
+            try Autogenerator(models: Fixtures.shop, graph: try graph([])).revisions(message: "shop", db: db, date: date, idToken: "abcd")
+                .map(writer.render)
         }
         let first = try run(), second = try run()
         #expect(first.count == 4)

@@ -47,7 +47,7 @@ public struct RevisionWriter {
             "parentsLiteral": SwiftLiteral.strings(revision.parents),
             "replacesLiteral": revision.replaces.isEmpty ? false : SwiftLiteral.strings(revision.replaces),
             "upgrade": try SwiftLiteral.operations(revision.upgrade, pad: pad),
-            "downgrade": try SwiftLiteral.operations(revision.downgrade, pad: pad),
+            "downgrade": revision.downgradeIsDerived ? false : try SwiftLiteral.operations(revision.downgrade, pad: pad),
         ]
         return mustache.render(context)
     }
@@ -68,13 +68,25 @@ public struct RevisionWriter {
 
 /// Revision ids and file-name slugs.
 public enum RevisionID {
-    /// An id that sorts in creation order: `r` + UTC date and time + a sequence number.
-    public static func make(date: Date, sequence: Int = 1) -> String {
+    /// An id that sorts in creation order: `r` + UTC date and time + a random token + a sequence
+    /// number (`r20261123_180512_k3f9_01`). The token keeps ids made in the same second, or on
+    /// two branches, apart.
+    public static func make(date: Date, token: String, sequence: Int = 1) -> String {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")
         f.dateFormat = "yyyyMMdd_HHmmss"
-        return "r\(f.string(from: date))_" + (sequence < 10 ? "0\(sequence)" : String(sequence))
+        return "r\(f.string(from: date))_\(token)_" + (sequence < 10 ? "0\(sequence)" : String(sequence))
+    }
+
+    /// `count` new ids for a chain made at `date`, none of them in `taken`.
+    public static func fresh(date: Date, count: Int = 1, avoiding taken: Set<String>) -> [String] {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
+        while true {
+            let token = String((0..<4).map { _ in alphabet.randomElement()! })
+            let ids = (1...max(count, 1)).map { make(date: date, token: token, sequence: $0) }
+            if taken.isDisjoint(with: ids) { return ids }
+        }
     }
 
     /// An ISO 8601 UTC timestamp.

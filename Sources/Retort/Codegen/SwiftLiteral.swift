@@ -82,11 +82,18 @@ enum SwiftLiteral {
     static func check(_ c: CheckConstraint) -> String { "CheckConstraint(\(optional(c.name)), \(string(c.expression)))" }
 
     static func index(_ i: Index) -> String {
-        var s = "Index(\(strings(i.columns))"
+        var s = i.isColumnsOnly ? "Index(\(strings(i.columns))" : "Index(keys: [\(i.keys.map(indexKey).joined(separator: ", "))]"
         if i.unique { s += ", unique: true" }
         s += name(i.name)
         if let p = i.predicate { s += ", where: \(string(p))" }
         return s + ")"
+    }
+
+    static func indexKey(_ k: IndexKey) -> String {
+        switch k {
+        case .column(let c): return ".column(\(string(c)))"
+        case .expression(let e): return ".expression(\(string(e)))"
+        }
     }
 
     static func constraint(_ c: Constraint) -> String {
@@ -143,6 +150,18 @@ enum SwiftLiteral {
         case .dropConstraint(let t, let c): return ".dropConstraint(table: \(string(t)), constraint: \(constraint(c)))"
         case .setTableComment(let t, let from, let to):
             return ".setTableComment(table: \(string(t)), from: \(optional(from)), to: \(optional(to)))"
+        case .renameTable(let from, let to): return ".renameTable(from: \(string(from)), to: \(string(to)))"
+        case .renameColumn(let t, let from, let to):
+            return ".renameColumn(table: \(string(t)), from: \(string(from)), to: \(string(to)))"
+        case .renameIndex(let t, let from, let to):
+            return ".renameIndex(table: \(string(t)), from: \(string(from)), to: \(string(to)))"
+        case .renameConstraint(let t, let from, let to):
+            return ".renameConstraint(table: \(string(t)), from: \(string(from)), to: \(string(to)))"
+        case .renameEnumType(let from, let to): return ".renameEnumType(from: \(string(from)), to: \(string(to)))"
+        case .renameEnumValue(let type, let from, let to):
+            return ".renameEnumValue(type: \(string(type)), from: \(string(from)), to: \(string(to)))"
+        case .backfill(let t, let c, let v):
+            return ".backfill(table: \(string(t)), column: \(string(c)), value: \(defaultValue(v)))"
         case .execute(let r): return ".execute(\(raw(r)))"
         case .code(let c): throw RevisionError("Swift code '\(c.name)' cannot be written as a literal")
         }

@@ -19,6 +19,20 @@ extension Column: TableElement {
     ) -> ColumnElement {
         ColumnElement(column: self).references(table, column, onDelete: onDelete, onUpdate: onUpdate)
     }
+
+    /// This column used to be called `old`: `autogen` renames it, keeping its values.
+    public func renamed(from old: String) -> ColumnElement { ColumnElement(column: self).renamed(from: old) }
+
+    /// When the column becomes NOT NULL, its NULL rows take this value first (written into the revision).
+    public func backfill(_ value: DefaultValue) -> ColumnElement { ColumnElement(column: self).backfill(value) }
+
+    /// The column's enum type used to be called `old`: `autogen` renames the type.
+    public func enumRenamed(from old: String) -> ColumnElement { ColumnElement(column: self).enumRenamed(from: old) }
+
+    /// The enum value `value` used to be `old`: `autogen` renames it (on SQLite, updating the rows).
+    public func enumValueRenamed(_ value: String, from old: String) -> ColumnElement {
+        ColumnElement(column: self).enumValueRenamed(value, from: old)
+    }
 }
 
 /// A column with column-level shortcuts (primary key, unique, index, reference) attached.
@@ -26,6 +40,35 @@ public struct ColumnElement: TableElement {
     var column: Column
     var extras: [any TableElement] = []
     var inPrimaryKey = false
+    var hints = TableHints()
+
+    /// This column used to be called `old`: `autogen` renames it, keeping its values.
+    public func renamed(from old: String) -> ColumnElement {
+        var copy = self
+        copy.hints.columns[column.name] = old
+        return copy
+    }
+
+    /// When the column becomes NOT NULL, its NULL rows take this value first (written into the revision).
+    public func backfill(_ value: DefaultValue) -> ColumnElement {
+        var copy = self
+        copy.hints.backfills[column.name] = value
+        return copy
+    }
+
+    /// The column's enum type used to be called `old`: `autogen` renames the type.
+    public func enumRenamed(from old: String) -> ColumnElement {
+        var copy = self
+        if case .enumeration(let name, _) = column.type { copy.hints.enumTypes[name] = old }
+        return copy
+    }
+
+    /// The enum value `value` used to be `old`: `autogen` renames it (on SQLite, updating the rows).
+    public func enumValueRenamed(_ value: String, from old: String) -> ColumnElement {
+        var copy = self
+        if case .enumeration(let name, _) = column.type { copy.hints.enumValues[name, default: [:]][value] = old }
+        return copy
+    }
 
     /// Makes this column (part of) the primary key.
     public func primaryKey(autoincrement: Bool = false) -> ColumnElement {
@@ -68,7 +111,72 @@ public struct ColumnElement: TableElement {
             table.primaryKey = pk
         }
         for extra in extras { extra.apply(to: &table) }
+        if !hints.isEmpty {
+            let mine = hints
+            table.hint { h in
+                h.columns.merge(mine.columns) { a, _ in a }
+                h.backfills.merge(mine.backfills) { a, _ in a }
+                h.enumTypes.merge(mine.enumTypes) { a, _ in a }
+                h.enumValues.merge(mine.enumValues) { a, b in a.merging(b) { x, _ in x } }
+            }
+        }
     }
+}
+
+/// An index or constraint that used to have another name: `autogen` renames it.
+public struct RenamedElement: TableElement {
+    let element: any TableElement
+    let old: String
+    let isIndex: Bool
+
+    /// Adds the element, and records its rename under the name it has (its own or the conventional one).
+    public func apply(to table: inout Table) {
+        let before = table
+        element.apply(to: &table)
+        let convention = NamingConvention.standard
+        let name: String?
+        if isIndex {
+            name = table.indexes.last.map { $0.name ?? convention.index(table: table.name, keys: $0.keys) }
+        } else {
+            let added = table.constraints.first { !before.constraints.contains($0) } ?? table.constraints.last
+            switch added {
+            case .primaryKey(let pk)?: name = pk.name ?? convention.primaryKey(table: table.name)
+            case .unique(let u)?: name = u.name ?? convention.unique(table: table.name, columns: u.columns)
+            case .foreignKey(let fk)?:
+                name = fk.name ?? convention.foreignKey(table: table.name, columns: fk.columns, referencedTable: fk.referencedTable)
+            case .check(let c)?: name = c.name ?? convention.check(table: table.name, expression: c.expression)
+            case nil: name = nil
+            }
+        }
+        guard let name else { return }
+        let old = self.old
+        if isIndex { table.hint { $0.indexes[name] = old } } else { table.hint { $0.constraints[name] = old } }
+    }
+}
+
+extension Index {
+    /// This index used to be called `old`: `autogen` renames it instead of building it again.
+    public func renamed(from old: String) -> RenamedElement { RenamedElement(element: self, old: old, isIndex: true) }
+}
+
+extension PrimaryKey {
+    /// This key used to be called `old`: `autogen` renames it.
+    public func renamed(from old: String) -> RenamedElement { RenamedElement(element: self, old: old, isIndex: false) }
+}
+
+extension UniqueConstraint {
+    /// This constraint used to be called `old`: `autogen` renames it.
+    public func renamed(from old: String) -> RenamedElement { RenamedElement(element: self, old: old, isIndex: false) }
+}
+
+extension ForeignKey {
+    /// This foreign key used to be called `old`: `autogen` renames it.
+    public func renamed(from old: String) -> RenamedElement { RenamedElement(element: self, old: old, isIndex: false) }
+}
+
+extension CheckConstraint {
+    /// This check used to be called `old`: `autogen` renames it.
+    public func renamed(from old: String) -> RenamedElement { RenamedElement(element: self, old: old, isIndex: false) }
 }
 
 extension PrimaryKey: TableElement {

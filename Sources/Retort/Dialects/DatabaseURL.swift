@@ -12,14 +12,19 @@ public enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
     /// A PostgreSQL server, as a libpq connection URI (password included).
     case postgres(PostgresURL)
 
-    /// Parses `sqlite:///relative.db`, `sqlite:////absolute.db`, `sqlite://:memory:` or `postgres[ql]://…`.
+    /// Parses `sqlite:///relative.db`, `sqlite:////absolute.db`, `sqlite://:memory:`, `postgres[ql]://…`,
+    /// or a libpq keyword/value string (`host=… dbname=…`).
     public init(_ text: String) throws {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         func malformed(_ why: String) -> DatabaseURLError {
             DatabaseURLError(description: "malformed database URL '\(DatabaseURL.redact(trimmed))': \(why)")
         }
         guard let colon = trimmed.range(of: "://") else {
-            throw malformed("expected sqlite:///path.db or postgres://user@host/dbname")
+            if trimmed.contains("=") {
+                self = .postgres(try PostgresURL(trimmed, malformed: malformed))
+                return
+            }
+            throw malformed("expected sqlite:///path.db, postgres://user@host/dbname or host=… dbname=…")
         }
         let scheme = trimmed[..<colon.lowerBound].lowercased()
         let rest = String(trimmed[colon.upperBound...])
@@ -58,36 +63,56 @@ public enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Replaces the password of a URL-shaped string (`scheme://user:password@host`) with `***`.
+    /// Replaces every password in a connection string with `***`: a URL's `user:password@`, a
+    /// `password=` query parameter, and a keyword/value `password=…` (quoted or not).
     public static func redact(_ text: String) -> String {
-        guard let schemeEnd = text.range(of: "://"), let at = text.range(of: "@", options: .backwards),
-            at.lowerBound > schemeEnd.upperBound
-        else { return text }
-        let userInfo = text[schemeEnd.upperBound..<at.lowerBound]
-        guard let colon = userInfo.firstIndex(of: ":") else { return text }
-        return String(text[..<text.index(after: colon)]) + "***" + String(text[at.lowerBound...])
-    }
-}
-
-/// A PostgreSQL connection URI, checked for shape; libpq reads it.
-public struct PostgresURL: Hashable, Sendable {
-    /// The URI as given, handed to libpq.
-    public var uri: String
-
-    init(_ text: String, malformed: (String) -> DatabaseURLError) throws {
-        guard let components = URLComponents(string: text) else {
-            throw malformed("not a valid URL")
+        var result = text
+        if let schemeEnd = result.range(of: "://") {
+            let authorityEnd = result[schemeEnd.upperBound...].firstIndex { "/?#".contains($0) } ?? result.endIndex
+            if let at = result[schemeEnd.upperBound..<authorityEnd].lastIndex(of: "@"),
+                let colon = result[schemeEnd.upperBound..<at].firstIndex(of: ":")
+            {
+                result.replaceSubrange(result.index(after: colon)..<at, with: "***")
+            }
         }
-        if let port = components.port, !(1...65535).contains(port) { throw malformed("port \(port) is out of range") }
-        uri = text
+        return redactPasswordParameters(result, isURL: text.contains("://"))
     }
 
-    /// This URI with the database replaced by another one (query parameters kept).
-    public func replacingDatabase(with name: String) -> PostgresURL {
-        var components = URLComponents(string: uri)!
-        components.percentEncodedPath = "/" + (name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name)
-        var copy = self
-        copy.uri = components.string ?? uri
-        return copy
+    /// `password=value` (any case, spaces around `=`, value quoted or not) with the value replaced.
+    private static func redactPasswordParameters(_ text: String, isURL: Bool) -> String {
+        let chars = Array(text)
+        var out = ""
+        var i = 0
+        let key = Array("password")
+        while i < chars.count {
+            let boundary = i == 0 || chars[i - 1].isWhitespace || chars[i - 1] == "?" || chars[i - 1] == "&"
+            if boundary, i + key.count <= chars.count,
+                String(chars[i..<(i + key.count)]).lowercased() == "password"
+            {
+                var j = i + key.count
+                while j < chars.count, chars[j] == " " { j += 1 }
+                if j < chars.count, chars[j] == "=" {
+                    j += 1
+                    while j < chars.count, chars[j] == " " { j += 1 }
+                    var end = j
+                    if end < chars.count, chars[end] == "'" {
+                        end += 1
+                        while end < chars.count, chars[end] != "'" { end += chars[end] == "\\" ? 2 : 1 }
+                        end = min(end + 1, chars.count)
+                    } else {
+                        while end < chars.count, !chars[end].isWhitespace, !(isURL && (chars[end] == "&" || chars[end] == "#")) {
+                            end += 1
+                        }
+                    }
+                    out += String(chars[i..<j]) + "***"
+                    i = end
+                    continue
+                }
+            }
+            out.append(chars[i])
+            i += 1
+        }
+        return out
     }
 }
+

@@ -1,13 +1,35 @@
-/// One statement of rendered SQL.
+/// One statement of rendered SQL, or a check that stops the revision.
 public struct Statement: Hashable, Sendable {
     public var sql: String
     /// False for statements that must run outside a transaction (e.g. `CREATE INDEX CONCURRENTLY`).
     public var transactional: Bool
+    /// Set for a check: `sql` is then a query returning one count, and a count above zero (or an
+    /// error while counting) fails the revision with this message.
+    public var failureMessage: String?
 
     /// A statement; transactional unless told otherwise.
     public init(_ sql: String, transactional: Bool = true) {
         self.sql = sql
         self.transactional = transactional
+    }
+
+    /// A check: `countQuery` returns how many rows are in the way; any fails with `message`.
+    public static func check(_ countQuery: String, failing message: String) -> Statement {
+        var s = Statement(countQuery)
+        s.failureMessage = message
+        return s
+    }
+
+    /// Runs the statement; a check that finds rows throws a `DatabaseError` naming how many.
+    public func run(on db: any DatabaseConnection) throws {
+        guard let message = failureMessage else { return try db.executeScript(sql) }
+        let count: Int64
+        do {
+            count = try db.query(sql).first?.first?.int ?? 0
+        } catch let error as DatabaseError {
+            throw DatabaseError("\(message): \(error.message)", sql: sql)
+        }
+        if count > 0 { throw DatabaseError("\(message): \(count) row(s) would change", sql: sql) }
     }
 }
 
@@ -23,6 +45,8 @@ public protocol Dialect: Sendable {
     func normalized(_ table: Table) -> Table
     /// SQL statements that carry out the operations on a database whose schema is `schema`.
     func render(_ operations: [MigrationOperation], from schema: Schema) throws -> [Statement]
+    /// A statement as a script line: a check becomes SQL that fails, with its message, when rows are in the way.
+    func scriptSQL(_ statement: Statement) -> String
     /// Statements run before each revision's transaction, outside it.
     var beforeTransaction: [String] { get }
     /// Statements run after each revision's transaction ends, outside it.

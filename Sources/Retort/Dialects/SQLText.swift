@@ -12,6 +12,28 @@ public enum SQLText {
         "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
+    /// An index key as SQL: a column quoted, an expression in parentheses.
+    public static func indexKey(_ key: IndexKey) -> String {
+        switch key {
+        case .column(let name): return quote(name)
+        case .expression(let e): return "(\(e))"
+        }
+    }
+
+    /// An expression with every reference to the identifier `from` (bare, any case, or quoted)
+    /// replaced by `to`, as the database itself rewrites a check or index after `RENAME COLUMN`.
+    public static func renamingIdentifier(in expression: String, _ from: String, to: String) -> String {
+        let isSimple = to.range(of: "^[a-z_][a-z0-9_]*$", options: .regularExpression) != nil
+        let replacement = isSimple ? to : quote(to)
+        var result = expression
+        for token in SQLTokenizer.tokenize(expression).reversed() {
+            let matches = (token.kind == .word && token.value.lowercased() == from.lowercased())
+                || (token.kind == .quotedIdentifier && token.value == from)
+            if matches { result.replaceSubrange(token.range, with: replacement) }
+        }
+        return result
+    }
+
     /// A comma-separated list of quoted identifiers.
     public static func quoteList(_ identifiers: [String]) -> String {
         identifiers.map(quote).joined(separator: ", ")

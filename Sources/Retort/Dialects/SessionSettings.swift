@@ -35,7 +35,11 @@ public struct SessionSettings: Sendable, Hashable {
                 guard let ms = Self.milliseconds(lockTimeout) else {
                     throw DatabaseURLError(description: "lock timeout '\(lockTimeout)' is not a duration like 500ms or 5s")
                 }
-                try db.execute("PRAGMA busy_timeout = \(ms)")
+                if let sqlite = db as? SQLiteConnection {
+                    try sqlite.setBusyTimeout(Int32(clamping: ms))
+                } else {
+                    try db.execute("PRAGMA busy_timeout = \(ms)")
+                }
             }
         case .postgres:
             if let schema {

@@ -9,24 +9,34 @@ public struct Differ: Sendable {
     }
 
     /// The operations that turn `current` (usually the database) into `target` (usually the models),
-    /// in dependency order.
-    public func diff(from current: Schema, to target: Schema) -> [MigrationOperation] {
-        plan(from: current, to: target).operations
+    /// in dependency order. The target's hints (renames, backfills) steer the result; throws a
+    /// `ModelError` for a rename whose old and new names both exist.
+    public func diff(from current: Schema, to target: Schema) throws -> [MigrationOperation] {
+        try plan(from: current, to: target).operations
     }
 
     /// The operations grouped per table, in dependency order.
-    public func plan(from current: Schema, to target: Schema) -> Plan {
-        Planner().plan(unordered(from: current, to: target), current: current, target: target)
+    public func plan(from current: Schema, to target: Schema) throws -> Plan {
+        let (renames, renamed) = try Renames.resolve(current: current, target: target)
+        let ops = renames + unordered(from: renamed, to: target)
+        return Planner().plan(ops, current: current, target: target.withoutHints())
     }
 
-    /// The same operations, in no particular order.
-    public func unordered(from current: Schema, to target: Schema) -> [MigrationOperation] {
+    /// Suggestions for drops and adds in `operations` that look like unhinted renames.
+    public func renameSuggestions(_ operations: [MigrationOperation]) -> [String] {
+        Renames.suggestions(operations, dialect: dialect)
+    }
+
+    /// The operations other than renames, in no particular order.
+    public func unordered(from current: Schema, to hinted: Schema) -> [MigrationOperation] {
+        let target = hinted.withoutHints()
+        let backfills = Dictionary(hinted.tables.map { ($0.name, $0.hints?.backfills ?? [:]) }) { a, _ in a }
         var ops: [MigrationOperation] = []
         let currentByName = Dictionary(current.tables.map { ($0.name, $0) }) { a, _ in a }
         let targetNames = Set(target.tables.map(\.name))
         for table in target.tables {
             if let old = currentByName[table.name] {
-                ops += diffTable(old, table)
+                ops += diffTable(old, table, backfills: backfills[table.name] ?? [:])
             } else {
                 ops.append(.createTable(table))
             }
@@ -37,7 +47,7 @@ public struct Differ: Sendable {
         return ops
     }
 
-    private func diffTable(_ old: Table, _ new: Table) -> [MigrationOperation] {
+    private func diffTable(_ old: Table, _ new: Table, backfills: [String: DefaultValue]) -> [MigrationOperation] {
         let name = new.name
         let no = dialect.normalized(old)
         let nn = dialect.normalized(new)
@@ -49,6 +59,10 @@ public struct Differ: Sendable {
                 continue
             }
             if no.column(column.name) != nn.column(column.name) {
+                // NULL rows are filled only with the value the model names for them.
+                if before.nullable, !column.nullable, let value = backfills[column.name] {
+                    ops.append(.backfill(table: name, column: column.name, value: value.typed(for: column.type)))
+                }
                 ops.append(.alterColumn(table: name, from: before, to: column))
             }
         }
@@ -112,6 +126,7 @@ public struct Differ: Sendable {
     }
     static func key(_ c: CheckConstraint) -> String { c.expression }
     static func key(_ i: Index) -> String {
-        [i.columns.joined(separator: ","), i.unique ? "u" : "", i.predicate ?? ""].joined(separator: "\u{1}")
+        [i.keys.map { $0.column.map { "c" + $0 } ?? "e" + $0.displayName }.joined(separator: "\u{2}"), i.unique ? "u" : "",
+         i.predicate ?? ""].joined(separator: "\u{1}")
     }
 }

@@ -4,8 +4,9 @@ public struct IrreversibleOperation: Error, CustomStringConvertible {
 }
 
 extension MigrationOperation {
-    /// The operation that undoes this one.
-    public func inverse() throws -> MigrationOperation {
+    /// The operation that undoes this one (nil when nothing needs undoing, as for a backfill);
+    /// throws for a hand-written step with no reverse.
+    public func inverse() throws -> MigrationOperation? {
         switch self {
         case .createTable(let t): return .dropTable(t)
         case .dropTable(let t): return .createTable(t)
@@ -17,20 +18,38 @@ extension MigrationOperation {
         case .addConstraint(let t, let c): return .dropConstraint(table: t, constraint: c)
         case .dropConstraint(let t, let c): return .addConstraint(table: t, constraint: c)
         case .setTableComment(let t, let from, let to): return .setTableComment(table: t, from: to, to: from)
+        case .renameTable(let from, let to): return .renameTable(from: to, to: from)
+        case .renameColumn(let t, let from, let to): return .renameColumn(table: t, from: to, to: from)
+        case .renameIndex(let t, let from, let to): return .renameIndex(table: t, from: to, to: from)
+        case .renameConstraint(let t, let from, let to): return .renameConstraint(table: t, from: to, to: from)
+        case .renameEnumType(let from, let to): return .renameEnumType(from: to, to: from)
+        case .renameEnumValue(let type, let from, let to): return .renameEnumValue(type: type, from: to, to: from)
+        case .backfill: return nil
         case .execute(let raw):
             guard let reverse = raw.reverse else {
                 throw IrreversibleOperation(description: "hand-written SQL has no reverse: \(raw.sql ?? raw.perDialect.values.first ?? "")")
             }
             return .execute(reverse)
         case .code(let code):
-            throw IrreversibleOperation(description: "Swift code '\(code.name)' has no automatic reverse")
+            guard let inverse = code.inverse else {
+                throw IrreversibleOperation(description: "Swift code '\(code.name)' has no reverse")
+            }
+            return .code(inverse)
         }
     }
 }
 
 extension Array where Element == MigrationOperation {
-    /// The operations that undo these, in reverse order.
+    /// The operations that undo these, in reverse order; throws if one has no reverse.
     public func inverse() throws -> [MigrationOperation] {
-        try self.reversed().map { try $0.inverse() }
+        try self.reversed().compactMap { try $0.inverse() }
+    }
+
+    /// The downgrade a revision derives from its upgrade: every step's reverse, in mirrored order.
+    /// A hand-written step with no reverse becomes a step that fails, naming it, when it runs.
+    public var derivedDowngrade: [MigrationOperation] {
+        self.reversed().compactMap { op in
+            do { return try op.inverse() } catch { return .code(.irreversible(op.summary)) }
+        }
     }
 }

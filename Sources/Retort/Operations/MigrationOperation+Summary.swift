@@ -30,11 +30,18 @@ extension MigrationOperation {
             if from.autoincrement != to.autoincrement { changes.append(to.autoincrement ? "autoincrement" : "no autoincrement") }
             return "alter column \(t).\(to.name): \(changes.joined(separator: ", "))"
         case .createIndex(let t, let i):
-            return "create \(i.unique ? "unique " : "")index \(i.name ?? "") on \(t) (\(i.columns.joined(separator: ", ")))"
+            return "create \(i.unique ? "unique " : "")index \(i.name ?? "") on \(t) (\(i.keys.map(\.displayName).joined(separator: ", ")))"
         case .dropIndex(let t, let i): return "drop index \(i.name ?? "") on \(t)"
         case .addConstraint(let t, let c): return "add \(c.kind) \(c.name ?? "") on \(t)"
         case .dropConstraint(let t, let c): return "drop \(c.kind) \(c.name ?? "") on \(t)"
         case .setTableComment(let t, _, _): return "set comment on table \(t)"
+        case .renameTable(let from, let to): return "rename table \(from) to \(to)"
+        case .renameColumn(let t, let from, let to): return "rename column \(t).\(from) to \(to)"
+        case .renameIndex(let t, let from, let to): return "rename index \(from) on \(t) to \(to)"
+        case .renameConstraint(let t, let from, let to): return "rename constraint \(from) on \(t) to \(to)"
+        case .renameEnumType(let from, let to): return "rename enum type \(from) to \(to)"
+        case .renameEnumValue(let type, let from, let to): return "rename value '\(from)' of enum \(type) to '\(to)'"
+        case .backfill(let t, let c, let v): return "fill NULLs of \(t).\(c) with \(v.displayName)"
         case .execute(let r): return "execute SQL: \((r.sql ?? r.perDialect.values.first ?? "").prefix(60))"
         case .code(let c): return "run Swift code '\(c.name)'"
         }

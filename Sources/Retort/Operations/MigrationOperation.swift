@@ -13,6 +13,18 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
     case addConstraint(table: String, constraint: Constraint)
     case dropConstraint(table: String, constraint: Constraint)
     case setTableComment(table: String, from: String?, to: String?)
+    /// Renames a table; foreign keys and indexes that point to it follow.
+    case renameTable(from: String, to: String)
+    /// Renames a column; constraints, indexes and foreign keys that use it follow.
+    case renameColumn(table: String, from: String, to: String)
+    case renameIndex(table: String, from: String, to: String)
+    case renameConstraint(table: String, from: String, to: String)
+    /// Renames an enum type (PostgreSQL; on SQLite, where enums are text, only the model changes).
+    case renameEnumType(from: String, to: String)
+    /// Renames an enum value; on SQLite the stored rows are updated.
+    case renameEnumValue(type: String, from: String, to: String)
+    /// Sets a column's NULL rows to a value (before the column becomes NOT NULL). Nothing undoes it.
+    case backfill(table: String, column: String, value: DefaultValue)
     /// Hand-written SQL, optionally per dialect, with the SQL that undoes it.
     case execute(RawSQL)
     /// Hand-written Swift code, for data migrations; runs only against a live database.
@@ -23,9 +35,11 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
         switch self {
         case .createTable(let t), .dropTable(let t): return t.name
         case .addColumn(let t, _), .dropColumn(let t, _), .alterColumn(let t, _, _), .createIndex(let t, _),
-            .dropIndex(let t, _), .addConstraint(let t, _), .dropConstraint(let t, _), .setTableComment(let t, _, _):
+            .dropIndex(let t, _), .addConstraint(let t, _), .dropConstraint(let t, _), .setTableComment(let t, _, _),
+            .renameColumn(let t, _, _), .renameIndex(let t, _, _), .renameConstraint(let t, _, _), .backfill(let t, _, _):
             return t
-        case .execute, .code: return nil
+        case .renameTable(_, let to): return to
+        case .execute, .code, .renameEnumType, .renameEnumValue: return nil
         }
     }
 
@@ -74,14 +88,36 @@ public protocol MigrationDatabase {
 
 /// Hand-written Swift code inside a revision (a data migration).
 public struct CustomCode: Hashable, Sendable, Codable {
+    /// The body of a Swift step.
+    public typealias Body = @Sendable (any MigrationDatabase) throws -> Void
+
     /// A name for logs and `--sql` output.
     public var name: String
-    let body: @Sendable (any MigrationDatabase) throws -> Void
+    let body: Body
+    /// What undoes the step, run at the mirrored place of a derived downgrade.
+    let reverse: Body?
 
-    /// Swift code that runs inside the revision's transaction.
-    public init(_ name: String, _ body: @escaping @Sendable (any MigrationDatabase) throws -> Void) {
+    /// Swift code that runs inside the revision's transaction; `reverse` undoes it on downgrade.
+    public init(_ name: String, reverse: Body? = nil, _ body: @escaping Body) {
         self.name = name
         self.body = body
+        self.reverse = reverse
+    }
+
+    /// True when the step has a reverse.
+    public var isReversible: Bool { reverse != nil }
+
+    /// The step that undoes this one, if it has a reverse.
+    public var inverse: CustomCode? {
+        reverse.map { CustomCode("reverse of \(name)", reverse: body, $0) }
+    }
+
+    /// A step that stands for `step` in a derived downgrade when it has no reverse: it fails when run.
+    static func irreversible(_ step: String) -> CustomCode {
+        CustomCode("irreversible: \(step)") { _ in
+            throw IrreversibleOperation(
+                description: "\(step) has no reverse; give it one (reverse:) or write the revision's downgrade by hand")
+        }
     }
 
     /// Runs the code.

@@ -53,13 +53,92 @@ extension Schema {
             }
         case .setTableComment(let name, _, let to):
             try withTable(name) { t in t.comment = to }
-        case .execute, .code:
+        case .renameTable(let from, let to):
+            guard table(to) == nil else { throw fail("table '\(to)' already exists") }
+            try withTable(from) { t in t.name = to }
+            for i in tables.indices {
+                for f in tables[i].foreignKeys.indices where tables[i].foreignKeys[f].referencedTable == from {
+                    tables[i].foreignKeys[f].referencedTable = to
+                }
+            }
+        case .renameColumn(let name, let from, let to):
+            try withTable(name) { t in
+                guard t.column(to) == nil else { throw fail("column '\(name).\(to)' already exists") }
+                guard t.column(from) != nil else { throw fail("column '\(name).\(from)' does not exist") }
+                t.renameColumn(from, to: to)
+            }
+            for i in tables.indices {
+                for f in tables[i].foreignKeys.indices where tables[i].foreignKeys[f].referencedTable == name {
+                    tables[i].foreignKeys[f].referencedColumns = tables[i].foreignKeys[f].referencedColumns.map { $0 == from ? to : $0 }
+                }
+            }
+        case .renameIndex(let name, let from, let to):
+            try withTable(name) { t in
+                guard let i = t.indexes.firstIndex(where: { $0.name == from }) else { throw fail("index '\(from)' does not exist") }
+                t.indexes[i].name = to
+            }
+        case .renameConstraint(let name, let from, let to):
+            try withTable(name) { t in
+                guard t.constraints.contains(where: { $0.name == from }) else { throw fail("constraint '\(from)' does not exist on '\(name)'") }
+                t.renameConstraint(from, to: to)
+            }
+        case .renameEnumType(let from, let to):
+            mapEnumColumns(named: from) { _, values in (to, values) }
+        case .renameEnumValue(let type, let from, let to):
+            mapEnumColumns(named: type) { name, values in (name, values.map { $0 == from ? to : $0 }) }
+        case .execute, .code, .backfill:
             break
         }
     }
 }
 
+extension Schema {
+    /// Rewrites the enum type of every column that uses the enum `name`.
+    mutating func mapEnumColumns(named name: String, _ change: (String, [String]) -> (String, [String])) {
+        for t in tables.indices {
+            for c in tables[t].columns.indices {
+                guard case .enumeration(let n, let values) = tables[t].columns[c].type, n == name else { continue }
+                let (newName, newValues) = change(n, values)
+                tables[t].columns[c].type = .enumeration(newName, newValues)
+            }
+        }
+    }
+}
+
 extension Table {
+    /// Renames a column and every use of it in this table: keys, constraints, indexes, expressions.
+    mutating func renameColumn(_ from: String, to: String) {
+        func swap(_ names: [String]) -> [String] { names.map { $0 == from ? to : $0 } }
+        for c in columns.indices where columns[c].name == from { columns[c].name = to }
+        if var pk = primaryKey {
+            pk.columns = swap(pk.columns)
+            primaryKey = pk
+        }
+        for u in uniqueConstraints.indices { uniqueConstraints[u].columns = swap(uniqueConstraints[u].columns) }
+        for f in foreignKeys.indices {
+            foreignKeys[f].columns = swap(foreignKeys[f].columns)
+            if foreignKeys[f].referencedTable == name { foreignKeys[f].referencedColumns = swap(foreignKeys[f].referencedColumns) }
+        }
+        for c in checks.indices { checks[c].expression = SQLText.renamingIdentifier(in: checks[c].expression, from, to: to) }
+        for i in indexes.indices {
+            indexes[i].keys = indexes[i].keys.map { key in
+                switch key {
+                case .column(let c): return .column(c == from ? to : c)
+                case .expression(let e): return .expression(SQLText.renamingIdentifier(in: e, from, to: to))
+                }
+            }
+            indexes[i].predicate = indexes[i].predicate.map { SQLText.renamingIdentifier(in: $0, from, to: to) }
+        }
+    }
+
+    /// Renames the table-level constraint called `from`.
+    mutating func renameConstraint(_ from: String, to: String) {
+        if primaryKey?.name == from { primaryKey?.name = to }
+        for i in uniqueConstraints.indices where uniqueConstraints[i].name == from { uniqueConstraints[i].name = to }
+        for i in foreignKeys.indices where foreignKeys[i].name == from { foreignKeys[i].name = to }
+        for i in checks.indices where checks[i].name == from { checks[i].name = to }
+    }
+
     /// Removes the table-level constraint with this name.
     public mutating func removeConstraint(named name: String) {
         if primaryKey?.name == name { primaryKey = nil }

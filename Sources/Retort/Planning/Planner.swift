@@ -171,16 +171,21 @@ public struct Planner: Sendable {
         }
     }
 
-    /// One table's operations: drops of what uses columns first, then columns, then what uses them.
+    /// One table's operations: drops of what uses columns first, then columns (a new column before
+    /// the old one it replaces, so a data step can sit between them), then what uses them.
     static func ordered(_ ops: [MigrationOperation]) -> [MigrationOperation] {
         func rank(_ op: MigrationOperation) -> Int {
             switch op {
+            case .renameEnumType, .renameEnumValue, .renameTable: return -3
+            case .renameColumn: return -2
+            case .renameIndex, .renameConstraint: return -1
             case .dropConstraint(_, .foreignKey): return 0
             case .dropIndex: return 1
             case .dropConstraint: return 2
-            case .dropColumn: return 3
-            case .createTable: return 4
-            case .addColumn: return 5
+            case .createTable: return 3
+            case .addColumn: return 4
+            case .dropColumn: return 5
+            case .backfill: return 6
             case .alterColumn: return 6
             case .setTableComment: return 7
             case .addConstraint(_, .foreignKey): return 10

@@ -2,21 +2,28 @@ import Foundation
 
 /// Compares the models with a database and writes the difference as new revisions.
 public struct Autogenerator {
-    /// The models, validated and with every constraint named.
+    /// The models, validated, with every constraint named and excluded tables left out (hints kept).
     public let models: Schema
     public let graph: RevisionGraph
+    /// Tables Retort does not own.
+    public let exclusions: TableFilter
 
     /// Validates the models (throws `ModelError`) and names their constraints.
-    public init(models: Schema, graph: RevisionGraph) throws {
-        try models.validate()
-        self.models = models.named()
+    public init(models: Schema, graph: RevisionGraph, excluding exclusions: TableFilter = TableFilter()) throws {
+        try models.validate(excluding: exclusions)
+        self.models = exclusions.apply(models).named().withTypedDefaults()
         self.graph = graph
+        self.exclusions = exclusions
+    }
+
+    /// The database's schema, excluded tables left out.
+    public func databaseSchema(_ db: any DatabaseConnection) throws -> Schema {
+        exclusions.apply(try db.dialect.implementation.introspect(db))
     }
 
     /// The operations that turn the database's schema into the models'.
     public func differences(_ db: any DatabaseConnection) throws -> [MigrationOperation] {
-        let dialect = db.dialect.implementation
-        return Differ(dialect: dialect).diff(from: try dialect.introspect(db), to: models)
+        try Differ(dialect: db.dialect.implementation).diff(from: try databaseSchema(db), to: models)
     }
 
     /// Refuses unless the database has every revision applied (autogen must diff against head).
@@ -36,16 +43,21 @@ public struct Autogenerator {
 
     /// The revisions for the database's difference from the models: one per table, chained in
     /// dependency order (or one in all with `single`); empty when there is no difference.
-    public func revisions(message: String, db: any DatabaseConnection, single: Bool = false, date: Date = Date()) throws
-        -> [RevisionInfo]
-    {
+    /// `suggest` receives a line for each drop-and-add that looks like an unhinted rename.
+    public func revisions(
+        message: String, db: any DatabaseConnection, single: Bool = false, date: Date = Date(), idToken: String? = nil,
+        suggest: (String) -> Void = { _ in }
+    ) throws -> [RevisionInfo] {
         try requireAtHead(db)
-        let dialect = db.dialect.implementation
-        let plan = Differ(dialect: dialect).plan(from: try dialect.introspect(db), to: models)
+        let differ = Differ(dialect: db.dialect.implementation)
+        let plan = try differ.plan(from: try databaseSchema(db), to: models)
+        differ.renameSuggestions(plan.operations).forEach(suggest)
         guard !plan.groups.isEmpty else { return [] }
         let groups = single || plan.groups.count == 1 ? [PlannedGroup(table: nil, operations: plan.operations)] : plan.groups
+        let ids = idToken.map { token in (1...groups.count).map { RevisionID.make(date: date, token: token, sequence: $0) } }
+            ?? RevisionID.fresh(date: date, count: groups.count, avoiding: Set(graph.revisions.keys))
         return try Self.chain(groups, message: message, parents: graph.heads, single: groups.count == 1) { i in
-            (RevisionID.make(date: date, sequence: i + 1), RevisionID.timestamp(date))
+            (ids[i], RevisionID.timestamp(date))
         }
     }
 
@@ -61,7 +73,7 @@ public struct Autogenerator {
             result.append(
                 RevisionInfo(
                     id: id, parents: previous, message: single ? message : "\(message): \(group.summary)",
-                    createdAt: createdAt, upgrade: group.operations, downgrade: try group.operations.inverse()))
+                    createdAt: createdAt, upgrade: group.operations))
             previous = [id]
         }
         return result

@@ -15,7 +15,8 @@ public protocol Revision: Sendable {
     static var createdAt: String { get }
     /// What `upgrade` runs.
     static var upgrade: [MigrationOperation] { get }
-    /// What `downgrade` runs.
+    /// What `downgrade` runs. Unless a revision declares its own, it is derived from `upgrade`:
+    /// each step's reverse, in mirrored order. A declared downgrade replaces the derived one whole.
     static var downgrade: [MigrationOperation] { get }
     /// Ids of revisions this one takes the place of (set by `split`).
     static var replaces: [String] { get }
@@ -23,6 +24,7 @@ public protocol Revision: Sendable {
 
 extension Revision {
     public static var replaces: [String] { [] }
+    public static var downgrade: [MigrationOperation] { upgrade.derivedDowngrade }
 }
 
 /// A revision as a value, read from a `Revision` type.
@@ -35,17 +37,32 @@ public struct RevisionInfo: Hashable, Sendable {
     public var downgrade: [MigrationOperation]
     public var replaces: [String]
 
+    /// True when the downgrade is the one derived from the upgrade (so revision files need not spell it).
+    public var downgradeIsDerived: Bool { downgrade == upgrade.derivedDowngrade }
+
+    /// Upgrade steps whose `reverse:` a hand-written downgrade leaves unused.
+    public var unusedReverses: [MigrationOperation] {
+        guard !downgradeIsDerived else { return [] }
+        return upgrade.filter { op in
+            switch op {
+            case .execute(let raw): return raw.reverse.map { !downgrade.contains(.execute($0)) } ?? false
+            case .code(let code): return code.isReversible
+            default: return false
+            }
+        }
+    }
+
     /// A revision value.
     public init(
-        id: String, parents: [String], message: String, createdAt: String, upgrade: [MigrationOperation], downgrade: [MigrationOperation],
-        replaces: [String] = []
+        id: String, parents: [String], message: String, createdAt: String, upgrade: [MigrationOperation],
+        downgrade: [MigrationOperation]? = nil, replaces: [String] = []
     ) {
         self.id = id
         self.parents = parents
         self.message = message
         self.createdAt = createdAt
         self.upgrade = upgrade
-        self.downgrade = downgrade
+        self.downgrade = downgrade ?? upgrade.derivedDowngrade
         self.replaces = replaces
     }
 

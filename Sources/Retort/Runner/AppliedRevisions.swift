@@ -12,15 +12,26 @@ public struct IntegrityProblem: Hashable, Sendable, Codable, CustomStringConvert
         case .deleted: return "revision \(revision) was applied, but no revision file defines it any more"
         }
     }
+
+    /// What to do about it: the one remedy every command names.
+    public var remedy: String {
+        switch kind {
+        case .edited:
+            return "restore the file, or pass --accept-changed to record the files as they are now"
+        case .deleted:
+            return "restore its file, or run 'stamp --purge REVISION' to record the revision the database is really at"
+        }
+    }
 }
 
 /// Applied revisions were edited or deleted; `upgrade` refuses unless told to accept the files.
 public struct IntegrityError: Error, CustomStringConvertible, Sendable {
     public var problems: [IntegrityProblem]
     public var description: String {
-        (problems.first.map(\.description) ?? "")
-            + (problems.count > 1 ? " (and \(problems.count - 1) more)" : "")
-            + "; restore the file, or pass --accept-changed to record the files as they are now"
+        // A deleted revision the database is at comes first: --accept-changed cannot fix that one.
+        let first = problems.first { $0.kind == .deleted } ?? problems.first
+        return (first.map(\.description) ?? "") + (problems.count > 1 ? " (and \(problems.count - 1) more)" : "")
+            + "; " + (first?.remedy ?? "")
     }
 }
 
@@ -42,10 +53,14 @@ struct AppliedRevisions {
         return result
     }
 
-    /// What changed in the files since the recorded revisions were applied.
-    static func problems(_ recorded: [String: String], graph: RevisionGraph) -> [IntegrityProblem] {
-        recorded.keys.sorted().compactMap { id in
-            if let r = graph.revisions[id] { return r.checksum == recorded[id] ? nil : IntegrityProblem(revision: id, kind: .edited) }
+    /// What changed in the files since the recorded revisions were applied: checksums that differ,
+    /// and applied revisions (checksummed, or recorded as heads) that no file defines.
+    static func problems(_ recorded: [String: String], heads: [String], graph: RevisionGraph) -> [IntegrityProblem] {
+        let ids = Set(recorded.keys).union(heads)
+        return ids.sorted().compactMap { id in
+            if let r = graph.revisions[id] {
+                return recorded[id] == nil || r.checksum == recorded[id] ? nil : IntegrityProblem(revision: id, kind: .edited)
+            }
             return graph.current(for: id) == nil ? IntegrityProblem(revision: id, kind: .deleted) : nil
         }
     }

@@ -1,28 +1,59 @@
 import Foundation
 
+/// The revision history could not be replayed into a scratch database (`check`).
+public struct HistoryReplayError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+}
+
 /// The schema the revision history produces, replayed into a scratch database of the same
 /// dialect: an in-memory SQLite database, or a temporary PostgreSQL database created and dropped.
 public enum HistorySchema {
+    /// The prefix of scratch database names: `retort_scratch_<backend pid>_<random>`.
+    static let scratchPrefix = "retort_scratch_"
+
     /// Replays every revision (all heads) and reads the result back.
     public static func replay(_ graph: RevisionGraph, like url: DatabaseURL) throws -> Schema {
-        switch url {
-        case .sqlite:
-            let db = try SQLiteConnection(path: ":memory:")
-            defer { db.close() }
-            return try replay(graph, into: db)
-        case .postgres(let server):
-            let admin = try PostgresConnection(url: server)
-            defer { admin.close() }
-            let name = "retort_scratch_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
-            do {
-                try admin.execute("CREATE DATABASE \(SQLText.quote(name))")
-            } catch {
-                throw DatabaseError("cannot create the scratch database to replay the history (\(error)); grant CREATEDB")
+        do {
+            switch url {
+            case .sqlite:
+                let db = try SQLiteConnection(path: ":memory:")
+                defer { db.close() }
+                return try replay(graph, into: db)
+            case .postgres(let server):
+                let admin = try PostgresConnection(url: server)
+                defer { admin.close() }
+                try dropStaleScratchDatabases(admin)
+                // The name carries the creating session's pid: a later run drops it if that session is gone.
+                let pid = try admin.query("SELECT pg_backend_pid()").first?.first?.int ?? 0
+                let name = scratchPrefix + "\(pid)_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(8).lowercased()
+                do {
+                    try admin.execute("CREATE DATABASE \(SQLText.quote(name))")
+                } catch {
+                    throw DatabaseError("cannot create the scratch database to replay the history (\(error)); grant CREATEDB or use check --no-history")
+                }
+                defer { try? admin.execute("DROP DATABASE IF EXISTS \(SQLText.quote(name)) WITH (FORCE)") }
+                let db = try PostgresConnection(url: server.replacingDatabase(with: name))
+                defer { db.close() }
+                return try replay(graph, into: db)
             }
-            defer { try? admin.execute("DROP DATABASE IF EXISTS \(SQLText.quote(name)) WITH (FORCE)") }
-            let db = try PostgresConnection(url: server.replacingDatabase(with: name))
-            defer { db.close() }
-            return try replay(graph, into: db)
+        } catch let error as MigrationError {
+            throw HistoryReplayError(
+                description: "the revision history does not replay on a fresh \(url.dialect.rawValue) database: \(error.step) failed: \(error.reason)")
+        }
+    }
+
+    /// Drops scratch databases whose creating session has ended (a `check` killed mid-way).
+    static func dropStaleScratchDatabases(_ admin: any DatabaseConnection) throws {
+        let rows = try admin.query(
+            """
+            SELECT d.datname FROM pg_database d
+            WHERE d.datname LIKE 'retort\\_scratch\\_%'
+              AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a
+                              WHERE d.datname LIKE 'retort\\_scratch\\_' || a.pid || '\\_%')
+            """)
+        for row in rows {
+            guard let name = row.first?.string else { continue }
+            try? admin.execute("DROP DATABASE IF EXISTS \(SQLText.quote(name)) WITH (FORCE)")
         }
     }
 

@@ -1,6 +1,15 @@
 /// A revision that failed; the database stays at the revision before it.
 public struct MigrationError: Error, CustomStringConvertible, Sendable {
-    public var description: String
+    /// The step that failed: `upgrade of revision r1 (add x)`.
+    public var step: String
+    /// Why it failed.
+    public var reason: String
+    /// Where the database stays: its applied heads, or `base`.
+    public var state: String
+
+    public var description: String {
+        "\(step) failed and was rolled back: \(reason); the database is still at \(state)"
+    }
 }
 
 /// Applies and reverts revisions on a live database, or renders them as SQL.
@@ -10,12 +19,18 @@ public final class Migrator {
     public let dialect: any Dialect
     /// Receives one line per revision applied or reverted.
     public var log: (String) -> Void
+    /// Tables Retort does not own: a revision that would change one fails before it runs.
+    public var exclusions: TableFilter
 
     /// A migrator for these revisions on this connection.
-    public init(graph: RevisionGraph, connection: any DatabaseConnection, log: @escaping (String) -> Void = { _ in }) {
+    public init(
+        graph: RevisionGraph, connection: any DatabaseConnection, exclusions: TableFilter = TableFilter(),
+        log: @escaping (String) -> Void = { _ in }
+    ) {
         self.graph = graph
         self.db = connection
         self.dialect = connection.dialect.implementation
+        self.exclusions = exclusions
         self.log = log
     }
 
@@ -26,15 +41,20 @@ public final class Migrator {
         try Self.translate(VersionTable.heads(db), graph: graph).sorted()
     }
 
-    /// Recorded ids as revisions of the graph (following `replaces`); throws for an id no file defines.
+    /// The applied heads that some revision file defines (a deleted one left out), for reports
+    /// that list integrity problems themselves.
+    public func knownHeads() throws -> [String] {
+        try VersionTable.heads(db).compactMap { graph.current(for: $0) }.sorted()
+    }
+
+    /// Recorded ids as revisions of the graph (following `replaces`); an id no file defines is an
+    /// `IntegrityError`, the same one `upgrade`, `current` and `check` report.
     static func translate(_ recorded: [String], graph: RevisionGraph) throws -> Set<String> {
-        Set(try recorded.map { id in
-            guard let current = graph.current(for: id) else {
-                throw RevisionError(
-                    "the database is at revision '\(id)', which no revision file defines; restore the file or run 'stamp --purge'")
-            }
-            return current
-        })
+        let missing = recorded.filter { graph.current(for: $0) == nil }.sorted()
+        guard missing.isEmpty else {
+            throw IntegrityError(problems: missing.map { IntegrityProblem(revision: $0, kind: .deleted) })
+        }
+        return Set(recorded.compactMap { graph.current(for: $0) })
     }
 
     /// Applies revisions up to `target` (`head`, `heads`, an id or prefix, `+N`, `<rev>+N`); returns what ran.
@@ -42,8 +62,9 @@ public final class Migrator {
     public func upgrade(to target: String, acceptChanged: Bool = false) throws -> [MigrationStep] {
         try dialect.lock(db)
         defer { try? dialect.unlock(db) }
-        try verifyIntegrity(accept: acceptChanged)
+        // Everything that can refuse is checked before --accept-changed writes anything.
         let targets = try path.upgradeTargets(target, heads: Set(heads()))
+        try verifyIntegrity(accept: acceptChanged)
         var done: [MigrationStep] = []
         while let step = try runStep({ heads in path.upgradePlan(to: targets, heads: heads).first }) {
             done.append(step)
@@ -56,8 +77,8 @@ public final class Migrator {
     public func downgrade(to target: String, acceptChanged: Bool = false) throws -> [MigrationStep] {
         try dialect.lock(db)
         defer { try? dialect.unlock(db) }
-        try verifyIntegrity(accept: acceptChanged)
         let plan = try path.downgradePlan(target, heads: Set(heads()))
+        try verifyIntegrity(accept: acceptChanged)
         var done: [MigrationStep] = []
         for planned in plan {
             // Re-read the heads under the lock: skip what another process already reverted.
@@ -68,7 +89,7 @@ public final class Migrator {
 
     /// Applied revisions whose files were edited or deleted since.
     public func integrityProblems() throws -> [IntegrityProblem] {
-        AppliedRevisions.problems(try AppliedRevisions.read(db), graph: graph)
+        AppliedRevisions.problems(try AppliedRevisions.read(db), heads: try VersionTable.heads(db), graph: graph)
     }
 
     /// Throws `IntegrityError` for edited or deleted applied revisions, or with `accept` records
@@ -137,7 +158,13 @@ public final class Migrator {
                 return nil
             }
             current = step
+            if step.direction == .downgrade, !step.revision.unusedReverses.isEmpty {
+                log("note: revision \(step.revision.id) declares its own downgrade; the reverse: of its upgrade steps is not used")
+            }
             let operations = step.direction == .upgrade ? step.revision.upgrade : step.revision.downgrade
+            if let touched = operations.compactMap(\.tableName).first(where: { !exclusions.patterns.isEmpty && exclusions.excludes($0) }) {
+                throw RevisionError("it changes table '\(touched)', which is excluded (Retort does not own it)")
+            }
             try execute(operations, schema: try dialect.introspect(db))
             for sql in VersionTable.updateSQL(from: recorded, to: path.heads(after: step, from: heads)) { try db.execute(sql) }
             for sql in step.direction == .upgrade ? AppliedRevisions.record(step.revision) : [AppliedRevisions.forget(step.revision.id)] {
@@ -152,7 +179,8 @@ public final class Migrator {
             guard let step = current else { throw error }
             let state = (try? VersionTable.heads(db))?.joined(separator: ", ") ?? "?"
             throw MigrationError(
-                description: "\(step.direction.rawValue) of revision \(step.revision.id) (\(step.revision.message)) failed and was rolled back: \(error); the database is still at \(state.isEmpty ? "base" : state)")
+                step: "\(step.direction.rawValue) of revision \(step.revision.id) (\(step.revision.message))", reason: "\(error)",
+                state: state.isEmpty ? "base" : state)
         }
     }
 
@@ -161,7 +189,7 @@ public final class Migrator {
         var schema = start
         var chunk: [MigrationOperation] = []
         func flush() throws {
-            for statement in try dialect.render(chunk, from: schema) { try db.executeScript(statement.sql) }
+            for statement in try dialect.render(chunk, from: schema) { try statement.run(on: db) }
             if chunk.contains(where: \.isHandWritten) {
                 schema = try dialect.introspect(db)
             } else {

@@ -1,7 +1,16 @@
+/// An SQL script rendered offline, and the Swift steps it could not hold.
+public struct OfflineScript: Sendable {
+    /// The script text.
+    public var text: String
+    /// Each Swift step left out of the script (`revision: name`), marked by a comment where it runs.
+    public var swiftSteps: [String]
+}
+
 /// Renders revisions as an SQL script instead of running them (`--sql`).
 ///
 /// No database is read: the schema before each revision is rebuilt by replaying the
-/// revisions from base, which is what SQLite's table rebuilds need to know.
+/// revisions from base, which is what SQLite's table rebuilds need to know. Hand-written Swift
+/// steps cannot be printed: a comment marks where each would run, and `swiftSteps` lists them.
 public struct OfflineSQL {
     public let graph: RevisionGraph
     public let dialect: any Dialect
@@ -13,7 +22,7 @@ public struct OfflineSQL {
     }
 
     /// The script for `upgrade [FROM:]TARGET`; FROM defaults to base.
-    public func upgrade(_ range: String) throws -> String {
+    public func upgrade(_ range: String) throws -> OfflineScript {
         let (fromText, target) = split(range)
         let path = MigrationPath(graph: graph)
         let start: Set<String> = try fromText.map { $0 == "base" ? [] : [try graph.resolve($0)] } ?? []
@@ -22,7 +31,7 @@ public struct OfflineSQL {
     }
 
     /// The script for `downgrade FROM:TARGET`; FROM is required, as no database says where to start.
-    public func downgrade(_ range: String) throws -> String {
+    public func downgrade(_ range: String) throws -> OfflineScript {
         let (fromText, target) = split(range)
         guard let fromText else {
             throw RevisionError("downgrade --sql needs a range FROM:TARGET, e.g. 'head:-1' or 'head:base'")
@@ -53,13 +62,14 @@ public struct OfflineSQL {
         return (String(range[..<colon]), String(range[range.index(after: colon)...]))
     }
 
-    private func script(_ steps: [MigrationStep], from start: Set<String>) throws -> String {
+    private func script(_ steps: [MigrationStep], from start: Set<String>) throws -> OfflineScript {
         var schema = Schema()
         let applied = graph.ancestors(of: start)
         for id in graph.order where applied.contains(id) {
             for op in graph[id].upgrade { try schema.apply(op) }
         }
         var heads = start
+        var swiftSteps: [String] = []
         var out = ["-- Retort \(dialect.name.rawValue) migration script"]
         out += dialect.beforeTransaction.map { $0 + ";" }
         out.append(VersionTable.createSQL + ";")
@@ -71,17 +81,29 @@ public struct OfflineSQL {
             out.append("-- \(step.direction.rawValue) \(r.id): \(r.message)")
             out.append("BEGIN;")
             let ops = step.direction == .upgrade ? r.upgrade : r.downgrade
-            if let code = ops.first(where: { if case .code = $0 { true } else { false } }), case .code(let c) = code {
-                throw RevisionError("revision \(r.id) runs Swift code '\(c.name)', which --sql cannot print; run it online")
+            // Render between Swift steps, so each step's comment stands where it runs.
+            var chunk: [MigrationOperation] = []
+            func flush() throws {
+                out += try dialect.render(chunk, from: schema).map { dialect.scriptSQL($0) + ";" }
+                for op in chunk { try schema.apply(op) }
+                chunk = []
             }
-            out += try dialect.render(ops, from: schema).map { $0.sql + ";" }
-            for op in ops { try schema.apply(op) }
+            for op in ops {
+                guard case .code(let code) = op else {
+                    chunk.append(op)
+                    continue
+                }
+                try flush()
+                swiftSteps.append("\(r.id): \(code.name)")
+                out.append("-- Swift step '\(code.name)' of revision \(r.id) runs here; it is not SQL and is not in this script")
+            }
+            try flush()
             let after = path.heads(after: step, from: heads)
             out += VersionTable.updateSQL(from: heads, to: after).map { $0 + ";" }
             out += (step.direction == .upgrade ? AppliedRevisions.record(r) : [AppliedRevisions.forget(r.id)]).map { $0 + ";" }
             heads = after
             out.append("COMMIT;")
         }
-        return out.joined(separator: "\n") + "\n"
+        return OfflineScript(text: out.joined(separator: "\n") + "\n", swiftSteps: swiftSteps)
     }
 }

@@ -20,12 +20,18 @@ public struct StartupMigrator: Sendable {
     public var revisions: [any Revision.Type]
     public var settings: SessionSettings
     public var logger: Logger
+    /// Tables Retort does not own: a revision that would change one fails instead of running.
+    public var excludeTables: [String]
 
     /// A start-up migration of the database at `url` to the head of `revisions`.
-    public init(url: String, revisions: [any Revision.Type], settings: SessionSettings = .init(), logger: Logger = Logger(label: "retort")) {
+    public init(
+        url: String, revisions: [any Revision.Type], settings: SessionSettings = .init(), excludeTables: [String] = [],
+        logger: Logger = Logger(label: "retort")
+    ) {
         self.url = url
         self.revisions = revisions
         self.settings = settings
+        self.excludeTables = excludeTables
         self.logger = logger
     }
 
@@ -41,11 +47,13 @@ public struct StartupMigrator: Sendable {
         do {
             let graph = try RevisionGraph(revisions.map(RevisionInfo.init))
             let parsed = try DatabaseURL(url)
-            let db = try parsed.connect()
+            let db = try parsed.connect(create: true)
             defer { db.close() }
             try settings.apply(to: db)
             logger.info("migrating \(parsed) to head", metadata: ["heads": .string(graph.heads.joined(separator: ","))])
-            let migrator = Migrator(graph: graph, connection: db) { line in logger.info("\(line)") }
+            let migrator = Migrator(graph: graph, connection: db, exclusions: TableFilter(excludeTables)) { line in
+                logger.info("\(line)")
+            }
             let applied = try migrator.upgrade(to: "head").map(\.revision.id)
             let heads = try migrator.heads()
             guard Set(heads) == Set(graph.heads) else {

@@ -66,23 +66,6 @@ public struct CheckConstraint: Hashable, Sendable, Codable {
     }
 }
 
-/// An index over columns of a table.
-public struct Index: Hashable, Sendable, Codable {
-    public var name: String?
-    public var columns: [String]
-    public var unique: Bool
-    /// The predicate of a partial index.
-    public var predicate: String?
-
-    /// Declares an index.
-    public init(_ columns: [String], unique: Bool = false, name: String? = nil, where predicate: String? = nil) {
-        self.name = name
-        self.columns = columns
-        self.unique = unique
-        self.predicate = predicate
-    }
-}
-
 /// Any table-level constraint, as operations carry it.
 public enum Constraint: Hashable, Sendable, Codable {
     case primaryKey(PrimaryKey)

@@ -38,3 +38,63 @@ extension DefaultValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     /// A decimal literal default.
     public init(floatLiteral value: Double) { self = .number(String(value)) }
 }
+
+extension DefaultValue {
+    /// The same default spelled as a literal of the column's type, so that a default read from one
+    /// dialect renders on every dialect: an SQLite boolean `0`/`1` becomes `false`/`true`, a number
+    /// stored as text in a numeric column becomes a number, a number in a text column becomes text.
+    public func typed(for type: ColumnType) -> DefaultValue {
+        let value = canonical
+        switch type {
+        case .boolean:
+            switch value {
+            case .integer(let i) where i == 0 || i == 1: return .boolean(i == 1)
+            case .string(let s):
+                switch s.lowercased() {
+                case "1", "t", "true", "y", "yes", "on": return .boolean(true)
+                case "0", "f", "false", "n", "no", "off": return .boolean(false)
+                default: return value
+                }
+            default: return value
+            }
+        case .smallint, .integer, .bigint:
+            switch value {
+            case .string(let s): return Int64(s).map(DefaultValue.integer) ?? value
+            case .number(let n): return Double(n).flatMap { Int64(exactly: $0) }.map(DefaultValue.integer) ?? value
+            case .boolean(let b): return .integer(b ? 1 : 0)
+            default: return value
+            }
+        case .real, .double, .decimal:
+            if case .string(let s) = value, Double(s) != nil, !s.contains(where: \.isLetter) {
+                return DefaultValue.number(s).canonical
+            }
+            return value
+        case .text, .string, .uuid, .json, .date, .timestamp, .enumeration:
+            switch value {
+            case .integer(let i): return .string(String(i))
+            case .number(let n): return .string(n)
+            default: return value
+            }
+        case .blob, .native:
+            return value
+        }
+    }
+}
+
+extension Column {
+    /// This column with its default spelled as a literal of its type (see `DefaultValue.typed(for:)`).
+    public var withTypedDefault: Column {
+        var copy = self
+        copy.defaultValue = defaultValue?.typed(for: type)
+        return copy
+    }
+}
+
+extension Schema {
+    /// A copy in which every default is spelled as a literal of its column's type.
+    public func withTypedDefaults() -> Schema {
+        var copy = self
+        for t in copy.tables.indices { copy.tables[t].columns = copy.tables[t].columns.map(\.withTypedDefault) }
+        return copy
+    }
+}

@@ -21,8 +21,9 @@ public struct NamingConvention: Sendable {
     }
 
     /// The name of an index.
-    public func index(table: String, columns: [String]) -> String {
-        Self.fit("ix_\(table)_\(columns.joined(separator: "_"))")
+    public func index(table: String, keys: [IndexKey]) -> String {
+        let parts = keys.map { key in key.column ?? "expr_" + StableHash.hex(key.displayName).prefix(6) }
+        return Self.fit("ix_\(table)_\(parts.joined(separator: "_"))")
     }
 
     /// The name of a foreign key.
@@ -72,7 +73,7 @@ extension Schema {
                     table: table, expression: copy.tables[t].checks[i].expression)
             }
             for i in copy.tables[t].indexes.indices where copy.tables[t].indexes[i].name == nil {
-                copy.tables[t].indexes[i].name = convention.index(table: table, columns: copy.tables[t].indexes[i].columns)
+                copy.tables[t].indexes[i].name = convention.index(table: table, keys: copy.tables[t].indexes[i].keys)
             }
         }
         return copy

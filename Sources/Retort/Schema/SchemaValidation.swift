@@ -9,8 +9,9 @@ public struct ModelError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Schema {
-    /// Checks that the schema is self-consistent; throws the first problem found.
-    public func validate() throws {
+    /// Checks that the schema is self-consistent; throws the first problem found. Foreign keys may
+    /// point to tables the filter excludes (tables Retort does not own).
+    public func validate(excluding filter: TableFilter = TableFilter()) throws {
         var tableNames = Set<String>()
         var objectNames: [String: String] = [:]
         var enums: [String: [String]] = [:]
@@ -57,8 +58,10 @@ extension Schema {
             }
             if let pk = table.primaryKey { try requireColumns(pk.columns, "primary key") }
             for u in table.uniqueConstraints { try requireColumns(u.columns, "unique constraint") }
-            // An index key in parentheses is an expression, not a column.
-            for i in table.indexes { try requireColumns(i.columns.filter { !$0.hasPrefix("(") }, "index") }
+            for i in table.indexes {
+                guard !i.keys.isEmpty else { throw ModelError("index '\(i.name ?? "?")' on table '\(table.name)' has no keys") }
+                try requireColumns(i.columns, "index")
+            }
             for fk in table.foreignKeys { try requireColumns(fk.columns, "foreign key") }
             for c in table.checks where c.expression.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw ModelError("check constraint '\(c.name ?? "?")' on table '\(table.name)' has an empty expression")
@@ -74,6 +77,7 @@ extension Schema {
         let byName = Dictionary(tables.map { ($0.name, $0) }) { a, _ in a }
         for table in tables {
             for fk in table.foreignKeys {
+                if byName[fk.referencedTable] == nil, filter.excludes(fk.referencedTable) { continue }
                 guard let target = byName[fk.referencedTable] else {
                     throw ModelError("foreign key on '\(table.name)' references missing table '\(fk.referencedTable)'")
                 }
@@ -85,7 +89,7 @@ extension Schema {
                     throw ModelError("foreign key on '\(table.name)' references missing column '\(fk.referencedTable).\(c)'")
                 }
                 let keys = [target.primaryKey?.columns].compactMap { $0 } + target.uniqueConstraints.map(\.columns)
-                    + target.indexes.filter { $0.unique && $0.predicate == nil }.map(\.columns)
+                    + target.indexes.filter { $0.unique && $0.predicate == nil && $0.isColumnsOnly }.map(\.columns)
                 guard keys.contains(where: { Set($0) == Set(fk.referencedColumns) }) else {
                     throw ModelError(
                         "foreign key on '\(table.name)' references '\(fk.referencedTable)(\(fk.referencedColumns.joined(separator: ", ")))', which is not a primary key or unique")

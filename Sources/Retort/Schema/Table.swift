@@ -22,6 +22,8 @@ public struct Table: Hashable, Sendable, Codable {
     public var comment: String?
     /// Triggers read from the database; never compared, only preserved.
     public var triggers: [Trigger]
+    /// Renames and backfills the model asks for; nil when there are none (see `TableHints`).
+    public var hints: TableHints?
 
     /// A table value; the DSL's `Table(name) { … }` builds one of these.
     public init(

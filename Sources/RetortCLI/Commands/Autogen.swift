@@ -19,7 +19,7 @@ struct Autogen: ParsableCommand {
         let generator = try project.autogenerator()
         let db = try project.connect(database)
         defer { db.close() }
-        let revisions = try generator.revisions(message: message, db: db, single: single)
+        let revisions = try generator.revisions(message: message, db: db, single: single) { Console.info("note: \($0)") }
         guard !revisions.isEmpty else {
             Console.info("no changes: the models match the database")
             return
@@ -70,7 +70,8 @@ struct RevisionCommand: ParsableCommand {
         let project = try Project()
         let date = Date()
         let revision = RevisionInfo(
-            id: RevisionID.make(date: date), parents: [try project.graph.singleHead()].compactMap { $0 }, message: message,
+            id: RevisionID.fresh(date: date, avoiding: Set(project.graph.revisions.keys))[0],
+            parents: [try project.graph.singleHead()].compactMap { $0 }, message: message,
             createdAt: RevisionID.timestamp(date), upgrade: [], downgrade: [])
         Console.out(try project.writer().write(revision).path)
     }
@@ -98,7 +99,8 @@ struct Merge: ParsableCommand {
         }
         let date = Date()
         let revision = RevisionInfo(
-            id: RevisionID.make(date: date), parents: parents.sorted(), message: message, createdAt: RevisionID.timestamp(date),
+            id: RevisionID.fresh(date: date, avoiding: Set(graph.revisions.keys))[0], parents: parents.sorted(), message: message,
+            createdAt: RevisionID.timestamp(date),
             upgrade: [], downgrade: [])
         Console.out(try project.writer().write(revision).path)
     }

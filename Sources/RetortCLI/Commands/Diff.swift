@@ -21,6 +21,9 @@ public struct DiffCommand: ParsableCommand {
     @Option(help: "PostgreSQL schema to compare on both sides (default: each connection's search_path).")
     var schema: String?
 
+    @Option(name: .customLong("exclude-table"), help: "A table (or * pattern) to leave out on both sides; repeatable.")
+    var excludeTables: [String] = []
+
     enum DiffFormat: String, ExpressibleByArgument, CaseIterable { case sql, json }
 
     public init() {}
@@ -48,10 +51,11 @@ public struct DiffCommand: ParsableCommand {
         try settings.apply(to: source)
         try settings.apply(to: target)
         let dialect = source.dialect.implementation
-        let current = try dialect.introspect(source)
-        let wanted = try target.dialect.implementation.introspect(target)
-        let ops = Differ(dialect: dialect).diff(from: current, to: wanted)
-        let statements = try dialect.render(ops, from: current).map(\.sql)
+        let filter = TableFilter(excludeTables)
+        let current = filter.apply(try dialect.introspect(source))
+        let wanted = filter.apply(try target.dialect.implementation.introspect(target))
+        let ops = try Differ(dialect: dialect).diff(from: current, to: wanted)
+        let statements = try dialect.render(ops, from: current).map(dialect.scriptSQL)
         switch format {
         case .json:
             try printJSON(

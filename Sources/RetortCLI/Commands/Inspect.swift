@@ -131,7 +131,13 @@ struct Show: ParsableCommand {
         Console.out("Created: \(r.createdAt)")
         Console.out("Upgrade:")
         for op in r.upgrade { Console.out("  \(op.summary)") }
-        Console.out("Downgrade:")
+        if r.downgradeIsDerived {
+            Console.out("Downgrade (derived from the upgrade):")
+        } else if r.unusedReverses.isEmpty {
+            Console.out("Downgrade (written in the revision):")
+        } else {
+            Console.out("Downgrade (written in the revision; it wins over the reverse: of \(r.unusedReverses.count) upgrade step(s)):")
+        }
         for op in r.downgrade { Console.out("  \(op.summary)") }
     }
 }
@@ -152,6 +158,9 @@ struct Check: ParsableCommand {
     @Flag(help: "Skip replaying the history into a scratch database.")
     var noHistory = false
 
+    @Option(name: .customLong("exclude-table"), help: "A table (or * pattern) Retort does not own; repeatable.")
+    var excludeTables: [String] = []
+
     @OptionGroup var database: DatabaseOptions
 
     struct Output: Encodable {
@@ -165,19 +174,19 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let project = try Project()
-        let generator = try project.autogenerator()
+        let generator = try project.autogenerator(excluding: excludeTables)
         let url = try database.resolved(defaultPath: project.tool.defaultDatabasePath)
         let db = try project.connect(database)
         defer { db.close() }
         let migrator = Migrator(graph: project.graph, connection: db)
         let integrity = try migrator.integrityProblems()
-        let applied = project.graph.ancestors(of: try migrator.heads())
+        let applied = project.graph.ancestors(of: try migrator.knownHeads())
         let pending = project.graph.order.filter { !applied.contains($0) }
         let modelOps = try generator.differences(db)
         var historyOps: [MigrationOperation] = []
         if !noHistory {
             let history = try HistorySchema.replay(project.graph, like: url)
-            historyOps = Differ(dialect: db.dialect.implementation).diff(from: history, to: generator.models)
+            historyOps = try Differ(dialect: db.dialect.implementation).diff(from: generator.exclusions.apply(history), to: generator.models)
         }
         // The most upstream cause decides the status: pending revisions and unrevised model edits
         // explain a models-vs-database difference, so that one counts only when nothing else does.

@@ -46,17 +46,28 @@ struct MigrationOptions: ParsableArguments {
     @Flag(help: "Print the SQL instead of running it; no database is read.")
     var sql = false
 
+    @Flag(help: "With --sql: fail, printing nothing, when a revision holds Swift steps the script cannot contain.")
+    var strict = false
+
     @Flag(help: "Accept applied revisions whose files were edited since, recording them as they are now.")
     var acceptChanged = false
 
     @OptionGroup var database: DatabaseOptions
 
     /// Prints the offline script, or runs `online` and says when there was nothing to do.
-    func run(offline: (OfflineSQL) throws -> String, online: (Migrator) throws -> [MigrationStep]) throws {
+    func run(offline: (OfflineSQL) throws -> OfflineScript, online: (Migrator) throws -> [MigrationStep]) throws {
         let project = try Project()
         if sql {
             let dialect = try database.resolved(defaultPath: project.tool.defaultDatabasePath).dialect.implementation
-            print(try offline(OfflineSQL(graph: project.graph, dialect: dialect)), terminator: "")
+            let script = try offline(OfflineSQL(graph: project.graph, dialect: dialect))
+            if !script.swiftSteps.isEmpty {
+                let list = script.swiftSteps.joined(separator: ", ")
+                if strict {
+                    throw UsageError(description: "--strict: the range holds Swift steps that SQL cannot express (\(list)); run it online")
+                }
+                Console.info("note: the script leaves out \(script.swiftSteps.count) Swift step(s) (\(list)); a comment marks where each runs")
+            }
+            print(script.text, terminator: "")
             return
         }
         let migrator = try project.migrator(database)

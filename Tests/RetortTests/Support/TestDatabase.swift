@@ -37,7 +37,7 @@ final class TestDatabase {
         }
     }
 
-    func connect() throws -> any DatabaseConnection { try url.connect() }
+    func connect() throws -> any DatabaseConnection { try url.connect(create: true) }
 }
 
 /// The PostgreSQL server the tests use: `RETORT_TEST_POSTGRES_URL`, set by `scripts/test`.

@@ -8,16 +8,36 @@ public final class PostgresConnection: DatabaseConnection {
     /// The URL this connection was opened with (print it with `description`, which redacts the password).
     public let url: PostgresURL
 
-    /// Connects; a refused connection, bad password or missing database throws a one-line error
-    /// that never contains the password.
+    /// Connects; a refused connection, bad password, missing database or a server that does not
+    /// answer within the connect timeout throws a one-line error that never contains the password.
     public init(url: PostgresURL) throws {
         self.url = url
-        self.password = URLComponents(string: url.uri)?.password
-        let conn = PQconnectdb(url.uri)
+        self.password = url.password
+        let parameters = url.connectionParameters
+        var keywords = parameters.map { strdup($0.key) } + [nil]
+        var values = parameters.map { strdup($0.value) } + [nil]
+        defer {
+            keywords.forEach { free($0) }
+            values.forEach { free($0) }
+        }
+        let conn = keywords.withUnsafeMutableBufferPointer { k in
+            values.withUnsafeMutableBufferPointer { v in
+                k.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: k.count) { kp in
+                    v.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: v.count) { vp in
+                        PQconnectdbParams(kp, vp, 0)
+                    }
+                }
+            }
+        }
         guard let conn, PQstatus(conn) == CONNECTION_OK else {
             let raw = conn.map { String(cString: PQerrorMessage($0)) } ?? "out of memory"
             PQfinish(conn)
-            throw DatabaseError("cannot connect to \(DatabaseURL.postgres(url)): \(Self.clean(raw, password: URLComponents(string: url.uri)?.password))")
+            var message = Self.clean(raw, password: url.password)
+            if message.contains("timeout expired") {
+                let seconds = url.parameter("connect_timeout") ?? String(PostgresURL.defaultConnectTimeout)
+                message += " (no answer within connect_timeout=\(seconds) s; set connect_timeout in the URL to wait longer)"
+            }
+            throw DatabaseError("cannot connect to \(DatabaseURL.postgres(url)): \(message)")
         }
         handle = conn
         PQsetNoticeProcessor(conn, { _, _ in }, nil)
@@ -37,7 +57,7 @@ public final class PostgresConnection: DatabaseConnection {
         var text = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.joined(separator: "; ")
         if let password, !password.isEmpty { text = text.replacingOccurrences(of: password, with: "***") }
-        return text
+        return DatabaseURL.redact(text)
     }
 
     private func conn() throws -> OpaquePointer {

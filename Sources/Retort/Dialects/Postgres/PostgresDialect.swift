@@ -1,3 +1,5 @@
+import Foundation
+
 /// PostgreSQL: the production dialect.
 public struct PostgresDialect: Dialect {
     /// The PostgreSQL dialect.
@@ -82,7 +84,7 @@ public struct PostgresDialect: Dialect {
             if pk.contains(c.name) { c.nullable = false }
             c.nativeTypes = [:]
             if c.autoincrement { c.defaultValue = nil }
-            c.defaultValue = c.defaultValue.map { Self.parseDefault(Self.defaultSQL($0.canonical)) ?? $0 }
+            c.defaultValue = c.defaultValue.map { Self.parseDefault(Self.defaultSQL($0.typed(for: c.type)))?.typed(for: c.type) ?? $0 }
             return c
         }
         // PostgreSQL rewrites check expressions, index predicates and index expressions (BETWEEN
@@ -91,7 +93,7 @@ public struct PostgresDialect: Dialect {
         t.indexes = t.indexes.map { i in
             var i = i
             if i.predicate != nil { i.predicate = "partial" }
-            i.columns = i.columns.map { $0.hasPrefix("(") ? "expression" : $0 }
+            i.keys = i.keys.map { if case .expression = $0 { .expression("expression") } else { $0 } }
             return i
         }
         return t
@@ -109,7 +111,26 @@ public struct PostgresDialect: Dialect {
 
     public func render(_ operations: [MigrationOperation], from schema: Schema) throws -> [Statement] {
         var renderer = PostgresRenderer(schema: schema)
-        return try operations.flatMap { try renderer.render($0) }.map { Statement($0) }
+        return try operations.flatMap { try renderer.render($0) }
+    }
+
+    /// A check as a `DO` block that raises the check's message when the count is above zero.
+    public func scriptSQL(_ statement: Statement) -> String {
+        guard let message = statement.failureMessage else { return statement.sql }
+        let body = """
+            DECLARE n bigint;
+            BEGIN
+              BEGIN
+                n := (\(statement.sql));
+              EXCEPTION WHEN others THEN
+                RAISE EXCEPTION '%: %', \(SQLText.literal(message)), SQLERRM;
+              END;
+              IF n > 0 THEN
+                RAISE EXCEPTION '%: % row(s) would change', \(SQLText.literal(message)), n;
+              END IF;
+            END
+            """
+        return "DO \(SQLText.literal(body))"
     }
 
     public var beforeTransaction: [String] { [] }
@@ -120,9 +141,22 @@ public struct PostgresDialect: Dialect {
     /// The advisory-lock key: the same for every Retort process on a database and schema.
     static let lockKey = "hashtext('retort:' || current_database() || ':' || current_schema())"
 
-    /// Holds a session advisory lock for the whole run, so concurrent upgrades queue up.
+    /// Holds a session advisory lock for the whole run, so concurrent upgrades queue up. A waiting
+    /// run polls with `pg_try_advisory_lock` outside any transaction, so it holds no snapshot that a
+    /// concurrent index build of the lock holder would wait for; it gives up after the session's
+    /// `lock_timeout` (0: waits as long as it takes).
     public func lock(_ db: any DatabaseConnection) throws {
-        try db.execute("SELECT pg_advisory_lock(\(Self.lockKey))")
+        let timeout = try db.query("SELECT setting::bigint FROM pg_settings WHERE name = 'lock_timeout'").first?.first?.int ?? 0
+        let start = Date()
+        var pause: UInt32 = 5_000
+        while try db.query("SELECT pg_try_advisory_lock(\(Self.lockKey))").first?.first?.int != 1 {
+            if timeout > 0, Date().timeIntervalSince(start) * 1000 >= Double(timeout) {
+                throw DatabaseError(
+                    "timed out after \(timeout) ms waiting for Retort's migration lock (a PostgreSQL advisory lock held by another migrate run on this database and schema)")
+            }
+            usleep(pause)
+            pause = min(pause * 2, 200_000)
+        }
     }
 
     public func unlock(_ db: any DatabaseConnection) throws {

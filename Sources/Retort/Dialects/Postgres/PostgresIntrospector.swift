@@ -50,8 +50,8 @@ struct PostgresIntrospector {
 
     static let indexesQuery = """
         SELECT tc.relname, ic.relname, i.indisunique, pg_get_expr(i.indpred, i.indrelid),
-               (SELECT json_agg(CASE WHEN k.n = 0 THEN '(' || pg_get_indexdef(i.indexrelid, k.i::int, true) || ')'
-                                     ELSE a.attname::text END ORDER BY k.i)
+               (SELECT json_agg(CASE WHEN k.n = 0 THEN 'e' || pg_get_indexdef(i.indexrelid, k.i::int, true)
+                                     ELSE 'c' || a.attname::text END ORDER BY k.i)
                 FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(n, i)
                 LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.n
                 WHERE k.i <= i.indnkeyatts)::text
@@ -83,7 +83,7 @@ struct PostgresIntrospector {
             } else if ownsSequence, let d = row[5].string, d.hasPrefix("nextval(") {
                 column.autoincrement = true  // serial / bigserial
             } else if let d = row[5].string {
-                column.defaultValue = PostgresDialect.parseDefault(d)
+                column.defaultValue = PostgresDialect.parseDefault(d)?.typed(for: column.type)
             }
             column.comment = row[7].string
             tables[name]!.columns.append(column)
@@ -117,7 +117,9 @@ struct PostgresIntrospector {
             let table = row[0].string ?? ""
             guard tables[table] != nil else { continue }
             tables[table]!.indexes.append(
-                Index(Self.names(row[4]), unique: row[2].int == 1, name: row[1].string, where: row[3].string.map(SQLText.normalizeExpression)))
+                Index(
+                    keys: Self.names(row[4]).map(Self.indexKey), unique: row[2].int == 1, name: row[1].string,
+                    where: row[3].string.map(SQLText.normalizeExpression)))
         }
         return Schema(tables: order.map { tables[$0]! })
     }
@@ -157,6 +159,11 @@ struct PostgresIntrospector {
             }
         }
         return names
+    }
+
+    /// An index key as the indexes query tags it: `c` + a column name or `e` + an expression.
+    static func indexKey(_ tagged: String) -> IndexKey {
+        tagged.hasPrefix("e") ? .expression(String(tagged.dropFirst())) : .column(String(tagged.dropFirst()))
     }
 
     private static func action(_ code: String?) -> ReferentialAction {

@@ -24,7 +24,16 @@ struct PostgresRenderer {
         return found
     }
 
-    mutating func render(_ op: MigrationOperation) throws -> [String] {
+    mutating func render(_ op: MigrationOperation) throws -> [Statement] {
+        // A renamed enum keeps its identity: move the bookkeeping along so it is not re-created.
+        switch op {
+        case .renameEnumType(let from, let to):
+            enums[to] = enums.removeValue(forKey: from)
+        case .renameEnumValue(let type, let from, let to):
+            enums[type] = enums[type]?.map { $0 == from ? to : $0 }
+        default:
+            break
+        }
         var before: [String] = []
         var after = Schema(tables: schema.tables)
         try after.apply(op)
@@ -46,17 +55,22 @@ struct PostgresRenderer {
                 enums[name] = values
             }
         }
-        var sql = before + (try Self.statements(for: op))
+        var sql = before.map { Statement($0) } + (try Self.statements(for: op))
         let inUse = Self.enumsInUse(after)
         for name in enums.keys.sorted() where inUse[name] == nil {
-            sql.append("DROP TYPE \(Self.q(name))")
+            sql.append(Statement("DROP TYPE \(Self.q(name))"))
             enums[name] = nil
         }
         schema = after
         return sql
     }
 
-    static func statements(for op: MigrationOperation) throws -> [String] {
+    static func statements(for op: MigrationOperation) throws -> [Statement] {
+        if case .alterColumn(let t, let from, let to) = op { return alterColumn(t, from, to) }
+        return try sql(for: op).map { Statement($0) }
+    }
+
+    static func sql(for op: MigrationOperation) throws -> [String] {
         switch op {
         case .createTable(let t):
             var sql = [createTable(t)] + t.indexes.map { createIndex($0, on: t.name) }
@@ -69,8 +83,8 @@ struct PostgresRenderer {
             return ["ALTER TABLE \(q(t)) ADD COLUMN \(columnSQL(c))"] + (c.comment != nil ? [columnComment(t, c)] : [])
         case .dropColumn(let t, let c):
             return ["ALTER TABLE \(q(t)) DROP COLUMN \(q(c.name))"]
-        case .alterColumn(let t, let from, let to):
-            return alterColumn(t, from, to)
+        case .alterColumn:
+            return []  // statements(for:) renders it, with its checks
         case .createIndex(let t, let i):
             return [createIndex(i, on: t)]
         case .dropIndex(_, let i):
@@ -82,6 +96,20 @@ struct PostgresRenderer {
             return ["ALTER TABLE \(q(t)) DROP CONSTRAINT \(q(name))"]
         case .setTableComment(let t, _, let to):
             return ["COMMENT ON TABLE \(q(t)) IS \(to.map(SQLText.literal) ?? "NULL")"]
+        case .renameTable(let from, let to):
+            return ["ALTER TABLE \(q(from)) RENAME TO \(q(to))"]
+        case .renameColumn(let t, let from, let to):
+            return ["ALTER TABLE \(q(t)) RENAME COLUMN \(q(from)) TO \(q(to))"]
+        case .renameIndex(_, let from, let to):
+            return ["ALTER INDEX \(q(from)) RENAME TO \(q(to))"]
+        case .renameConstraint(let t, let from, let to):
+            return ["ALTER TABLE \(q(t)) RENAME CONSTRAINT \(q(from)) TO \(q(to))"]
+        case .renameEnumType(let from, let to):
+            return ["ALTER TYPE \(q(from)) RENAME TO \(q(to))"]
+        case .renameEnumValue(let type, let from, let to):
+            return ["ALTER TYPE \(q(type)) RENAME VALUE \(SQLText.literal(from)) TO \(SQLText.literal(to))"]
+        case .backfill(let t, let c, let v):
+            return ["UPDATE \(q(t)) SET \(q(c)) = \(PostgresDialect.defaultSQL(v)) WHERE \(q(c)) IS NULL"]
         case .execute(let raw):
             return raw.text(for: .postgres).map { [$0] } ?? []
         case .code:
@@ -122,34 +150,55 @@ struct PostgresRenderer {
 
     static func createIndex(_ index: Index, on table: String) -> String {
         var s = "CREATE \(index.unique ? "UNIQUE " : "")INDEX \(q(index.name ?? "")) ON \(q(table)) ("
-        s += index.columns.map { $0.hasPrefix("(") ? $0 : q($0) }.joined(separator: ", ") + ")"
+        s += index.keys.map(SQLText.indexKey).joined(separator: ", ") + ")"
         if let p = index.predicate { s += " WHERE \(p)" }
         return s
     }
 
     /// Default dropped first (it may not cast), then type, default, nullability, identity, comment.
-    static func alterColumn(_ table: String, _ from: Column, _ to: Column) -> [String] {
+    /// A type change that could alter a value is preceded by a check that every existing value
+    /// survives the conversion; rows with NULL are never filled in silently (see `.backfill`).
+    static func alterColumn(_ table: String, _ from: Column, _ to: Column) -> [Statement] {
         let prefix = "ALTER TABLE \(q(table)) ALTER COLUMN \(q(to.name))"
-        var sql: [String] = []
+        var sql: [Statement] = []
         let fromType = PostgresDialect.typeSQL(from), toType = PostgresDialect.typeSQL(to)
-        let typeChanges = fromType != toType && PostgresDialect.parseType(fromType) != PostgresDialect.parseType(toType)
+        let fromParsed = PostgresDialect.parseType(fromType), toParsed = PostgresDialect.parseType(toType)
+        let typeChanges = fromType != toType && fromParsed != toParsed
         let fromDefault = from.autoincrement ? nil : from.defaultValue, toDefault = to.autoincrement ? nil : to.defaultValue
         let defaultChanges = fromDefault != toDefault || typeChanges
-        if from.autoincrement, !to.autoincrement { sql.append("\(prefix) DROP IDENTITY IF EXISTS") }
-        if defaultChanges, fromDefault != nil { sql.append("\(prefix) DROP DEFAULT") }
+        if from.autoincrement, !to.autoincrement { sql.append(Statement("\(prefix) DROP IDENTITY IF EXISTS")) }
+        if defaultChanges, fromDefault != nil { sql.append(Statement("\(prefix) DROP DEFAULT")) }
         if typeChanges {
-            var isEnum = false
-            for type in [from.type, to.type] { if case .enumeration = type { isEnum = true } }
-            sql.append("\(prefix) TYPE \(toType) USING \(q(to.name))\(isEnum ? "::text" : "")::\(toType)")
+            let column = q(from.name)
+            let conversion = Self.conversion(column, from: fromParsed, fromSQL: fromType, to: toParsed, toSQL: toType)
+            if !conversion.exact && !fromParsed.convertsLosslessly(to: toParsed) {
+                let back = Self.conversion("(\(conversion.sql))", from: toParsed, fromSQL: toType, to: fromParsed, toSQL: fromType).sql
+                sql.append(
+                    .check(
+                        "SELECT count(*) FROM \(q(table)) WHERE \(column) IS NOT NULL AND \(back) IS DISTINCT FROM \(column)",
+                        failing: "cannot change \(table).\(from.name) from \(from.type.displayName) to \(to.type.displayName) without changing data; convert the values in a hand-written step first"))
+            }
+            sql.append(Statement("\(prefix) TYPE \(toType) USING \(conversion.sql)"))
         }
-        if defaultChanges, let d = toDefault { sql.append("\(prefix) SET DEFAULT \(PostgresDialect.defaultSQL(d))") }
-        if from.nullable, !to.nullable, let d = toDefault {
-            // As SQLite's rebuild does: rows with NULL take the new default rather than failing.
-            sql.append("UPDATE \(q(table)) SET \(q(to.name)) = \(PostgresDialect.defaultSQL(d)) WHERE \(q(to.name)) IS NULL")
-        }
-        if from.nullable != to.nullable { sql.append("\(prefix) \(to.nullable ? "DROP" : "SET") NOT NULL") }
-        if !from.autoincrement, to.autoincrement { sql.append("\(prefix) ADD GENERATED BY DEFAULT AS IDENTITY") }
-        if from.comment != to.comment { sql.append(columnComment(table, to)) }
+        if defaultChanges, let d = toDefault { sql.append(Statement("\(prefix) SET DEFAULT \(PostgresDialect.defaultSQL(d))")) }
+        if from.nullable != to.nullable { sql.append(Statement("\(prefix) \(to.nullable ? "DROP" : "SET") NOT NULL")) }
+        if !from.autoincrement, to.autoincrement { sql.append(Statement("\(prefix) ADD GENERATED BY DEFAULT AS IDENTITY")) }
+        if from.comment != to.comment { sql.append(Statement(columnComment(table, to))) }
         return sql
+    }
+
+    /// The expression that converts `value` from one type to another; `exact` when it cannot change
+    /// a value. Zoned and plain timestamps convert through UTC, never the session's time zone.
+    static func conversion(_ value: String, from: ColumnType, fromSQL: String, to: ColumnType, toSQL: String)
+        -> (sql: String, exact: Bool)
+    {
+        switch (from, to) {
+        case (.timestamp(let a), .timestamp(let b)) where a != b:
+            return ("\(value) AT TIME ZONE 'UTC'", true)
+        case (.enumeration, _), (_, .enumeration):
+            return ("\(value)::text::\(toSQL)", false)
+        default:
+            return ("\(value)::\(toSQL)", false)
+        }
     }
 }

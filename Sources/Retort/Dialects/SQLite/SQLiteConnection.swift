@@ -8,10 +8,19 @@ public final class SQLiteConnection: DatabaseConnection {
     private var handle: OpaquePointer?
     /// The file this connection opened (`:memory:` for an in-memory database).
     public let path: String
+    /// How long to wait for a lock, in milliseconds (SQLite's busy timeout and the migration lock).
+    public private(set) var busyTimeout: Int32
+    /// The descriptor holding the migration lock (a `flock` on the database file), while held.
+    private var runLock: Int32 = -1
 
-    /// Opens (creating if needed) the database at `path`; waits up to `busyTimeout` ms for locks.
+    /// Opens the database at `path` (creating it only when `create` is true); waits up to
+    /// `busyTimeout` ms for locks.
     public init(path: String, create: Bool = true, busyTimeout: Int32 = 60_000) throws {
         self.path = path
+        self.busyTimeout = busyTimeout
+        if !create, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
+            throw DatabaseError("there is no SQLite database at '\(path)' (only upgrade, downgrade and stamp create one)")
+        }
         var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI
         if create { flags |= SQLITE_OPEN_CREATE }
         var db: OpaquePointer?
@@ -31,8 +40,42 @@ public final class SQLiteConnection: DatabaseConnection {
     public var dialect: DialectName { .sqlite }
 
     public func close() {
+        unlockRun()
         if let handle { sqlite3_close_v2(handle) }
         handle = nil
+    }
+
+    /// Sets how long to wait for a lock, in milliseconds.
+    public func setBusyTimeout(_ milliseconds: Int32) throws {
+        busyTimeout = milliseconds
+        sqlite3_busy_timeout(try db(), milliseconds)
+    }
+
+    /// Takes the migration lock for a whole run: an exclusive `flock` on the database file, which
+    /// SQLite's own (fcntl) locks never touch. Revisions keep their own transactions inside it.
+    /// Waits up to the busy timeout; an in-memory database needs no lock.
+    public func lockRun() throws {
+        guard path != ":memory:", runLock < 0 else { return }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw DatabaseError("cannot open '\(path)' to take the migration lock: \(String(cString: strerror(errno)))") }
+        let deadline = Date().addingTimeInterval(Double(busyTimeout) / 1000)
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
+                Foundation.close(fd)
+                throw DatabaseError(
+                    "timed out after \(busyTimeout) ms waiting for Retort's migration lock on '\(path)' (another migrate run holds it; --lock-timeout waits longer)")
+            }
+            usleep(20_000)
+        }
+        runLock = fd
+    }
+
+    /// Releases the migration lock, if held.
+    public func unlockRun() {
+        guard runLock >= 0 else { return }
+        flock(runLock, LOCK_UN)
+        Foundation.close(runLock)
+        runLock = -1
     }
 
     private func db() throws -> OpaquePointer {

@@ -29,6 +29,16 @@ public struct SQLiteDialect: Dialect {
         }
     }
 
+    /// SQLite's type affinity for a declared type (section 3.1 of SQLite's datatype rules).
+    static func affinity(_ declared: String) -> String {
+        let t = declared.uppercased()
+        if t.contains("INT") { return "INTEGER" }
+        if t.contains("CHAR") || t.contains("CLOB") || t.contains("TEXT") { return "TEXT" }
+        if t.contains("BLOB") || t.isEmpty { return "BLOB" }
+        if t.contains("REAL") || t.contains("FLOA") || t.contains("DOUB") { return "REAL" }
+        return "NUMERIC"
+    }
+
     /// The SQL for a default value.
     static func defaultSQL(_ value: DefaultValue) -> String {
         switch value {
@@ -54,23 +64,17 @@ public struct SQLiteDialect: Dialect {
             if pk.contains(c.name) { c.nullable = false }
             c.comment = nil
             c.nativeTypes = [:]
-            c.defaultValue = c.defaultValue.map { Self.normalizedDefault($0, type: c.type) }
+            c.defaultValue = c.defaultValue?.typed(for: c.type)
             return c
         }
         t.checks = t.checks.map { CheckConstraint($0.name, SQLText.normalizeExpression($0.expression)) }
         t.indexes = t.indexes.map { i in
             var i = i
             i.predicate = i.predicate.map(SQLText.normalizeExpression)
+            i.keys = i.keys.map { if case .expression(let e) = $0 { .expression(SQLText.normalizeExpression(e)) } else { $0 } }
             return i
         }
         return t
-    }
-
-    /// A default as SQLite stores and reports it: booleans are integers.
-    static func normalizedDefault(_ value: DefaultValue, type: ColumnType) -> DefaultValue {
-        let v = value.canonical
-        if type == .boolean, case .integer(let i) = v, i == 0 || i == 1 { return .boolean(i == 1) }
-        return v
     }
 
     public func hasTable(_ name: String, in db: any DatabaseConnection) throws -> Bool {
@@ -99,9 +103,27 @@ public struct SQLiteDialect: Dialect {
         }
     }
 
-    /// SQLite needs no lock beyond `BEGIN IMMEDIATE`, taken for each revision.
-    public func lock(_ db: any DatabaseConnection) throws {}
-    public func unlock(_ db: any DatabaseConnection) throws {}
+    /// Holds a lock on the database file for the whole run (see `SQLiteConnection.lockRun`), so a
+    /// concurrent upgrade and downgrade never interleave; each revision still takes `BEGIN IMMEDIATE`.
+    public func lock(_ db: any DatabaseConnection) throws {
+        try (db as? SQLiteConnection)?.lockRun()
+    }
+
+    public func unlock(_ db: any DatabaseConnection) throws {
+        (db as? SQLiteConnection)?.unlockRun()
+    }
+
+    /// A check as an insert into a temporary table whose CHECK constraint, named by the message,
+    /// fails when the count is above zero (SQLite has no other way to fail a script with a message).
+    public func scriptSQL(_ statement: Statement) -> String {
+        guard let message = statement.failureMessage else { return statement.sql }
+        let table = SQLText.quote("_retort_check")
+        return """
+            CREATE TEMP TABLE IF NOT EXISTS \(table) (n INTEGER CONSTRAINT \(SQLText.quote(message)) CHECK (n = 0));
+            INSERT INTO \(table) (n) \(statement.sql);
+            DELETE FROM \(table)
+            """
+    }
 
     public func render(_ operations: [MigrationOperation], from schema: Schema) throws -> [Statement] {
         var renderer = SQLiteRenderer(schema: schema)

@@ -33,7 +33,7 @@ struct SQLiteIntrospector {
             let name = row[2].string ?? ""
             let type = TypeNames.parse(row[3].string ?? "")
             var column = Column(name, type, nullable: row[4].int == 0)
-            if let d = row[5].string { column.defaultValue = DefaultValue.parse(sql: d) }
+            if let d = row[5].string { column.defaultValue = DefaultValue.parse(sql: d)?.typed(for: type) }
             column.autoincrement = parsed[tableName]?.autoincrementColumns.contains(name) ?? false
             if let position = row[6].int, position > 0 { pkColumns[tableName, default: []].append((position, name)) }
             tables[tableName]!.columns.append(column)
@@ -88,7 +88,7 @@ struct SQLiteIntrospector {
             WHERE \(Self.userTables) AND ii.key = 1 ORDER BY m.name, il.name, ii.seqno
             """)
         struct RawIndex {
-            var table: String, name: String, unique: Bool, origin: String, columns: [String], sql: String?
+            var table: String, name: String, unique: Bool, origin: String, keys: [IndexKey], sql: String?
         }
         var rawIndexes: [RawIndex] = []
         for row in indexRows {
@@ -97,14 +97,14 @@ struct SQLiteIntrospector {
                 rawIndexes.append(
                     RawIndex(
                         table: tableName, name: indexName, unique: row[2].int == 1, origin: row[3].string ?? "c",
-                        columns: [], sql: row[7].string))
+                        keys: [], sql: row[7].string))
             }
             let position = Int(row[4].int ?? 0)
             if let column = row[6].string {
-                rawIndexes[rawIndexes.count - 1].columns.append(column)
+                rawIndexes[rawIndexes.count - 1].keys.append(.column(column))
             } else {
                 let keys = SQLiteIndexSQL(sql: row[7].string ?? "").keys
-                rawIndexes[rawIndexes.count - 1].columns.append("(" + (position < keys.count ? keys[position] : "?") + ")")
+                rawIndexes[rawIndexes.count - 1].keys.append(.expression(position < keys.count ? keys[position] : "?"))
             }
         }
         for raw in rawIndexes {
@@ -112,12 +112,13 @@ struct SQLiteIntrospector {
             case "pk":
                 continue
             case "u":
-                let name = parsed[raw.table]?.uniques.first { $0.columns == raw.columns }?.name
-                tables[raw.table]!.uniqueConstraints.append(UniqueConstraint(raw.columns, name: name))
+                let columns = raw.keys.compactMap(\.column)
+                let name = parsed[raw.table]?.uniques.first { $0.columns == columns }?.name
+                tables[raw.table]!.uniqueConstraints.append(UniqueConstraint(columns, name: name))
             default:
                 let predicate = raw.sql.flatMap { SQLiteIndexSQL(sql: $0).predicate }
                 tables[raw.table]!.indexes.append(
-                    Index(raw.columns, unique: raw.unique, name: raw.name, where: predicate))
+                    Index(keys: raw.keys, unique: raw.unique, name: raw.name, where: predicate))
             }
         }
 

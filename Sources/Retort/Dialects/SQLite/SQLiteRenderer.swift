@@ -4,7 +4,7 @@ struct SQLiteRenderer {
     var schema: Schema
 
     mutating func render(_ operations: [MigrationOperation]) throws -> [Statement] {
-        var out: [String] = []
+        var out: [Statement] = []
         var i = 0
         while i < operations.count {
             let op = operations[i]
@@ -20,17 +20,17 @@ struct SQLiteRenderer {
                 i = j
                 continue
             }
-            out += try statements(for: op)
+            out += try statements(for: op).map { Statement($0) }
             try schema.apply(op)
             i += 1
         }
-        return out.map { Statement($0) }
+        return out
     }
 
     private static func isTableLocal(_ op: MigrationOperation) -> Bool {
         switch op {
         case .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex, .addConstraint, .dropConstraint,
-            .setTableComment:
+            .setTableComment, .renameIndex, .renameConstraint:
             return true
         default:
             return false
@@ -42,8 +42,8 @@ struct SQLiteRenderer {
         case .alterColumn(_, let from, let to):
             return SQLiteDialect().normalized(Table(name: "", columns: [from])).columns
                 != SQLiteDialect().normalized(Table(name: "", columns: [to])).columns || from.autoincrement != to.autoincrement
-        case .addConstraint, .dropConstraint:
-            return true
+        case .addConstraint, .dropConstraint, .renameConstraint:
+            return true  // constraint names live in the CREATE TABLE text
         case .addColumn(_, let column):
             guard let d = column.defaultValue else { return !column.nullable }
             switch d {
@@ -80,8 +80,32 @@ struct SQLiteRenderer {
             return [Self.createIndex(index, on: t)]
         case .dropIndex(_, let index):
             return ["DROP INDEX \(q(index.name ?? ""))"]
-        case .addConstraint, .dropConstraint:
+        case .addConstraint, .dropConstraint, .renameConstraint:
             return []  // handled by a rebuild
+        case .renameTable(let from, let to):
+            // With legacy_alter_table off, SQLite rewrites the foreign keys that point to the table.
+            return ["ALTER TABLE \(q(from)) RENAME TO \(q(to))"]
+        case .renameColumn(let t, let from, let to):
+            return ["ALTER TABLE \(q(t)) RENAME COLUMN \(q(from)) TO \(q(to))"]
+        case .renameIndex(let t, let from, let to):
+            // SQLite cannot rename an index: it is dropped and built again under the new name.
+            guard var index = schema.table(t)?.indexes.first(where: { $0.name == from }) else {
+                throw ReplayError(description: "index '\(from)' does not exist on '\(t)'")
+            }
+            index.name = to
+            return ["DROP INDEX \(q(from))", Self.createIndex(index, on: t)]
+        case .renameEnumType:
+            return []  // enums are text on SQLite
+        case .renameEnumValue(let type, let from, let to):
+            // The stored rows change: every column of this enum type.
+            return schema.tables.flatMap { table in
+                table.columns.compactMap { column -> String? in
+                    guard case .enumeration(let name, _) = column.type, name == type, column.nativeTypes[.sqlite] == nil else { return nil }
+                    return "UPDATE \(q(table.name)) SET \(q(column.name)) = \(SQLText.literal(to)) WHERE \(q(column.name)) = \(SQLText.literal(from))"
+                }
+            }
+        case .backfill(let t, let c, let v):
+            return ["UPDATE \(q(t)) SET \(q(c)) = \(SQLiteDialect.defaultSQL(v)) WHERE \(q(c)) IS NULL"]
         case .execute(let raw):
             return raw.text(for: .sqlite).map { [$0] } ?? []
         case .code:
@@ -90,30 +114,39 @@ struct SQLiteRenderer {
     }
 
     /// The SQLite procedure for changes ALTER TABLE cannot make: create the new table, copy the rows,
-    /// drop the old table, rename, then restore indexes and triggers.
-    private func rebuild(from old: Table, to new: Table) -> [String] {
+    /// drop the old table, rename, then restore indexes and triggers. Where a column's type affinity
+    /// changes, SQLite would convert values as they are copied ('007' into an INTEGER column becomes
+    /// 7): a check compares every copied value with the original and stops the revision if one changed.
+    private func rebuild(from old: Table, to new: Table) -> [Statement] {
         let q = SQLText.quote
         let temporary = "_retort_new_" + new.name
         let shared = new.columns.filter { old.column($0.name) != nil }
-        let targets = shared.map { q($0.name) }.joined(separator: ", ")
-        let sources = shared.map { column -> String in
-            let before = old.column(column.name)!
-            if before.nullable, !column.nullable, let d = column.defaultValue {
-                return "COALESCE(\(q(column.name)), \(SQLiteDialect.defaultSQL(d)))"
-            }
-            return q(column.name)
-        }.joined(separator: ", ")
-        var sql = [Self.createTable(new, as: temporary)]
-        if !shared.isEmpty {
-            sql.append("INSERT INTO \(q(temporary)) (\(targets)) SELECT \(sources) FROM \(q(old.name))")
+        let converted = shared.filter { column in
+            SQLiteDialect.affinity(SQLiteDialect.typeSQL(old.column(column.name)!)) != SQLiteDialect.affinity(SQLiteDialect.typeSQL(column))
         }
-        sql.append("DROP TABLE \(q(old.name))")
-        sql.append("PRAGMA legacy_alter_table = ON")
-        sql.append("ALTER TABLE \(q(temporary)) RENAME TO \(q(new.name))")
-        sql.append("PRAGMA legacy_alter_table = OFF")
-        sql += new.indexes.map { Self.createIndex($0, on: new.name) }
-        sql += new.triggers.map(\.sql)
-        return sql
+        // The rowid is copied too when values are compared, so old and new rows can be paired.
+        let keepRowid = converted.isEmpty ? [] : ["rowid"]
+        let targets = (keepRowid + shared.map { q($0.name) }).joined(separator: ", ")
+        var sql = [Statement(Self.createTable(new, as: temporary))]
+        if !shared.isEmpty {
+            sql.append(Statement("INSERT INTO \(q(temporary)) (\(targets)) SELECT \(targets) FROM \(q(old.name))"))
+        }
+        for column in converted {
+            let (o, n) = ("o.\(q(column.name))", "n.\(q(column.name))")
+            let numeric = "typeof(\(o)) IN ('integer', 'real') AND typeof(\(n)) IN ('integer', 'real')"
+            sql.append(
+                .check(
+                    """
+                    SELECT count(*) FROM \(q(old.name)) AS o JOIN \(q(temporary)) AS n ON n.rowid = o.rowid \
+                    WHERE CASE WHEN \(numeric) THEN \(n) <> \(o) ELSE CAST(\(n) AS TEXT) IS NOT CAST(\(o) AS TEXT) END
+                    """,
+                    failing: "cannot change \(new.name).\(column.name) from \(old.column(column.name)!.type.displayName) to \(column.type.displayName) without changing data; convert the values in a hand-written step first"))
+        }
+        sql.append(Statement("DROP TABLE \(q(old.name))"))
+        let rest = [
+            "PRAGMA legacy_alter_table = ON", "ALTER TABLE \(q(temporary)) RENAME TO \(q(new.name))", "PRAGMA legacy_alter_table = OFF",
+        ] + new.indexes.map { Self.createIndex($0, on: new.name) } + new.triggers.map(\.sql)
+        return sql + rest.map { Statement($0) }
     }
 
     static func createTable(_ t: Table, as name: String) -> String {
@@ -155,7 +188,7 @@ struct SQLiteRenderer {
 
     static func createIndex(_ index: Index, on table: String) -> String {
         var s = "CREATE \(index.unique ? "UNIQUE " : "")INDEX \(SQLText.quote(index.name ?? "")) ON \(SQLText.quote(table)) ("
-        s += index.columns.map { $0.hasPrefix("(") ? $0 : SQLText.quote($0) }.joined(separator: ", ") + ")"
+        s += index.keys.map(SQLText.indexKey).joined(separator: ", ") + ")"
         if let p = index.predicate { s += " WHERE \(p)" }
         return s
     }
