@@ -27,6 +27,7 @@ struct DriftTests {
         try ExampleEndToEndTests.build(package)
         let tool = package.appendingPathComponent(".build/debug/tareas").path
         let db = try TestDatabase.make(dialect)
+        try db.connect().close()  // an empty database: check never creates one
         let url = ["--url", db.url.description]
         let checkSchema = try Self.schema("check")
         func check() throws -> (Int32, String) {
