@@ -158,8 +158,9 @@ enum SwiftLiteral {
         case .renameConstraint(let t, let from, let to):
             return ".renameConstraint(table: \(string(t)), from: \(string(from)), to: \(string(to)))"
         case .renameEnumType(let from, let to): return ".renameEnumType(from: \(string(from)), to: \(string(to)))"
-        case .renameEnumValue(let type, let from, let to):
-            return ".renameEnumValue(type: \(string(type)), from: \(string(from)), to: \(string(to)))"
+        case .renameEnumValue(let type, let from, let to, let columns):
+            let refs = columns.map { "ColumnReference(\(string($0.table)), \(string($0.column)))" }.joined(separator: ", ")
+            return ".renameEnumValue(type: \(string(type)), from: \(string(from)), to: \(string(to)), columns: [\(refs)])"
         case .backfill(let t, let c, let v):
             return ".backfill(table: \(string(t)), column: \(string(c)), value: \(defaultValue(v)))"
         case .execute(let r): return ".execute(\(raw(r)))"

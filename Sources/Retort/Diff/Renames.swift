@@ -26,7 +26,14 @@ enum Renames {
                 for (new, old) in values.sorted(by: { $0.key < $1.key }) {
                     guard let existing = enumTypes(schema)[type] else { continue }
                     if existing.contains(old), existing.contains(new) { throw conflict("value of enum \(type)", old, new) }
-                    if existing.contains(old) { try emit(.renameEnumValue(type: type, from: old, to: new)) }
+                    guard existing.contains(old) else { continue }
+                    let columns = schema.tables.flatMap { t in
+                        t.columns.compactMap { c -> ColumnReference? in
+                            if case .enumeration(let name, _) = c.type, name == type { return ColumnReference(t.name, c.name) }
+                            return nil
+                        }
+                    }
+                    try emit(.renameEnumValue(type: type, from: old, to: new, columns: columns))
                 }
             }
         }

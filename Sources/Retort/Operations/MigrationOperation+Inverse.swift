@@ -23,7 +23,8 @@ extension MigrationOperation {
         case .renameIndex(let t, let from, let to): return .renameIndex(table: t, from: to, to: from)
         case .renameConstraint(let t, let from, let to): return .renameConstraint(table: t, from: to, to: from)
         case .renameEnumType(let from, let to): return .renameEnumType(from: to, to: from)
-        case .renameEnumValue(let type, let from, let to): return .renameEnumValue(type: type, from: to, to: from)
+        case .renameEnumValue(let type, let from, let to, let columns):
+            return .renameEnumValue(type: type, from: to, to: from, columns: columns)
         case .backfill: return nil
         case .execute(let raw):
             guard let reverse = raw.reverse else {

@@ -40,7 +40,7 @@ extension MigrationOperation {
         case .renameIndex(let t, let from, let to): return "rename index \(from) on \(t) to \(to)"
         case .renameConstraint(let t, let from, let to): return "rename constraint \(from) on \(t) to \(to)"
         case .renameEnumType(let from, let to): return "rename enum type \(from) to \(to)"
-        case .renameEnumValue(let type, let from, let to): return "rename value '\(from)' of enum \(type) to '\(to)'"
+        case .renameEnumValue(let type, let from, let to, _): return "rename value '\(from)' of enum \(type) to '\(to)'"
         case .backfill(let t, let c, let v): return "fill NULLs of \(t).\(c) with \(v.displayName)"
         case .execute(let r): return "execute SQL: \((r.sql ?? r.perDialect.values.first ?? "").prefix(60))"
         case .code(let c): return "run Swift code '\(c.name)'"

@@ -21,8 +21,9 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
     case renameConstraint(table: String, from: String, to: String)
     /// Renames an enum type (PostgreSQL; on SQLite, where enums are text, only the model changes).
     case renameEnumType(from: String, to: String)
-    /// Renames an enum value; on SQLite the stored rows are updated.
-    case renameEnumValue(type: String, from: String, to: String)
+    /// Renames an enum value in the columns that use the type (listed, since SQLite keeps enums as
+    /// text and cannot tell them); on SQLite the stored rows and defaults are updated.
+    case renameEnumValue(type: String, from: String, to: String, columns: [ColumnReference])
     /// Sets a column's NULL rows to a value (before the column becomes NOT NULL). Nothing undoes it.
     case backfill(table: String, column: String, value: DefaultValue)
     /// Hand-written SQL, optionally per dialect, with the SQL that undoes it.
@@ -49,6 +50,18 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
         case .execute, .code: return true
         default: return false
         }
+    }
+}
+
+/// A column of a table, named.
+public struct ColumnReference: Hashable, Sendable, Codable {
+    public var table: String
+    public var column: String
+
+    /// The column `column` of `table`.
+    public init(_ table: String, _ column: String) {
+        self.table = table
+        self.column = column
     }
 }
 

@@ -84,8 +84,13 @@ extension Schema {
             }
         case .renameEnumType(let from, let to):
             mapEnumColumns(named: from) { _, values in (to, values) }
-        case .renameEnumValue(let type, let from, let to):
+        case .renameEnumValue(let type, let from, let to, let columns):
             mapEnumColumns(named: type) { name, values in (name, values.map { $0 == from ? to : $0 }) }
+            // A default naming the value follows it (PostgreSQL stores the value itself, not its label).
+            for ref in columns {
+                guard let t = tableIndex(ref.table), let c = tables[t].columns.firstIndex(where: { $0.name == ref.column }) else { continue }
+                if tables[t].columns[c].defaultValue == .string(from) { tables[t].columns[c].defaultValue = .string(to) }
+            }
         case .execute, .code, .backfill:
             break
         }

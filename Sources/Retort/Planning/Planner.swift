@@ -13,7 +13,13 @@ public struct PlannedGroup: Hashable, Sendable {
                 default: return false
                 }
             }
-            return onlyKeys ? "foreign keys closing a cycle" : "other changes"
+            let onlyEnums = operations.allSatisfy {
+                switch $0 {
+                case .renameEnumType, .renameEnumValue: return true
+                default: return false
+                }
+            }
+            return onlyKeys ? "foreign keys closing a cycle" : onlyEnums ? "rename enum types and values" : "other changes"
         }
         if operations.contains(where: { if case .createTable = $0 { true } else { false } }) { return "create \(table)" }
         if operations.contains(where: { if case .dropTable = $0 { true } else { false } }) { return "drop \(table)" }
@@ -39,8 +45,13 @@ public struct Planner: Sendable {
     public func plan(_ operations: [MigrationOperation], current: Schema, target: Schema) -> Plan {
         var byTable: [String: [MigrationOperation]] = [:]
         var loose: [MigrationOperation] = []
+        // Enum renames come first: the tables' own operations already use the new names.
+        var enumRenames: [MigrationOperation] = []
         for op in operations {
-            if let t = op.tableName { byTable[t, default: []].append(op) } else { loose.append(op) }
+            switch op {
+            case .renameEnumType, .renameEnumValue: enumRenames.append(op)
+            default: if let t = op.tableName { byTable[t, default: []].append(op) } else { loose.append(op) }
+            }
         }
         let dropped = Set(byTable.compactMap { name, ops in ops.contains { if case .dropTable = $0 { true } else { false } } ? name : nil })
         // Model order, then the database's, then by name: the tie-break that makes plans deterministic.
@@ -50,7 +61,7 @@ public struct Planner: Sendable {
         let changing = byTable.keys.filter { !dropped.contains($0) }.sorted { rank[$0]! < rank[$1]! }
         let dropping = dropped.sorted { rank[$0]! < rank[$1]! }
         var ops = byTable
-        var groups: [PlannedGroup] = []
+        var groups: [PlannedGroup] = enumRenames.isEmpty ? [] : [PlannedGroup(table: nil, operations: enumRenames)]
         var cycleClosers: [MigrationOperation] = []
 
         // Created and altered tables come after the tables their new foreign keys reference.

@@ -29,7 +29,7 @@ struct PostgresRenderer {
         switch op {
         case .renameEnumType(let from, let to):
             enums[to] = enums.removeValue(forKey: from)
-        case .renameEnumValue(let type, let from, let to):
+        case .renameEnumValue(let type, let from, let to, _):
             enums[type] = enums[type]?.map { $0 == from ? to : $0 }
         default:
             break
@@ -106,7 +106,7 @@ struct PostgresRenderer {
             return ["ALTER TABLE \(q(t)) RENAME CONSTRAINT \(q(from)) TO \(q(to))"]
         case .renameEnumType(let from, let to):
             return ["ALTER TYPE \(q(from)) RENAME TO \(q(to))"]
-        case .renameEnumValue(let type, let from, let to):
+        case .renameEnumValue(let type, let from, let to, _):
             return ["ALTER TYPE \(q(type)) RENAME VALUE \(SQLText.literal(from)) TO \(SQLText.literal(to))"]
         case .backfill(let t, let c, let v):
             return ["UPDATE \(q(t)) SET \(q(c)) = \(PostgresDialect.defaultSQL(v)) WHERE \(q(c)) IS NULL"]

@@ -20,6 +20,20 @@ struct SQLiteRenderer {
                 i = j
                 continue
             }
+            if case .renameEnumValue(_, let from, let to, let columns) = op {
+                // Enums are text here: the stored rows change, and a default naming the value needs a rebuild.
+                for ref in columns {
+                    out.append(Statement(
+                        "UPDATE \(SQLText.quote(ref.table)) SET \(SQLText.quote(ref.column)) = \(SQLText.literal(to)) WHERE \(SQLText.quote(ref.column)) = \(SQLText.literal(from))"))
+                }
+                let before = schema
+                try schema.apply(op)
+                for name in Set(columns.map(\.table)).sorted() {
+                    if let old = before.table(name), let new = schema.table(name), old != new { out += rebuild(from: old, to: new) }
+                }
+                i += 1
+                continue
+            }
             out += try statements(for: op).map { Statement($0) }
             try schema.apply(op)
             i += 1
@@ -96,14 +110,8 @@ struct SQLiteRenderer {
             return ["DROP INDEX \(q(from))", Self.createIndex(index, on: t)]
         case .renameEnumType:
             return []  // enums are text on SQLite
-        case .renameEnumValue(let type, let from, let to):
-            // The stored rows change: every column of this enum type.
-            return schema.tables.flatMap { table in
-                table.columns.compactMap { column -> String? in
-                    guard case .enumeration(let name, _) = column.type, name == type, column.nativeTypes[.sqlite] == nil else { return nil }
-                    return "UPDATE \(q(table.name)) SET \(q(column.name)) = \(SQLText.literal(to)) WHERE \(q(column.name)) = \(SQLText.literal(from))"
-                }
-            }
+        case .renameEnumValue:
+            return []  // render(_:) updates the rows and rebuilds tables whose default names the value
         case .backfill(let t, let c, let v):
             return ["UPDATE \(q(t)) SET \(q(c)) = \(SQLiteDialect.defaultSQL(v)) WHERE \(q(c)) IS NULL"]
         case .execute(let raw):
