@@ -60,7 +60,7 @@ struct ExampleEndToEndTests {
         #expect(file.hasSuffix("_anadir_vence_en.swift"))
         let source = try String(contentsOfFile: file, encoding: .utf8)
         #expect(source.contains(".addColumn(table: \"tareas\", column: Column(\"vence_en\", .date, nullable: true))"))
-        #expect(!source.contains("static let downgrade"))  // derived from the upgrade
+        #expect(!source.contains("\n    static let downgrade"))  // derived from the upgrade
 
         try Self.build(package)
         r = try runProcess(tool, ["upgrade", "head"] + url)
