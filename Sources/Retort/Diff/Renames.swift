@@ -18,13 +18,13 @@ enum Renames {
 
         for (_, hints) in hinted {
             for (new, old) in hints.enumTypes.sorted(by: { $0.key < $1.key }) {
-                let enums = enumTypes(schema)
+                let enums = schema.enumTypes()
                 if enums[old] != nil, enums[new] != nil { throw conflict("enum type", old, new) }
                 if enums[old] != nil { try emit(.renameEnumType(from: old, to: new)) }
             }
             for (type, values) in hints.enumValues.sorted(by: { $0.key < $1.key }) {
                 for (new, old) in values.sorted(by: { $0.key < $1.key }) {
-                    guard let existing = enumTypes(schema)[type] else { continue }
+                    guard let existing = schema.enumTypes()[type] else { continue }
                     if existing.contains(old), existing.contains(new) { throw conflict("value of enum \(type)", old, new) }
                     guard existing.contains(old) else { continue }
                     let columns = schema.tables.flatMap { t in
@@ -74,15 +74,6 @@ enum Renames {
             }
         }
         return (ops, schema)
-    }
-
-    /// Enum types the schema's columns use, with their values.
-    static func enumTypes(_ schema: Schema) -> [String: [String]] {
-        var found: [String: [String]] = [:]
-        for t in schema.tables {
-            for c in t.columns { if case .enumeration(let name, let values) = c.type, found[name] == nil { found[name] = values } }
-        }
-        return found
     }
 
     /// One-line suggestions for drops and adds that look like renames the model did not hint:

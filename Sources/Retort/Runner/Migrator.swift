@@ -162,7 +162,7 @@ public final class Migrator {
                 log("note: revision \(step.revision.id) declares its own downgrade; the reverse: of its upgrade steps is not used")
             }
             let operations = step.direction == .upgrade ? step.revision.upgrade : step.revision.downgrade
-            if let touched = operations.compactMap(\.tableName).first(where: { !exclusions.patterns.isEmpty && exclusions.excludes($0) }) {
+            if let touched = operations.compactMap(\.tableName).first(where: exclusions.excludes) {
                 throw RevisionError("it changes table '\(touched)', which is excluded (Retort does not own it)")
             }
             try execute(operations, schema: try dialect.introspect(db))

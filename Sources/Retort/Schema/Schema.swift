@@ -12,4 +12,20 @@ public struct Schema: Hashable, Sendable, Codable {
 
     /// The index of the table with this name, if any.
     public func tableIndex(_ name: String) -> Int? { tables.firstIndex { $0.name == name } }
+
+    /// The enum types the columns use, with their values (the first declaration wins); with a
+    /// dialect, columns whose native type overrides the enum there are left out.
+    public func enumTypes(on dialect: DialectName? = nil) -> [String: [String]] {
+        var found: [String: [String]] = [:]
+        for t in tables {
+            for c in t.columns {
+                if case .enumeration(let name, let values) = c.type, found[name] == nil,
+                    dialect.map({ c.nativeTypes[$0] == nil }) ?? true
+                {
+                    found[name] = values
+                }
+            }
+        }
+        return found
+    }
 }

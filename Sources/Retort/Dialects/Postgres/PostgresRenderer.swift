@@ -9,19 +9,7 @@ struct PostgresRenderer {
 
     init(schema: Schema) {
         self.schema = schema
-        self.enums = Self.enumsInUse(schema)
-    }
-
-    static func enumsInUse(_ schema: Schema) -> [String: [String]] {
-        var found: [String: [String]] = [:]
-        for t in schema.tables {
-            for c in t.columns {
-                if case .enumeration(let name, let values) = c.type, found[name] == nil, c.nativeTypes[.postgres] == nil {
-                    found[name] = values
-                }
-            }
-        }
-        return found
+        self.enums = schema.enumTypes(on: .postgres)
     }
 
     mutating func render(_ op: MigrationOperation) throws -> [Statement] {
@@ -37,7 +25,7 @@ struct PostgresRenderer {
         var before: [String] = []
         var after = Schema(tables: schema.tables)
         try after.apply(op)
-        for (name, values) in Self.enumsInUse(after).sorted(by: { $0.key < $1.key }) {
+        for (name, values) in after.enumTypes(on: .postgres).sorted(by: { $0.key < $1.key }) {
             guard let existing = enums[name] else {
                 before.append("CREATE TYPE \(Self.q(name)) AS ENUM (\(values.map(SQLText.literal).joined(separator: ", ")))")
                 enums[name] = values
@@ -56,7 +44,7 @@ struct PostgresRenderer {
             }
         }
         var sql = before.map { Statement($0) } + (try Self.statements(for: op))
-        let inUse = Self.enumsInUse(after)
+        let inUse = after.enumTypes(on: .postgres)
         for name in enums.keys.sorted() where inUse[name] == nil {
             sql.append(Statement("DROP TYPE \(Self.q(name))"))
             enums[name] = nil

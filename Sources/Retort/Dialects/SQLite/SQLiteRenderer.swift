@@ -21,22 +21,29 @@ struct SQLiteRenderer {
                 continue
             }
             if case .renameEnumValue(_, let from, let to, let columns) = op {
-                // Enums are text here: the stored rows change, and a default naming the value needs a rebuild.
-                for ref in columns {
-                    out.append(Statement(
-                        "UPDATE \(SQLText.quote(ref.table)) SET \(SQLText.quote(ref.column)) = \(SQLText.literal(to)) WHERE \(SQLText.quote(ref.column)) = \(SQLText.literal(from))"))
-                }
-                let before = schema
+                out += try renameEnumValue(op, from: from, to: to, columns: columns)
+            } else {
+                out += try statements(for: op).map { Statement($0) }
                 try schema.apply(op)
-                for name in Set(columns.map(\.table)).sorted() {
-                    if let old = before.table(name), let new = schema.table(name), old != new { out += rebuild(from: old, to: new) }
-                }
-                i += 1
-                continue
             }
-            out += try statements(for: op).map { Statement($0) }
-            try schema.apply(op)
             i += 1
+        }
+        return out
+    }
+
+    /// Enums are text on SQLite: renaming a value updates the stored rows, and a table whose
+    /// default names the value is rebuilt with the new default.
+    private mutating func renameEnumValue(_ op: MigrationOperation, from: String, to: String, columns: [ColumnReference]) throws
+        -> [Statement]
+    {
+        let q = SQLText.quote
+        var out = columns.map { ref in
+            Statement("UPDATE \(q(ref.table)) SET \(q(ref.column)) = \(SQLText.literal(to)) WHERE \(q(ref.column)) = \(SQLText.literal(from))")
+        }
+        let before = schema
+        try schema.apply(op)
+        for name in Set(columns.map(\.table)).sorted() {
+            if let old = before.table(name), let new = schema.table(name), old != new { out += rebuild(from: old, to: new) }
         }
         return out
     }
@@ -111,7 +118,7 @@ struct SQLiteRenderer {
         case .renameEnumType:
             return []  // enums are text on SQLite
         case .renameEnumValue:
-            return []  // render(_:) updates the rows and rebuilds tables whose default names the value
+            return []  // render(_:) hands it to renameEnumValue(_:from:to:columns:)
         case .backfill(let t, let c, let v):
             return ["UPDATE \(q(t)) SET \(q(c)) = \(SQLiteDialect.defaultSQL(v)) WHERE \(q(c)) IS NULL"]
         case .execute(let raw):
