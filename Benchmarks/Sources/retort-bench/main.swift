@@ -61,12 +61,12 @@ func run() throws {
     case "setup":
         let db = try DatabaseURL(option("--url") ?? "").connect()
         let dialect = db.dialect.implementation
-        let ops = Differ(dialect: dialect).diff(from: try dialect.introspect(db), to: models.named())
+        let ops = try Differ(dialect: dialect).diff(from: try dialect.introspect(db), to: models.named())
         let statements = try dialect.render(ops, from: Schema())
         // Commit in batches: one transaction for 10,000 tables outgrows the server's lock table.
         for start in stride(from: 0, to: statements.count, by: 2000) {
             try db.executeScript("BEGIN")
-            for statement in statements[start..<min(start + 2000, statements.count)] { try db.executeScript(statement.sql) }
+            for statement in statements[start..<min(start + 2000, statements.count)] { try statement.run(on: db) }
             try db.executeScript("COMMIT")
         }
         print("created \(models.tables.count) tables")
