@@ -13,7 +13,7 @@ struct RoundTripTests {
         let empty = try RevisionGraph([])
         let generator = try Autogenerator(models: models, graph: empty)
         let rev = try #require(try generator.revisions(message: "initial", db: db, single: true).first)
-        #expect(rev.upgrade.count == models.tables.count)
+        #expect(rev.upgrade.filter { if case .createTable = $0 { true } else { false } }.count == models.tables.count)
 
         let migrator = Migrator(graph: try graph([rev]), connection: db)
         try migrator.upgrade(to: "head")

@@ -48,6 +48,7 @@ enum SwiftLiteral {
         if c.nullable { args.append("nullable: true") }
         if let d = c.defaultValue { args.append("default: \(defaultValue(d))") }
         if c.autoincrement { args.append("autoincrement: true") }
+        if let kind = c.autoincrementKind { args.append("autoincrementKind: \(autoincrementKind(kind))") }
         if let comment = c.comment { args.append("comment: \(string(comment))") }
         if !c.nativeTypes.isEmpty {
             let pairs = c.nativeTypes.sorted { $0.key < $1.key }.map { ".\($0.key.rawValue): \(string($0.value))" }
@@ -56,17 +57,32 @@ enum SwiftLiteral {
         return "Column(\(args.joined(separator: ", ")))"
     }
 
+    static func autoincrementKind(_ k: AutoincrementKind) -> String {
+        switch k {
+        case .serial: return ".serial"
+        case .identity(let kind, let start, let increment):
+            return ".identity(.\(kind.rawValue)\(start.map { ", start: \($0)" } ?? "")\(increment.map { ", increment: \($0)" } ?? ""))"
+        }
+    }
+
+    static func deferrable(_ d: Deferrable?) -> String { d.map { ", deferrable: .\($0.rawValue)" } ?? "" }
+
     static func name(_ n: String?) -> String { n.map { ", name: \(string($0))" } ?? "" }
 
-    static func primaryKey(_ pk: PrimaryKey) -> String { "PrimaryKey(\(strings(pk.columns))\(name(pk.name)))" }
+    static func primaryKey(_ pk: PrimaryKey) -> String { "PrimaryKey(\(strings(pk.columns))\(name(pk.name))\(deferrable(pk.deferrable)))" }
 
-    static func unique(_ u: UniqueConstraint) -> String { "UniqueConstraint(\(strings(u.columns))\(name(u.name)))" }
+    static func unique(_ u: UniqueConstraint) -> String {
+        "UniqueConstraint(\(strings(u.columns))\(name(u.name))\(deferrable(u.deferrable))\(u.nullsNotDistinct ? ", nullsNotDistinct: true" : ""))"
+    }
 
     static func foreignKey(_ fk: ForeignKey) -> String {
         var s = "ForeignKey(\(strings(fk.columns)), references: \(string(fk.referencedTable)), \(strings(fk.referencedColumns))"
         if fk.onDelete != .noAction { s += ", onDelete: .\(action(fk.onDelete))" }
         if fk.onUpdate != .noAction { s += ", onUpdate: .\(action(fk.onUpdate))" }
-        return s + "\(name(fk.name)))"
+        s += name(fk.name) + deferrable(fk.deferrable)
+        if fk.matchFull { s += ", matchFull: true" }
+        if fk.notValid { s += ", notValid: true" }
+        return s + ")"
     }
 
     static func action(_ a: ReferentialAction) -> String {
@@ -79,14 +95,42 @@ enum SwiftLiteral {
         }
     }
 
-    static func check(_ c: CheckConstraint) -> String { "CheckConstraint(\(optional(c.name)), \(string(c.expression)))" }
+    static func check(_ c: CheckConstraint) -> String {
+        "CheckConstraint(\(optional(c.name)), \(string(c.expression))\(c.noInherit ? ", noInherit: true" : "")\(c.notValid ? ", notValid: true" : ""))"
+    }
 
     static func index(_ i: Index) -> String {
         var s = i.isColumnsOnly ? "Index(\(strings(i.columns))" : "Index(keys: [\(i.keys.map(indexKey).joined(separator: ", "))]"
         if i.unique { s += ", unique: true" }
         s += name(i.name)
         if let p = i.predicate { s += ", where: \(string(p))" }
+        if let m = i.method { s += ", using: \(string(m))" }
+        if !i.keyOptions.isEmpty { s += ", options: [\(i.keyOptions.map(keyOptions).joined(separator: ", "))]" }
+        if !i.include.isEmpty { s += ", include: \(strings(i.include))" }
+        if !i.storage.isEmpty {
+            s += ", storage: [" + i.storage.sorted { $0.key < $1.key }.map { "\(string($0.key)): \(string($0.value))" }.joined(separator: ", ") + "]"
+        }
+        if i.nullsNotDistinct { s += ", nullsNotDistinct: true" }
+        if let c = i.comment { s += ", comment: \(string(c))" }
         return s + ")"
+    }
+
+    static func keyOptions(_ o: IndexKeyOptions) -> String {
+        var args: [String] = []
+        if let c = o.opclass { args.append("opclass: \(string(c))") }
+        if o.descending { args.append("descending: true") }
+        if let n = o.nulls { args.append("nulls: .\(n == .first ? "first" : "last")") }
+        return "IndexKeyOptions(\(args.joined(separator: ", ")))"
+    }
+
+    static func enumType(_ e: EnumType) -> String { "EnumType(\(string(e.name)), \(strings(e.values)))" }
+
+    static func sequence(_ s: DatabaseSequence) -> String {
+        var args = [string(s.name), "type: \(type(s.type))", "start: \(s.start)", "increment: \(s.increment)",
+                    "minValue: \(s.minValue)", "maxValue: \(s.maxValue)", "cache: \(s.cache)"]
+        if s.cycle { args.append("cycle: true") }
+        if let o = s.ownedBy { args.append("ownedBy: ColumnReference(\(string(o.table)), \(string(o.column)))") }
+        return "DatabaseSequence(\(args.joined(separator: ", ")))"
     }
 
     static func indexKey(_ k: IndexKey) -> String {
@@ -163,6 +207,17 @@ enum SwiftLiteral {
             return ".renameEnumValue(type: \(string(type)), from: \(string(from)), to: \(string(to)), columns: [\(refs)])"
         case .backfill(let t, let c, let v):
             return ".backfill(table: \(string(t)), column: \(string(c)), value: \(defaultValue(v)))"
+        case .createEnumType(let e): return ".createEnumType(\(enumType(e)))"
+        case .dropEnumType(let e): return ".dropEnumType(\(enumType(e)))"
+        case .addEnumValue(let t, let v, let before, let after):
+            return ".addEnumValue(type: \(string(t)), value: \(string(v)), before: \(optional(before)), after: \(optional(after)))"
+        case .createSequence(let s): return ".createSequence(\(sequence(s)))"
+        case .dropSequence(let s): return ".dropSequence(\(sequence(s)))"
+        case .alterSequence(let from, let to):
+            return ".alterSequence(\n\(pad)    from: \(sequence(from)),\n\(pad)    to: \(sequence(to))\n\(pad))"
+        case .setIndexComment(let t, let i, let from, let to):
+            return ".setIndexComment(table: \(string(t)), index: \(string(i)), from: \(optional(from)), to: \(optional(to)))"
+        case .validateConstraint(let t, let n): return ".validateConstraint(table: \(string(t)), name: \(string(n)))"
         case .execute(let r): return ".execute(\(raw(r)))"
         case .code(let c): throw RevisionError("Swift code '\(c.name)' cannot be written as a literal")
         }

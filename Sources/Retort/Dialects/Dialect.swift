@@ -43,6 +43,10 @@ public protocol Dialect: Sendable {
     func introspect(_ db: any DatabaseConnection) throws -> Schema
     /// A copy of the table in the form this dialect stores it, for comparison.
     func normalized(_ table: Table) -> Table
+    /// The models' expressions as the connected database spells them, for the tables whose
+    /// expressions the database (`current`) does not already spell the same way; a fixed number of
+    /// round trips. Throws a `ModelError` for an expression the database rejects.
+    func canonicalForms(of models: Schema, comparedWith current: Schema, on db: any DatabaseConnection) throws -> CanonicalForms
     /// SQL statements that carry out the operations on a database whose schema is `schema`.
     func render(_ operations: [MigrationOperation], from schema: Schema) throws -> [Statement]
     /// A statement as a script line: a check becomes SQL that fails, with its message, when rows are in the way.

@@ -34,6 +34,11 @@ public enum SQLText {
         return result
     }
 
+    /// A possibly schema-qualified name (`schema.name`), each part quoted.
+    public static func quoteQualified(_ name: String) -> String {
+        name.split(separator: ".", omittingEmptySubsequences: false).map { quote(String($0)) }.joined(separator: ".")
+    }
+
     /// A comma-separated list of quoted identifiers.
     public static func quoteList(_ identifiers: [String]) -> String {
         identifiers.map(quote).joined(separator: ", ")

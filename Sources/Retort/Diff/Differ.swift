@@ -11,14 +11,21 @@ public struct Differ: Sendable {
     /// The operations that turn `current` (usually the database) into `target` (usually the models),
     /// in dependency order. The target's hints (renames, backfills) steer the result; throws a
     /// `ModelError` for a rename whose old and new names both exist.
-    public func diff(from current: Schema, to target: Schema) throws -> [MigrationOperation] {
-        try plan(from: current, to: target).operations
+    public func diff(from current: Schema, to target: Schema, canonical: CanonicalForms = CanonicalForms()) throws
+        -> [MigrationOperation]
+    {
+        try plan(from: current, to: target, canonical: canonical).operations
     }
 
     /// The operations grouped per table, in dependency order.
-    public func plan(from current: Schema, to target: Schema) throws -> Plan {
+    /// `canonical` holds the target's tables as the database spells their expressions; they decide
+    /// what is equal, while the operations keep the target's own text.
+    public func plan(from current: Schema, to target: Schema, canonical: CanonicalForms = CanonicalForms()) throws -> Plan {
         let (renames, renamed) = try Renames.resolve(current: current, target: target)
-        let ops = renames + unordered(from: renamed, to: target)
+        let objects = dialect.name == .postgres ? try SchemaObjects.diff(from: renamed, to: target.withoutHints()) : []
+        var tableOps = try unordered(from: renamed, to: target, canonical: canonical)
+        if dialect.name == .postgres { tableOps = ReferencingKeys.detach(tableOps, current: renamed, target: target.withoutHints()) }
+        let ops = renames + objects + tableOps
         return Planner().plan(ops, current: current, target: target.withoutHints())
     }
 
@@ -28,7 +35,9 @@ public struct Differ: Sendable {
     }
 
     /// The operations other than renames, in no particular order.
-    public func unordered(from current: Schema, to hinted: Schema) -> [MigrationOperation] {
+    public func unordered(from current: Schema, to hinted: Schema, canonical: CanonicalForms = CanonicalForms()) throws
+        -> [MigrationOperation]
+    {
         let target = hinted.withoutHints()
         let backfills = Dictionary(hinted.tables.map { ($0.name, $0.hints?.backfills ?? [:]) }) { a, _ in a }
         var ops: [MigrationOperation] = []
@@ -36,21 +45,26 @@ public struct Differ: Sendable {
         let targetNames = Set(target.tables.map(\.name))
         for table in target.tables {
             if let old = currentByName[table.name] {
-                ops += diffTable(old, table, backfills: backfills[table.name] ?? [:])
+                ops += try diffTable(
+                    old, table, comparable: canonical.comparable(table), backfills: backfills[table.name] ?? [:],
+                    dependents: current.dependents)
             } else {
                 ops.append(.createTable(table))
             }
         }
         for table in current.tables where !targetNames.contains(table.name) {
+            try ColumnChange.checkDrop("table \(table.name)", dependents: current.dependents[ColumnReference(table.name, "")] ?? [])
             ops.append(.dropTable(table))
         }
         return ops
     }
 
-    private func diffTable(_ old: Table, _ new: Table, backfills: [String: DefaultValue]) -> [MigrationOperation] {
+    private func diffTable(
+        _ old: Table, _ new: Table, comparable: Table, backfills: [String: DefaultValue], dependents: [ColumnReference: [String]]
+    ) throws -> [MigrationOperation] {
         let name = new.name
         let no = dialect.normalized(old)
-        let nn = dialect.normalized(new)
+        let nn = dialect.normalized(comparable)
         var ops: [MigrationOperation] = []
 
         for column in new.columns {
@@ -58,7 +72,15 @@ public struct Differ: Sendable {
                 ops.append(.addColumn(table: name, column: column))
                 continue
             }
-            if no.column(column.name) != nn.column(column.name) {
+            var wanted = nn.column(column.name)
+            // A model that says only "autoincrement" matches a serial and an identity column alike.
+            if let w = wanted, w.autoincrement, w.autoincrementKind == nil, before.autoincrement {
+                wanted?.autoincrementKind = no.column(column.name)?.autoincrementKind
+            }
+            if no.column(column.name) != wanted {
+                try ColumnChange.check(
+                    table: name, from: before, to: column, dialect: dialect.name,
+                    dependents: dependents[ColumnReference(name, column.name)] ?? [])
                 // NULL rows are filled only with the value the model names for them.
                 if before.nullable, !column.nullable, let value = backfills[column.name] {
                     ops.append(.backfill(table: name, column: column.name, value: value.typed(for: column.type)))
@@ -67,6 +89,7 @@ public struct Differ: Sendable {
             }
         }
         for column in old.columns where new.column(column.name) == nil {
+            try ColumnChange.checkDrop("column \(name).\(column.name)", dependents: dependents[ColumnReference(name, column.name)] ?? [])
             ops.append(.dropColumn(table: name, column: column))
         }
 
@@ -91,6 +114,8 @@ public struct Differ: Sendable {
                 if Self.key(normalizedBefore) != Self.key(normalized) {
                     ops.append(.dropIndex(table: name, index: before))
                     ops.append(.createIndex(table: name, index: index))
+                } else if normalizedBefore.comment != normalized.comment, let indexName = index.name {
+                    ops.append(.setIndexComment(table: name, index: indexName, from: before.comment, to: index.comment))
                 }
             } else {
                 ops.append(.createIndex(table: name, index: index))
@@ -105,28 +130,50 @@ public struct Differ: Sendable {
         return ops
     }
 
-    /// Pairs constraints by definition: what is only in `old` is dropped, what is only in `new` is added.
+    /// Pairs constraints by definition (same name first): what is only in `old` is dropped, what is
+    /// only in `new` is added; a pair whose names differ is renamed, and one that is `NOT VALID` in
+    /// the database only is validated (the other way round, it is dropped and added `NOT VALID`).
     private func matchConstraints(table: String, old: [(Constraint, String)], new: [(Constraint, String)]) -> [MigrationOperation] {
         var remaining = old
         var ops: [MigrationOperation] = []
+        var drops: [MigrationOperation] = []
         for (constraint, key) in new {
-            if let i = remaining.firstIndex(where: { $0.1 == key }) {
-                remaining.remove(at: i)
-            } else {
+            let sameKey = remaining.indices.filter { remaining[$0].1 == key }
+            guard let i = sameKey.first(where: { remaining[$0].0.name == constraint.name }) ?? sameKey.first else {
                 ops.append(.addConstraint(table: table, constraint: constraint))
+                continue
+            }
+            let existing = remaining.remove(at: i).0
+            if !existing.notValid, constraint.notValid {
+                drops.append(.dropConstraint(table: table, constraint: existing))
+                ops.append(.addConstraint(table: table, constraint: constraint))
+                continue
+            }
+            if let from = existing.name, let to = constraint.name, from != to {
+                ops.append(.renameConstraint(table: table, from: from, to: to))
+            }
+            if existing.notValid, !constraint.notValid, let n = constraint.name ?? existing.name {
+                ops.append(.validateConstraint(table: table, name: n))
             }
         }
-        return remaining.map { .dropConstraint(table: table, constraint: $0.0) } + ops
+        return drops + remaining.map { .dropConstraint(table: table, constraint: $0.0) } + ops
     }
 
-    static func key(_ u: UniqueConstraint) -> String { u.columns.joined(separator: "\u{1}") }
-    static func key(_ fk: ForeignKey) -> String {
-        [fk.columns.joined(separator: ","), fk.referencedTable, fk.referencedColumns.joined(separator: ","),
-         fk.onDelete.rawValue, fk.onUpdate.rawValue].joined(separator: "\u{1}")
+    static func key(_ d: Deferrable?) -> String { d?.rawValue ?? "" }
+    static func key(_ u: UniqueConstraint) -> String {
+        [u.columns.joined(separator: "\u{2}"), key(u.deferrable), u.nullsNotDistinct ? "nnd" : ""].joined(separator: "\u{1}")
     }
-    static func key(_ c: CheckConstraint) -> String { c.expression }
+    static func key(_ fk: ForeignKey) -> String {
+        [fk.columns.joined(separator: "\u{2}"), fk.referencedTable, fk.referencedColumns.joined(separator: "\u{2}"),
+         fk.onDelete.rawValue, fk.onUpdate.rawValue, key(fk.deferrable), fk.matchFull ? "full" : ""].joined(separator: "\u{1}")
+    }
+    static func key(_ c: CheckConstraint) -> String { c.expression + (c.noInherit ? "\u{1}noinherit" : "") }
+    /// Everything that makes an index what it is, except its name and comment.
     static func key(_ i: Index) -> String {
-        [i.keys.map { $0.column.map { "c" + $0 } ?? "e" + $0.displayName }.joined(separator: "\u{2}"), i.unique ? "u" : "",
-         i.predicate ?? ""].joined(separator: "\u{1}")
+        [i.keys.enumerated().map { n, k in (k.column.map { "c" + $0 } ?? "e" + k.displayName) + "\u{3}" + i.options(at: n).sql(opclass: true) }
+            .joined(separator: "\u{2}"),
+         i.unique ? "u" : "", i.predicate ?? "", i.method ?? "", i.include.joined(separator: "\u{2}"),
+         i.storage.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{2}"), i.nullsNotDistinct ? "nnd" : ""]
+            .joined(separator: "\u{1}")
     }
 }

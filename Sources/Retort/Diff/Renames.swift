@@ -18,13 +18,13 @@ enum Renames {
 
         for (_, hints) in hinted {
             for (new, old) in hints.enumTypes.sorted(by: { $0.key < $1.key }) {
-                let enums = schema.enumTypes()
+                let enums = schema.allEnumTypes
                 if enums[old] != nil, enums[new] != nil { throw conflict("enum type", old, new) }
                 if enums[old] != nil { try emit(.renameEnumType(from: old, to: new)) }
             }
             for (type, values) in hints.enumValues.sorted(by: { $0.key < $1.key }) {
                 for (new, old) in values.sorted(by: { $0.key < $1.key }) {
-                    guard let existing = schema.enumTypes()[type] else { continue }
+                    guard let existing = schema.allEnumTypes[type] else { continue }
                     if existing.contains(old), existing.contains(new) { throw conflict("value of enum \(type)", old, new) }
                     guard existing.contains(old) else { continue }
                     let columns = schema.tables.flatMap { t in

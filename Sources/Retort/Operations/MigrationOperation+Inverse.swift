@@ -25,6 +25,15 @@ extension MigrationOperation {
         case .renameEnumType(let from, let to): return .renameEnumType(from: to, to: from)
         case .renameEnumValue(let type, let from, let to, let columns):
             return .renameEnumValue(type: type, from: to, to: from, columns: columns)
+        case .createEnumType(let e): return .dropEnumType(e)
+        case .dropEnumType(let e): return .createEnumType(e)
+        case .addEnumValue(let type, let value, _, _):
+            throw IrreversibleOperation(description: "PostgreSQL cannot remove value '\(value)' from enum type \(type)")
+        case .createSequence(let s): return .dropSequence(s)
+        case .dropSequence(let s): return .createSequence(s)
+        case .alterSequence(let from, let to): return .alterSequence(from: to, to: from)
+        case .setIndexComment(let t, let i, let from, let to): return .setIndexComment(table: t, index: i, from: to, to: from)
+        case .validateConstraint: return nil  // a validated constraint stays valid: nothing to undo
         case .backfill: return nil
         case .execute(let raw):
             guard let reverse = raw.reverse else {

@@ -28,6 +28,9 @@ extension MigrationOperation {
             }
             if from.comment != to.comment { changes.append("comment") }
             if from.autoincrement != to.autoincrement { changes.append(to.autoincrement ? "autoincrement" : "no autoincrement") }
+            if from.autoincrement, to.autoincrement, let kind = to.autoincrementKind, from.autoincrementKind != kind {
+                changes.append("\(from.autoincrementKind?.displayName ?? "autoincrement") -> \(kind.displayName)")
+            }
             return "alter column \(t).\(to.name): \(changes.joined(separator: ", "))"
         case .createIndex(let t, let i):
             return "create \(i.unique ? "unique " : "")index \(i.name ?? "") on \(t) (\(i.keys.map(\.displayName).joined(separator: ", ")))"
@@ -41,6 +44,16 @@ extension MigrationOperation {
         case .renameConstraint(let t, let from, let to): return "rename constraint \(from) on \(t) to \(to)"
         case .renameEnumType(let from, let to): return "rename enum type \(from) to \(to)"
         case .renameEnumValue(let type, let from, let to, _): return "rename value '\(from)' of enum \(type) to '\(to)'"
+        case .createEnumType(let e): return "create enum type \(e.name)"
+        case .dropEnumType(let e): return "drop enum type \(e.name)"
+        case .addEnumValue(let type, let value, let before, let after):
+            let position = before.map { " before '\($0)'" } ?? after.map { " after '\($0)'" } ?? ""
+            return "add value '\(value)' to enum \(type)\(position)"
+        case .createSequence(let s): return "create sequence \(s.name)"
+        case .dropSequence(let s): return "drop sequence \(s.name)"
+        case .alterSequence(_, let s): return "alter sequence \(s.name)"
+        case .setIndexComment(let t, let i, _, _): return "set comment on index \(i) on \(t)"
+        case .validateConstraint(let t, let name): return "validate constraint \(name) on \(t)"
         case .backfill(let t, let c, let v): return "fill NULLs of \(t).\(c) with \(v.displayName)"
         case .execute(let r): return "execute SQL: \((r.sql ?? r.perDialect.values.first ?? "").prefix(60))"
         case .code(let c): return "run Swift code '\(c.name)'"

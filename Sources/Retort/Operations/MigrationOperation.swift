@@ -24,6 +24,23 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
     /// Renames an enum value in the columns that use the type (listed, since SQLite keeps enums as
     /// text and cannot tell them); on SQLite the stored rows and defaults are updated.
     case renameEnumValue(type: String, from: String, to: String, columns: [ColumnReference])
+    /// Creates an enum type no column uses yet, or keeps one whose last column goes (PostgreSQL).
+    case createEnumType(EnumType)
+    /// Drops an enum type no column uses (PostgreSQL).
+    case dropEnumType(EnumType)
+    /// Adds a value to an enum type, before or after an existing one (at the end when both are nil).
+    /// PostgreSQL cannot use a value in the transaction that adds it: the planner gives these a
+    /// revision of their own, before the changes that use them.
+    case addEnumValue(type: String, value: String, before: String?, after: String?)
+    /// Creates a sequence that a column default uses (PostgreSQL).
+    case createSequence(DatabaseSequence)
+    case dropSequence(DatabaseSequence)
+    /// Changes a sequence's options or owner.
+    case alterSequence(from: DatabaseSequence, to: DatabaseSequence)
+    /// Sets or removes an index's comment.
+    case setIndexComment(table: String, index: String, from: String?, to: String?)
+    /// Checks the existing rows against a constraint added `NOT VALID`.
+    case validateConstraint(table: String, name: String)
     /// Sets a column's NULL rows to a value (before the column becomes NOT NULL). Nothing undoes it.
     case backfill(table: String, column: String, value: DefaultValue)
     /// Hand-written SQL, optionally per dialect, with the SQL that undoes it.
@@ -37,10 +54,13 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
         case .createTable(let t), .dropTable(let t): return t.name
         case .addColumn(let t, _), .dropColumn(let t, _), .alterColumn(let t, _, _), .createIndex(let t, _),
             .dropIndex(let t, _), .addConstraint(let t, _), .dropConstraint(let t, _), .setTableComment(let t, _, _),
-            .renameColumn(let t, _, _), .renameIndex(let t, _, _), .renameConstraint(let t, _, _), .backfill(let t, _, _):
+            .renameColumn(let t, _, _), .renameIndex(let t, _, _), .renameConstraint(let t, _, _), .backfill(let t, _, _),
+            .setIndexComment(let t, _, _, _), .validateConstraint(let t, _):
             return t
         case .renameTable(_, let to): return to
-        case .execute, .code, .renameEnumType, .renameEnumValue: return nil
+        case .execute, .code, .renameEnumType, .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue,
+            .createSequence, .dropSequence, .alterSequence:
+            return nil
         }
     }
 

@@ -91,9 +91,45 @@ extension Schema {
                 guard let t = tableIndex(ref.table), let c = tables[t].columns.firstIndex(where: { $0.name == ref.column }) else { continue }
                 if tables[t].columns[c].defaultValue == .string(from) { tables[t].columns[c].defaultValue = .string(to) }
             }
+        case .createEnumType(let e):
+            // Listed even while columns use it: it then outlives their drop.
+            enums.removeAll { $0.name == e.name }
+            enums.append(e)
+        case .dropEnumType(let e):
+            enums.removeAll { $0.name == e.name }
+        case .addEnumValue(let type, let value, let before, let after):
+            let add: ([String]) -> [String] = { values in
+                guard !values.contains(value) else { return values }
+                var v = values
+                if let before, let i = v.firstIndex(of: before) { v.insert(value, at: i) }
+                else if let after, let i = v.firstIndex(of: after) { v.insert(value, at: i + 1) }
+                else { v.append(value) }
+                return v
+            }
+            mapEnumColumns(named: type) { name, values in (name, add(values)) }
+            for i in enums.indices where enums[i].name == type { enums[i].values = add(enums[i].values) }
+        case .createSequence(let s):
+            guard sequence(s.name) == nil else { throw fail("sequence '\(s.name)' already exists") }
+            sequences.append(s)
+        case .dropSequence(let s):
+            sequences.removeAll { $0.name == s.name }
+        case .alterSequence(let from, let to):
+            guard let i = sequences.firstIndex(where: { $0.name == from.name }) else { throw fail("sequence '\(from.name)' does not exist") }
+            sequences[i] = to
+        case .setIndexComment(let name, let index, _, let to):
+            try withTable(name) { t in
+                guard let i = t.indexes.firstIndex(where: { $0.name == index }) else { throw fail("index '\(index)' does not exist") }
+                t.indexes[i].comment = to
+            }
+        case .validateConstraint(let name, let constraint):
+            try withTable(name) { t in
+                for i in t.foreignKeys.indices where t.foreignKeys[i].name == constraint { t.foreignKeys[i].notValid = false }
+                for i in t.checks.indices where t.checks[i].name == constraint { t.checks[i].notValid = false }
+            }
         case .execute, .code, .backfill:
             break
         }
+
     }
 }
 
@@ -106,6 +142,10 @@ extension Schema {
                 let (newName, newValues) = change(n, values)
                 tables[t].columns[c].type = .enumeration(newName, newValues)
             }
+        }
+        for i in enums.indices where enums[i].name == name {
+            let (newName, newValues) = change(name, enums[i].values)
+            enums[i] = EnumType(newName, newValues)
         }
     }
 }

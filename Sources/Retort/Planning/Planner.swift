@@ -19,7 +19,13 @@ public struct PlannedGroup: Hashable, Sendable {
                 default: return false
                 }
             }
-            return onlyKeys ? "foreign keys closing a cycle" : onlyEnums ? "rename enum types and values" : "other changes"
+            if onlyKeys { return "foreign keys closing a cycle" }
+            if onlyEnums { return "rename enum types and values" }
+            switch Planner.objectPhase(operations.first!) {
+            case .before?: return "enum types and sequences"
+            case .after?: return "drop enum types and sequences"
+            case nil: return "other changes"
+            }
         }
         if operations.contains(where: { if case .createTable = $0 { true } else { false } }) { return "create \(table)" }
         if operations.contains(where: { if case .dropTable = $0 { true } else { false } }) { return "drop \(table)" }
@@ -47,9 +53,27 @@ public struct Planner: Sendable {
         var loose: [MigrationOperation] = []
         // Enum renames come first: the tables' own operations already use the new names.
         var enumRenames: [MigrationOperation] = []
-        for op in operations {
+        // Types and sequences are created (and enum values added) in a revision before the tables
+        // that use them, and dropped in one after them.
+        var objectsBefore: [MigrationOperation] = [], objectsAfter: [MigrationOperation] = []
+        // Foreign keys into a key or column that changes are dropped before any table changes.
+        let changingKeys = Set(operations.compactMap { op -> String? in
             switch op {
-            case .renameEnumType, .renameEnumValue: enumRenames.append(op)
+            case .dropConstraint(let t, .primaryKey), .dropConstraint(let t, .unique), .alterColumn(let t, _, _): return t
+            case .dropIndex(let t, let i) where i.unique: return t
+            default: return nil
+            }
+        })
+        var detached: [MigrationOperation] = []
+        for op in operations {
+            if case .dropConstraint(let t, .foreignKey(let fk)) = op, fk.referencedTable != t, changingKeys.contains(fk.referencedTable) {
+                detached.append(op)
+                continue
+            }
+            switch (op, Self.objectPhase(op)) {
+            case (.renameEnumType, _), (.renameEnumValue, _): enumRenames.append(op)
+            case (_, .before?): objectsBefore.append(op)
+            case (_, .after?): objectsAfter.append(op)
             default: if let t = op.tableName { byTable[t, default: []].append(op) } else { loose.append(op) }
             }
         }
@@ -62,6 +86,8 @@ public struct Planner: Sendable {
         let dropping = dropped.sorted { rank[$0]! < rank[$1]! }
         var ops = byTable
         var groups: [PlannedGroup] = enumRenames.isEmpty ? [] : [PlannedGroup(table: nil, operations: enumRenames)]
+        if !objectsBefore.isEmpty { groups.append(PlannedGroup(table: nil, operations: objectsBefore)) }
+        if !detached.isEmpty { groups.append(PlannedGroup(table: nil, operations: detached)) }
         var cycleClosers: [MigrationOperation] = []
 
         // Created and altered tables come after the tables their new foreign keys reference.
@@ -119,7 +145,19 @@ public struct Planner: Sendable {
 
         if !cycleClosers.isEmpty { groups.append(PlannedGroup(table: nil, operations: cycleClosers)) }
         if !loose.isEmpty { groups.append(PlannedGroup(table: nil, operations: loose)) }
+        if !objectsAfter.isEmpty { groups.append(PlannedGroup(table: nil, operations: objectsAfter)) }
         return Plan(groups: groups)
+    }
+
+    /// When a schema-level operation runs relative to the tables' changes.
+    enum ObjectPhase { case before, after }
+
+    static func objectPhase(_ op: MigrationOperation) -> ObjectPhase? {
+        switch op {
+        case .createEnumType, .addEnumValue, .createSequence, .alterSequence: return .before
+        case .dropEnumType, .dropSequence: return .after
+        default: return nil
+        }
     }
 
     /// Kahn's algorithm, lowest rank first. When only cycles remain, `breakCycle` is called for the
@@ -204,6 +242,10 @@ public struct Planner: Sendable {
             case .createIndex: return 9
             case .dropTable: return 11
             case .execute, .code: return 12
+            case .setIndexComment: return 9
+            case .validateConstraint: return 10
+            case .createEnumType, .addEnumValue, .createSequence, .alterSequence: return -4
+            case .dropEnumType, .dropSequence: return 13
             }
         }
         return ops.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)

@@ -21,9 +21,25 @@ public struct Autogenerator {
         exclusions.apply(try db.dialect.implementation.introspect(db))
     }
 
-    /// The operations that turn the database's schema into the models'.
-    public func differences(_ db: any DatabaseConnection) throws -> [MigrationOperation] {
-        try Differ(dialect: db.dialect.implementation).diff(from: try databaseSchema(db), to: models)
+    /// The operations that turn the database's schema into the models'; `notice` hears when
+    /// expressions could only be compared as text.
+    public func differences(_ db: any DatabaseConnection, notice: (String) -> Void = { _ in }) throws -> [MigrationOperation] {
+        try differences(from: try databaseSchema(db), on: db, notice: notice)
+    }
+
+    /// The operations that turn `schema` (the database's, or the one the history produces) into the
+    /// models', the models' expressions spelled by the server `db` is connected to.
+    public func differences(from schema: Schema, on db: any DatabaseConnection, notice: (String) -> Void = { _ in }) throws
+        -> [MigrationOperation]
+    {
+        try plan(from: schema, on: db, notice: notice).operations
+    }
+
+    func plan(from schema: Schema, on db: any DatabaseConnection, notice: (String) -> Void) throws -> Plan {
+        let dialect = db.dialect.implementation
+        let canonical = try dialect.canonicalForms(of: models, comparedWith: schema, on: db)
+        canonical.notice.map(notice)
+        return try Differ(dialect: dialect).plan(from: schema, to: models, canonical: canonical)
     }
 
     /// Refuses unless the database has every revision applied (autogen must diff against head).
@@ -50,13 +66,21 @@ public struct Autogenerator {
     ) throws -> [RevisionInfo] {
         try requireAtHead(db)
         let differ = Differ(dialect: db.dialect.implementation)
-        let plan = try differ.plan(from: try databaseSchema(db), to: models)
+        let plan = try plan(from: try databaseSchema(db), on: db, notice: suggest)
         differ.renameSuggestions(plan.operations).forEach(suggest)
         guard !plan.groups.isEmpty else { return [] }
-        let groups = single || plan.groups.count == 1 ? [PlannedGroup(table: nil, operations: plan.operations)] : plan.groups
+        var groups = plan.groups
+        if single || plan.groups.count == 1 {
+            // Even in one revision, added enum values commit before anything can use them.
+            let (first, rest) = (plan.groups[0], plan.groups.dropFirst())
+            let early = first.operations.contains { if case .addEnumValue = $0 { true } else { false } } && !rest.isEmpty
+            groups = early
+                ? [first, PlannedGroup(table: nil, operations: rest.flatMap(\.operations))]
+                : [PlannedGroup(table: nil, operations: plan.operations)]
+        }
         let ids = idToken.map { token in (1...groups.count).map { RevisionID.make(date: date, token: token, sequence: $0) } }
             ?? RevisionID.fresh(date: date, count: groups.count, avoiding: Set(graph.revisions.keys))
-        return try Self.chain(groups, message: message, parents: graph.heads, single: groups.count == 1) { i in
+        return try Self.chain(groups, message: message, parents: graph.heads, single: groups.count == 1 || single) { i in
             (ids[i], RevisionID.timestamp(date))
         }
     }

@@ -7,15 +7,29 @@ public enum ReferentialAction: String, Hashable, Sendable, Codable {
     case setDefault = "SET DEFAULT"
 }
 
+/// When a deferrable constraint is checked: at each statement unless deferred, or at commit.
+public enum Deferrable: String, Hashable, Sendable, Codable {
+    /// `DEFERRABLE INITIALLY IMMEDIATE`.
+    case initiallyImmediate
+    /// `DEFERRABLE INITIALLY DEFERRED`.
+    case initiallyDeferred
+
+    /// The SQL clause.
+    public var sql: String { self == .initiallyDeferred ? "DEFERRABLE INITIALLY DEFERRED" : "DEFERRABLE" }
+}
+
 /// A table's primary key.
 public struct PrimaryKey: Hashable, Sendable, Codable {
     public var name: String?
     public var columns: [String]
+    /// nil: not deferrable (PostgreSQL only).
+    public var deferrable: Deferrable?
 
     /// Declares a (possibly composite) primary key.
-    public init(_ columns: [String], name: String? = nil) {
+    public init(_ columns: [String], name: String? = nil, deferrable: Deferrable? = nil) {
         self.name = name
         self.columns = columns
+        self.deferrable = deferrable
     }
 }
 
@@ -23,11 +37,27 @@ public struct PrimaryKey: Hashable, Sendable, Codable {
 public struct UniqueConstraint: Hashable, Sendable, Codable {
     public var name: String?
     public var columns: [String]
+    /// nil: not deferrable (PostgreSQL only).
+    public var deferrable: Deferrable?
+    private var nullsNotDistinctFlag: Bool?
+
+    /// NULL values conflict with each other (`NULLS NOT DISTINCT`, PostgreSQL 15+).
+    public var nullsNotDistinct: Bool {
+        get { nullsNotDistinctFlag ?? false }
+        set { nullsNotDistinctFlag = newValue ? true : nil }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, columns, deferrable
+        case nullsNotDistinctFlag = "nullsNotDistinct"
+    }
 
     /// Declares a unique constraint.
-    public init(_ columns: [String], name: String? = nil) {
+    public init(_ columns: [String], name: String? = nil, deferrable: Deferrable? = nil, nullsNotDistinct: Bool = false) {
         self.name = name
         self.columns = columns
+        self.deferrable = deferrable
+        self.nullsNotDistinct = nullsNotDistinct
     }
 }
 
@@ -39,11 +69,33 @@ public struct ForeignKey: Hashable, Sendable, Codable {
     public var referencedColumns: [String]
     public var onDelete: ReferentialAction
     public var onUpdate: ReferentialAction
+    /// nil: not deferrable.
+    public var deferrable: Deferrable?
+    private var matchFullFlag: Bool?
+    private var notValidFlag: Bool?
+
+    /// `MATCH FULL`: a key with some NULL columns must be all NULL (PostgreSQL only).
+    public var matchFull: Bool {
+        get { matchFullFlag ?? false }
+        set { matchFullFlag = newValue ? true : nil }
+    }
+
+    /// Added `NOT VALID`: existing rows are not checked until the key is validated (PostgreSQL only).
+    public var notValid: Bool {
+        get { notValidFlag ?? false }
+        set { notValidFlag = newValue ? true : nil }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, columns, referencedTable, referencedColumns, onDelete, onUpdate, deferrable
+        case matchFullFlag = "matchFull", notValidFlag = "notValid"
+    }
 
     /// Declares a foreign key.
     public init(
         _ columns: [String], references referencedTable: String, _ referencedColumns: [String],
-        onDelete: ReferentialAction = .noAction, onUpdate: ReferentialAction = .noAction, name: String? = nil
+        onDelete: ReferentialAction = .noAction, onUpdate: ReferentialAction = .noAction, name: String? = nil,
+        deferrable: Deferrable? = nil, matchFull: Bool = false, notValid: Bool = false
     ) {
         self.name = name
         self.columns = columns
@@ -51,6 +103,9 @@ public struct ForeignKey: Hashable, Sendable, Codable {
         self.referencedColumns = referencedColumns
         self.onDelete = onDelete
         self.onUpdate = onUpdate
+        self.deferrable = deferrable
+        self.matchFull = matchFull
+        self.notValid = notValid
     }
 }
 
@@ -58,11 +113,32 @@ public struct ForeignKey: Hashable, Sendable, Codable {
 public struct CheckConstraint: Hashable, Sendable, Codable {
     public var name: String?
     public var expression: String
+    private var noInheritFlag: Bool?
+    private var notValidFlag: Bool?
+
+    /// `NO INHERIT`: the check does not apply to child tables (PostgreSQL only).
+    public var noInherit: Bool {
+        get { noInheritFlag ?? false }
+        set { noInheritFlag = newValue ? true : nil }
+    }
+
+    /// Added `NOT VALID`: existing rows are not checked until it is validated (PostgreSQL only).
+    public var notValid: Bool {
+        get { notValidFlag ?? false }
+        set { notValidFlag = newValue ? true : nil }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, expression
+        case noInheritFlag = "noInherit", notValidFlag = "notValid"
+    }
 
     /// Declares a check constraint.
-    public init(_ name: String?, _ expression: String) {
+    public init(_ name: String?, _ expression: String, noInherit: Bool = false, notValid: Bool = false) {
         self.name = name
         self.expression = expression
+        self.noInherit = noInherit
+        self.notValid = notValid
     }
 }
 
@@ -100,6 +176,17 @@ public enum Constraint: Hashable, Sendable, Codable {
         case .unique: return "unique constraint"
         case .foreignKey: return "foreign key"
         case .check: return "check constraint"
+        }
+    }
+}
+
+extension Constraint {
+    /// True for a check or foreign key added `NOT VALID`.
+    public var notValid: Bool {
+        switch self {
+        case .check(let c): return c.notValid
+        case .foreignKey(let fk): return fk.notValid
+        default: return false
         }
     }
 }

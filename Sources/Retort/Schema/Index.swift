@@ -19,6 +19,41 @@ public enum IndexKey: Hashable, Sendable, Codable {
     }
 }
 
+/// Where NULLs sort in an index key.
+public enum NullsOrder: String, Hashable, Sendable, Codable {
+    case first = "FIRST"
+    case last = "LAST"
+}
+
+/// How one index key is ordered and compared: operator class, `DESC`, `NULLS FIRST/LAST`.
+/// The default value (`IndexKeyOptions()`) is the plain ascending key with the type's default class.
+public struct IndexKeyOptions: Hashable, Sendable, Codable {
+    /// A non-default operator class (`text_pattern_ops`, `jsonb_path_ops`), PostgreSQL only.
+    public var opclass: String?
+    public var descending: Bool
+    /// NULLS FIRST/LAST when it differs from the default for the direction (LAST ascending, FIRST descending).
+    public var nulls: NullsOrder?
+
+    /// Options for one key; `nulls` equal to the direction's default is dropped.
+    public init(opclass: String? = nil, descending: Bool = false, nulls: NullsOrder? = nil) {
+        self.opclass = opclass
+        self.descending = descending
+        self.nulls = nulls == (descending ? .first : .last) ? nil : nulls
+    }
+
+    /// True for the plain ascending key.
+    public var isDefault: Bool { self == IndexKeyOptions() }
+
+    /// The SQL after the key: ` opclass DESC NULLS FIRST`.
+    func sql(opclass includeOpclass: Bool) -> String {
+        var s = ""
+        if includeOpclass, let opclass { s += " " + SQLText.quoteQualified(opclass) }
+        if descending { s += " DESC" }
+        if let nulls { s += " NULLS \(nulls.rawValue)" }
+        return s
+    }
+}
+
 /// An index over columns (or expressions) of a table.
 public struct Index: Hashable, Sendable {
     public var name: String?
@@ -26,13 +61,35 @@ public struct Index: Hashable, Sendable {
     public var unique: Bool
     /// The predicate of a partial index.
     public var predicate: String?
+    /// The access method (`hash`, `gin`, `gist`, `brin`, `spgist`); nil for the default b-tree.
+    public var method: String?
+    /// Per-key options, one per key, or empty when every key is plain.
+    public var keyOptions: [IndexKeyOptions]
+    /// Columns carried in the index but not part of its key (`INCLUDE`).
+    public var include: [String]
+    /// Storage parameters (`WITH (fillfactor = 70)`), by name.
+    public var storage: [String: String]
+    /// NULL values conflict with each other in a unique index (`NULLS NOT DISTINCT`).
+    public var nullsNotDistinct: Bool
+    public var comment: String?
 
-    /// Declares an index over keys that may be expressions.
-    public init(keys: [IndexKey], unique: Bool = false, name: String? = nil, where predicate: String? = nil) {
+    /// Declares an index over keys that may be expressions; PostgreSQL-only details default to a
+    /// plain b-tree.
+    public init(
+        keys: [IndexKey], unique: Bool = false, name: String? = nil, where predicate: String? = nil, using method: String? = nil,
+        options keyOptions: [IndexKeyOptions] = [], include: [String] = [], storage: [String: String] = [:],
+        nullsNotDistinct: Bool = false, comment: String? = nil
+    ) {
         self.name = name
         self.keys = keys
         self.unique = unique
         self.predicate = predicate
+        self.method = method.map { $0.lowercased() == "btree" ? nil : $0.lowercased() } ?? nil
+        self.keyOptions = keyOptions.allSatisfy(\.isDefault) ? [] : keyOptions
+        self.include = include
+        self.storage = storage
+        self.nullsNotDistinct = nullsNotDistinct
+        self.comment = comment
     }
 
     /// Declares an index over columns.
@@ -45,30 +102,51 @@ public struct Index: Hashable, Sendable {
 
     /// True when every key is a plain column.
     public var isColumnsOnly: Bool { keys.allSatisfy { $0.column != nil } }
+
+    /// The options of the key at `position`.
+    public func options(at position: Int) -> IndexKeyOptions {
+        position < keyOptions.count ? keyOptions[position] : IndexKeyOptions()
+    }
+
+    /// True when the index uses anything beyond what SQLite has (method, operator classes, INCLUDE,
+    /// storage parameters, NULLS NOT DISTINCT).
+    public var hasPostgresOnlyDetails: Bool {
+        method != nil || keyOptions.contains { $0.opclass != nil } || !include.isEmpty || !storage.isEmpty || nullsNotDistinct
+    }
 }
 
 extension Index: Codable {
-    private enum CodingKeys: String, CodingKey { case name, columns, keys, unique, predicate }
+    private enum CodingKeys: String, CodingKey {
+        case name, columns, keys, unique, predicate, method, keyOptions, include, storage, nullsNotDistinct, comment
+    }
 
-    /// A column-only index keeps the `columns` shape, so checksums of revisions applied before
-    /// keys were typed stay the same.
+    /// A column-only index keeps the `columns` shape and details at their defaults are left out, so
+    /// checksums of revisions applied before these fields existed stay the same.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encodeIfPresent(name, forKey: .name)
         if isColumnsOnly { try c.encode(columns, forKey: .columns) } else { try c.encode(keys, forKey: .keys) }
         try c.encode(unique, forKey: .unique)
         try c.encodeIfPresent(predicate, forKey: .predicate)
+        try c.encodeIfPresent(method, forKey: .method)
+        if !keyOptions.isEmpty { try c.encode(keyOptions, forKey: .keyOptions) }
+        if !include.isEmpty { try c.encode(include, forKey: .include) }
+        if !storage.isEmpty { try c.encode(storage, forKey: .storage) }
+        if nullsNotDistinct { try c.encode(true, forKey: .nullsNotDistinct) }
+        try c.encodeIfPresent(comment, forKey: .comment)
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decodeIfPresent(String.self, forKey: .name)
-        if let keys = try c.decodeIfPresent([IndexKey].self, forKey: .keys) {
-            self.keys = keys
-        } else {
-            keys = try c.decode([String].self, forKey: .columns).map(IndexKey.column)
-        }
-        unique = try c.decode(Bool.self, forKey: .unique)
-        predicate = try c.decodeIfPresent(String.self, forKey: .predicate)
+        let keys = try c.decodeIfPresent([IndexKey].self, forKey: .keys)
+            ?? c.decode([String].self, forKey: .columns).map(IndexKey.column)
+        self.init(
+            keys: keys, unique: try c.decode(Bool.self, forKey: .unique), name: try c.decodeIfPresent(String.self, forKey: .name),
+            where: try c.decodeIfPresent(String.self, forKey: .predicate), using: try c.decodeIfPresent(String.self, forKey: .method),
+            options: try c.decodeIfPresent([IndexKeyOptions].self, forKey: .keyOptions) ?? [],
+            include: try c.decodeIfPresent([String].self, forKey: .include) ?? [],
+            storage: try c.decodeIfPresent([String: String].self, forKey: .storage) ?? [:],
+            nullsNotDistinct: try c.decodeIfPresent(Bool.self, forKey: .nullsNotDistinct) ?? false,
+            comment: try c.decodeIfPresent(String.self, forKey: .comment))
     }
 }

@@ -18,7 +18,6 @@ extension Schema {
         for table in tables {
             guard !table.name.isEmpty else { throw ModelError("a table has an empty name") }
             guard tableNames.insert(table.name).inserted else { throw ModelError("table '\(table.name)' is declared twice") }
-            guard !table.columns.isEmpty else { throw ModelError("table '\(table.name)' has no columns") }
             var columnNames = Set<String>()
             for column in table.columns {
                 guard !column.name.isEmpty else { throw ModelError("table '\(table.name)' has a column with an empty name") }
@@ -40,7 +39,11 @@ extension Schema {
                     }
                     enums[name] = values
                 }
-                if column.autoincrement {
+                if column.autoincrement, column.autoincrementKind != nil {
+                    guard column.type.isInteger else {
+                        throw ModelError("column '\(table.name).\(column.name)' is \(column.autoincrementKind!.displayName); it must be an integer type")
+                    }
+                } else if column.autoincrement {
                     guard column.type.isInteger, table.primaryKey?.columns == [column.name] else {
                         throw ModelError(
                             "column '\(table.name).\(column.name)' is autoincrement; only a single-column integer primary key can be")
@@ -61,6 +64,9 @@ extension Schema {
             for i in table.indexes {
                 guard !i.keys.isEmpty else { throw ModelError("index '\(i.name ?? "?")' on table '\(table.name)' has no keys") }
                 try requireColumns(i.columns, "index")
+                for c in i.include where !columnNames.contains(c) {
+                    throw ModelError("index '\(i.name ?? "?")' on table '\(table.name)' includes missing column '\(c)'")
+                }
             }
             for fk in table.foreignKeys { try requireColumns(fk.columns, "foreign key") }
             for c in table.checks where c.expression.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -74,6 +80,7 @@ extension Schema {
                 objectNames[name] = table.name
             }
         }
+        try validateNameLengths()
         let byName = Dictionary(tables.map { ($0.name, $0) }) { a, _ in a }
         for table in tables {
             for fk in table.foreignKeys {
@@ -96,5 +103,33 @@ extension Schema {
                 }
             }
         }
+    }
+}
+
+extension Schema {
+    /// Refuses any name longer than PostgreSQL keeps, so that no later diff keeps showing it.
+    func validateNameLengths() throws {
+        func check(_ name: String?, _ what: String) throws {
+            guard let name, name.utf8.count > NamingConvention.maxIdentifierBytes else { return }
+            throw ModelError(
+                "\(what) name '\(name)' is \(name.utf8.count) bytes; PostgreSQL keeps at most \(NamingConvention.maxIdentifierBytes) and would truncate it")
+        }
+        for t in tables {
+            try check(t.name, "table")
+            for c in t.columns {
+                try check(c.name, "column")
+                if case .enumeration(let name, let values) = c.type {
+                    try check(name, "enum type")
+                    for v in values { try check(v, "enum value") }
+                }
+            }
+            for c in t.constraints { try check(c.name, c.kind) }
+            for i in t.indexes { try check(i.name, "index") }
+        }
+        for e in enums {
+            try check(e.name, "enum type")
+            for v in e.values { try check(v, "enum value") }
+        }
+        for s in sequences { try check(s.name, "sequence") }
     }
 }

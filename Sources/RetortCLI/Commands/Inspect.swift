@@ -182,12 +182,14 @@ struct Check: ParsableCommand {
         let integrity = try migrator.integrityProblems()
         let applied = project.graph.ancestors(of: try migrator.knownHeads())
         let pending = project.graph.order.filter { !applied.contains($0) }
-        let modelOps = try generator.differences(db)
+        var notices = Set<String>()
+        let modelOps = try generator.differences(db) { notices.insert($0) }
         var historyOps: [MigrationOperation] = []
         if !noHistory {
             let history = try HistorySchema.replay(project.graph, like: url)
-            historyOps = try Differ(dialect: db.dialect.implementation).diff(from: generator.exclusions.apply(history), to: generator.models)
+            historyOps = try generator.differences(from: generator.exclusions.apply(history), on: db) { notices.insert($0) }
         }
+        notices.sorted().forEach { Console.info("note: \($0)") }
         // The most upstream cause decides the status: pending revisions and unrevised model edits
         // explain a models-vs-database difference, so that one counts only when nothing else does.
         var status = ExitStatus.ok

@@ -87,16 +87,26 @@ public struct PostgresDialect: Dialect {
             c.defaultValue = c.defaultValue.map { Self.parseDefault(Self.defaultSQL($0.typed(for: c.type)))?.typed(for: c.type) ?? $0 }
             return c
         }
-        // PostgreSQL rewrites check expressions, index predicates and index expressions (BETWEEN
-        // becomes >= AND <=, casts appear), so those compare by name: the name stands for the definition.
-        t.checks = t.checks.map { c in CheckConstraint(c.name, c.name.map { "name:" + $0 } ?? SQLText.normalizeExpression(c.expression)) }
+        // Expressions compare as text: the models' side has been spelled by the server first (see
+        // `PostgresCanonicalizer`), so equal meaning reads as equal text.
+        t.checks = t.checks.map { c in
+            var c = c
+            c.expression = SQLText.normalizeExpression(c.expression)
+            return c
+        }
         t.indexes = t.indexes.map { i in
             var i = i
-            if i.predicate != nil { i.predicate = "partial" }
-            i.keys = i.keys.map { if case .expression = $0 { .expression("expression") } else { $0 } }
+            i.predicate = i.predicate.map(SQLText.normalizeExpression)
+            i.keys = i.keys.map { if case .expression(let e) = $0 { .expression(SQLText.normalizeExpression(e)) } else { $0 } }
             return i
         }
         return t
+    }
+
+    public func canonicalForms(of models: Schema, comparedWith current: Schema, on db: any DatabaseConnection) throws
+        -> CanonicalForms
+    {
+        try PostgresCanonicalizer(db: db).canonicalTables(of: models, comparedWith: current)
     }
 
     public func hasTable(_ name: String, in db: any DatabaseConnection) throws -> Bool {

@@ -1,5 +1,6 @@
-/// Turns operations into PostgreSQL statements; enum types are created before the first column
-/// that uses them and dropped after the last one goes.
+/// Turns operations into PostgreSQL statements. Enum types are created before the first column
+/// that uses them (unless an operation created them already) and dropped after the last one goes,
+/// unless the schema lists them as objects of their own.
 struct PostgresRenderer {
     static let q = SQLText.quote
     /// The schema before the next operation.
@@ -9,7 +10,7 @@ struct PostgresRenderer {
 
     init(schema: Schema) {
         self.schema = schema
-        self.enums = schema.enumTypes(on: .postgres)
+        self.enums = schema.enumTypes(on: .postgres).merging(schema.enums.map { ($0.name, $0.values) }) { a, _ in a }
     }
 
     mutating func render(_ op: MigrationOperation) throws -> [Statement] {
@@ -19,11 +20,25 @@ struct PostgresRenderer {
             enums[to] = enums.removeValue(forKey: from)
         case .renameEnumValue(let type, let from, let to, _):
             enums[type] = enums[type]?.map { $0 == from ? to : $0 }
+        case .createEnumType(let e):
+            defer { schema.enums.removeAll { $0.name == e.name }; schema.enums.append(e) }
+            guard enums[e.name] == nil else { return [] }
+            enums[e.name] = e.values
+            return [Statement("CREATE TYPE \(Self.q(e.name)) AS ENUM (\(e.values.map(SQLText.literal).joined(separator: ", ")))")]
+        case .dropEnumType(let e):
+            schema.enums.removeAll { $0.name == e.name }
+            enums[e.name] = nil
+            return [Statement("DROP TYPE IF EXISTS \(Self.q(e.name))")]
+        case .addEnumValue(let type, let value, let before, let after):
+            try schema.apply(op)
+            if enums[type]?.contains(value) == true { return [] }
+            enums[type] = schema.allEnumTypes[type]
+            return [Statement(Self.addValue(type, value, before: before, after: after))]
         default:
             break
         }
         var before: [String] = []
-        var after = Schema(tables: schema.tables)
+        var after = schema
         try after.apply(op)
         for (name, values) in after.enumTypes(on: .postgres).sorted(by: { $0.key < $1.key }) {
             guard let existing = enums[name] else {
@@ -37,15 +52,16 @@ struct PostgresRenderer {
                     throw ReplayError(
                         description: "enum type '\(name)' would lose value(s) \(removed.joined(separator: ", ")); PostgreSQL cannot drop enum values, write a hand-written revision")
                 }
-                for v in values where !existing.contains(v) {
-                    before.append("ALTER TYPE \(Self.q(name)) ADD VALUE IF NOT EXISTS \(SQLText.literal(v))")
+                for (i, v) in values.enumerated() where !existing.contains(v) {
+                    let next = values[(i + 1)...].first { existing.contains($0) }
+                    before.append(Self.addValue(name, v, before: next, after: nil))
                 }
                 enums[name] = values
             }
         }
-        var sql = before.map { Statement($0) } + (try Self.statements(for: op))
+        var sql = before.map { Statement($0) } + (try statements(for: op))
         let inUse = after.enumTypes(on: .postgres)
-        for name in enums.keys.sorted() where inUse[name] == nil {
+        for name in enums.keys.sorted() where inUse[name] == nil && !after.enums.contains(where: { $0.name == name }) {
             sql.append(Statement("DROP TYPE \(Self.q(name))"))
             enums[name] = nil
         }
@@ -53,32 +69,49 @@ struct PostgresRenderer {
         return sql
     }
 
-    static func statements(for op: MigrationOperation) throws -> [Statement] {
-        if case .alterColumn(let t, let from, let to) = op { return alterColumn(t, from, to) }
+    static func addValue(_ type: String, _ value: String, before: String?, after: String?) -> String {
+        var s = "ALTER TYPE \(q(type)) ADD VALUE IF NOT EXISTS \(SQLText.literal(value))"
+        if let before { s += " BEFORE \(SQLText.literal(before))" } else if let after { s += " AFTER \(SQLText.literal(after))" }
+        return s
+    }
+
+    func statements(for op: MigrationOperation) throws -> [Statement] {
+        if case .alterColumn(let t, let from, let to) = op { return Self.alterColumn(t, from, to) }
         return try sql(for: op).map { Statement($0) }
     }
 
-    static func sql(for op: MigrationOperation) throws -> [String] {
+    /// `ALTER SEQUENCE … OWNED BY` for the sequences owned by columns of `table` (named: all).
+    func ownedSequences(of table: String, columns: [String]? = nil) -> [String] {
+        schema.sequences.compactMap { s in
+            guard let o = s.ownedBy, o.table == table, columns?.contains(o.column) ?? true else { return nil }
+            return "ALTER SEQUENCE \(Self.q(s.name)) OWNED BY \(Self.q(o.table)).\(Self.q(o.column))"
+        }
+    }
+
+    func sql(for op: MigrationOperation) throws -> [String] {
+        let q = Self.q
         switch op {
         case .createTable(let t):
-            var sql = [createTable(t)] + t.indexes.map { createIndex($0, on: t.name) }
+            var sql = [Self.createTable(t)] + Self.notValidConstraints(t).map { "ALTER TABLE \(q(t.name)) ADD \(Self.constraintSQL($0))" }
+            sql += t.indexes.flatMap { Self.createIndex($0, on: t.name) }
             if let c = t.comment { sql.append("COMMENT ON TABLE \(q(t.name)) IS \(SQLText.literal(c))") }
-            for c in t.columns where c.comment != nil { sql.append(columnComment(t.name, c)) }
-            return sql
+            for c in t.columns where c.comment != nil { sql.append(Self.columnComment(t.name, c)) }
+            return sql + ownedSequences(of: t.name)
         case .dropTable(let t):
             return ["DROP TABLE \(q(t.name))"]
         case .addColumn(let t, let c):
-            return ["ALTER TABLE \(q(t)) ADD COLUMN \(columnSQL(c))"] + (c.comment != nil ? [columnComment(t, c)] : [])
+            return ["ALTER TABLE \(q(t)) ADD COLUMN \(Self.columnSQL(c))"] + (c.comment != nil ? [Self.columnComment(t, c)] : [])
+                + ownedSequences(of: t, columns: [c.name])
         case .dropColumn(let t, let c):
             return ["ALTER TABLE \(q(t)) DROP COLUMN \(q(c.name))"]
         case .alterColumn:
             return []  // statements(for:) renders it, with its checks
         case .createIndex(let t, let i):
-            return [createIndex(i, on: t)]
+            return Self.createIndex(i, on: t)
         case .dropIndex(_, let i):
             return ["DROP INDEX \(q(i.name ?? ""))"]
         case .addConstraint(let t, let c):
-            return ["ALTER TABLE \(q(t)) ADD \(constraintSQL(c))"]
+            return ["ALTER TABLE \(q(t)) ADD \(Self.constraintSQL(c))"]
         case .dropConstraint(let t, let c):
             guard let name = c.name else { throw ReplayError(description: "cannot drop an unnamed \(c.kind) on '\(t)'") }
             return ["ALTER TABLE \(q(t)) DROP CONSTRAINT \(q(name))"]
@@ -96,6 +129,22 @@ struct PostgresRenderer {
             return ["ALTER TYPE \(q(from)) RENAME TO \(q(to))"]
         case .renameEnumValue(let type, let from, let to, _):
             return ["ALTER TYPE \(q(type)) RENAME VALUE \(SQLText.literal(from)) TO \(SQLText.literal(to))"]
+        case .createSequence(let s):
+            var sql = "CREATE SEQUENCE \(q(s.name)) " + Self.sequenceOptions(s)
+            if let o = s.ownedBy, schema.table(o.table)?.column(o.column) != nil { sql += " OWNED BY \(q(o.table)).\(q(o.column))" }
+            return [sql]
+        case .dropSequence(let s):
+            return ["DROP SEQUENCE IF EXISTS \(q(s.name))"]
+        case .alterSequence(let from, let to):
+            var sql = "ALTER SEQUENCE \(q(from.name)) " + Self.sequenceOptions(to)
+            if from.ownedBy != to.ownedBy { sql += " OWNED BY " + (to.ownedBy.map { "\(q($0.table)).\(q($0.column))" } ?? "NONE") }
+            return [sql]
+        case .setIndexComment(_, let i, _, let to):
+            return ["COMMENT ON INDEX \(q(i)) IS \(to.map(SQLText.literal) ?? "NULL")"]
+        case .validateConstraint(let t, let name):
+            return ["ALTER TABLE \(q(t)) VALIDATE CONSTRAINT \(q(name))"]
+        case .createEnumType, .dropEnumType, .addEnumValue:
+            return []  // render(_:) writes them, knowing which types exist
         case .backfill(let t, let c, let v):
             return ["UPDATE \(q(t)) SET \(q(c)) = \(PostgresDialect.defaultSQL(v)) WHERE \(q(c)) IS NULL"]
         case .execute(let raw):
@@ -105,9 +154,34 @@ struct PostgresRenderer {
         }
     }
 
+    static func sequenceOptions(_ s: DatabaseSequence) -> String {
+        "AS \(PostgresDialect.typeSQL(Column("", s.type))) INCREMENT BY \(s.increment) MINVALUE \(s.minValue) MAXVALUE \(s.maxValue) "
+            + "START WITH \(s.start) CACHE \(s.cache) \(s.cycle ? "CYCLE" : "NO CYCLE")"
+    }
+
+    /// The kind of autoincrement a column gets when created: an identity by default unless named.
+    static func kind(_ c: Column) -> AutoincrementKind? {
+        c.autoincrement ? c.autoincrementKind ?? .identity(.byDefault) : nil
+    }
+
+    static func identitySQL(_ kind: IdentityKind, start: Int64?, increment: Int64?) -> String {
+        var s = "GENERATED \(kind == .always ? "ALWAYS" : "BY DEFAULT") AS IDENTITY"
+        let options = [start.map { "START WITH \($0)" }, increment.map { "INCREMENT BY \($0)" }].compactMap { $0 }
+        if !options.isEmpty { s += " (\(options.joined(separator: " ")))" }
+        return s
+    }
+
     static func columnSQL(_ c: Column) -> String {
-        var s = "\(q(c.name)) \(PostgresDialect.typeSQL(c))"
-        if c.autoincrement { s += " GENERATED BY DEFAULT AS IDENTITY" }
+        var type = PostgresDialect.typeSQL(c)
+        switch kind(c) {
+        case .serial?:
+            type = c.type == .bigint ? "bigserial" : c.type == .smallint ? "smallserial" : "serial"
+        case .identity(let k, let start, let increment)?:
+            type += " " + identitySQL(k, start: start, increment: increment)
+        case nil:
+            break
+        }
+        var s = "\(q(c.name)) \(type)"
         if !c.nullable { s += " NOT NULL" }
         if let d = c.defaultValue, !c.autoincrement { s += " DEFAULT \(PostgresDialect.defaultSQL(d))" }
         return s
@@ -119,28 +193,52 @@ struct PostgresRenderer {
 
     static func constraintSQL(_ c: Constraint) -> String {
         let name = c.name.map { "CONSTRAINT \(q($0)) " } ?? ""
+        func deferrable(_ d: Deferrable?) -> String { d.map { " " + $0.sql } ?? "" }
         switch c {
-        case .primaryKey(let pk): return "\(name)PRIMARY KEY (\(SQLText.quoteList(pk.columns)))"
-        case .unique(let u): return "\(name)UNIQUE (\(SQLText.quoteList(u.columns)))"
-        case .check(let ck): return "\(name)CHECK (\(ck.expression))"
+        case .primaryKey(let pk): return "\(name)PRIMARY KEY (\(SQLText.quoteList(pk.columns)))\(deferrable(pk.deferrable))"
+        case .unique(let u):
+            return "\(name)UNIQUE\(u.nullsNotDistinct ? " NULLS NOT DISTINCT" : "") (\(SQLText.quoteList(u.columns)))\(deferrable(u.deferrable))"
+        case .check(let ck): return "\(name)CHECK (\(ck.expression))\(ck.noInherit ? " NO INHERIT" : "")\(ck.notValid ? " NOT VALID" : "")"
         case .foreignKey(let fk):
             var s = "\(name)FOREIGN KEY (\(SQLText.quoteList(fk.columns))) REFERENCES \(q(fk.referencedTable)) (\(SQLText.quoteList(fk.referencedColumns)))"
+            if fk.matchFull { s += " MATCH FULL" }
             if fk.onDelete != .noAction { s += " ON DELETE \(fk.onDelete.rawValue)" }
             if fk.onUpdate != .noAction { s += " ON UPDATE \(fk.onUpdate.rawValue)" }
-            return s
+            return s + deferrable(fk.deferrable) + (fk.notValid ? " NOT VALID" : "")
+        }
+    }
+
+    /// Constraints added `NOT VALID`, which CREATE TABLE cannot hold: added right after it.
+    static func notValidConstraints(_ t: Table) -> [Constraint] {
+        t.constraints.filter {
+            switch $0 {
+            case .check(let c): return c.notValid
+            case .foreignKey(let fk): return fk.notValid
+            default: return false
+            }
         }
     }
 
     static func createTable(_ t: Table) -> String {
-        let items = t.columns.map(columnSQL) + t.constraints.map(constraintSQL)
+        let later = notValidConstraints(t)
+        let items = t.columns.map(columnSQL) + t.constraints.filter { !later.contains($0) }.map(constraintSQL)
+        guard !items.isEmpty else { return "CREATE TABLE \(q(t.name)) ()" }
         return "CREATE TABLE \(q(t.name)) (\n    " + items.joined(separator: ",\n    ") + "\n)"
     }
 
-    static func createIndex(_ index: Index, on table: String) -> String {
-        var s = "CREATE \(index.unique ? "UNIQUE " : "")INDEX \(q(index.name ?? "")) ON \(q(table)) ("
-        s += index.keys.map(SQLText.indexKey).joined(separator: ", ") + ")"
+    static func createIndex(_ index: Index, on table: String) -> [String] {
+        var s = "CREATE \(index.unique ? "UNIQUE " : "")INDEX \(q(index.name ?? "")) ON \(q(table))"
+        if let m = index.method { s += " USING \(q(m))" }
+        s += " (" + index.keys.enumerated().map { SQLText.indexKey($1) + index.options(at: $0).sql(opclass: true) }.joined(separator: ", ") + ")"
+        if !index.include.isEmpty { s += " INCLUDE (\(SQLText.quoteList(index.include)))" }
+        if index.nullsNotDistinct { s += " NULLS NOT DISTINCT" }
+        if !index.storage.isEmpty {
+            s += " WITH (" + index.storage.sorted { $0.key < $1.key }.map { "\(q($0.key)) = \(SQLText.literal($0.value))" }.joined(separator: ", ") + ")"
+        }
         if let p = index.predicate { s += " WHERE \(p)" }
-        return s
+        var sql = [s]
+        if let c = index.comment { sql.append("COMMENT ON INDEX \(q(index.name ?? "")) IS \(SQLText.literal(c))") }
+        return sql
     }
 
     /// Default dropped first (it may not cast), then type, default, nullability, identity, comment.
@@ -154,7 +252,18 @@ struct PostgresRenderer {
         let typeChanges = fromType != toType && fromParsed != toParsed
         let fromDefault = from.autoincrement ? nil : from.defaultValue, toDefault = to.autoincrement ? nil : to.defaultValue
         let defaultChanges = fromDefault != toDefault || typeChanges
-        if from.autoincrement, !to.autoincrement { sql.append(Statement("\(prefix) DROP IDENTITY IF EXISTS")) }
+        // A model that says only "autoincrement" keeps whichever kind the database has.
+        let fromKind = kind(from), toKind = to.autoincrement && from.autoincrement && to.autoincrementKind == nil ? fromKind : kind(to)
+        let sequenceOf = "pg_get_serial_sequence(\(SQLText.literal(q(table))), \(SQLText.literal(to.name)))"
+        switch (fromKind, toKind) {
+        case (.identity?, .identity?), (.serial?, .serial?), (nil, nil): break
+        case (.identity?, _): sql.append(Statement("\(prefix) DROP IDENTITY IF EXISTS"))
+        case (.serial?, _):
+            // The owned sequence goes with the default that uses it.
+            sql.append(Statement("\(prefix) DROP DEFAULT"))
+            sql.append(Statement("DO \(SQLText.literal("BEGIN EXECUTE 'DROP SEQUENCE ' || \(sequenceOf); END"))"))
+        default: break
+        }
         if defaultChanges, fromDefault != nil { sql.append(Statement("\(prefix) DROP DEFAULT")) }
         if typeChanges {
             let column = q(from.name)
@@ -170,7 +279,26 @@ struct PostgresRenderer {
         }
         if defaultChanges, let d = toDefault { sql.append(Statement("\(prefix) SET DEFAULT \(PostgresDialect.defaultSQL(d))")) }
         if from.nullable != to.nullable { sql.append(Statement("\(prefix) \(to.nullable ? "DROP" : "SET") NOT NULL")) }
-        if !from.autoincrement, to.autoincrement { sql.append(Statement("\(prefix) ADD GENERATED BY DEFAULT AS IDENTITY")) }
+        let restart = Statement(
+            "SELECT setval(\(sequenceOf), coalesce(max(\(q(to.name))), 0) + 1, false) FROM \(q(table))")
+        switch (fromKind, toKind) {
+        case (.identity(let a, let s1, let i1)?, .identity(let b, let s2, let i2)?):
+            var changes: [String] = []
+            if a != b { changes.append("SET GENERATED \(b == .always ? "ALWAYS" : "BY DEFAULT")") }
+            if s1 != s2 { changes.append("SET START WITH \(s2 ?? 1)") }
+            if i1 != i2 { changes.append("SET INCREMENT BY \(i2 ?? 1)") }
+            if !changes.isEmpty { sql.append(Statement("\(prefix) " + changes.joined(separator: " "))) }
+        case (_, .identity(let k, let start, let increment)?):
+            sql.append(Statement("\(prefix) ADD " + identitySQL(k, start: start, increment: increment)))
+            if fromKind != nil || start == nil { sql.append(restart) }
+        case (let f, .serial?) where f != .serial:
+            let sequence = q(String("\(table)_\(to.name)_seq".utf8.prefix(63)) ?? "")
+            let type = PostgresDialect.typeSQL(Column("", to.type))
+            sql.append(Statement("CREATE SEQUENCE \(sequence) AS \(type == "bigint" || type == "smallint" ? type : "integer") OWNED BY \(q(table)).\(q(to.name))"))
+            sql.append(Statement("\(prefix) SET DEFAULT nextval(\(SQLText.literal(sequence))::regclass)"))
+            sql.append(restart)
+        default: break
+        }
         if from.comment != to.comment { sql.append(Statement(columnComment(table, to))) }
         return sql
     }

@@ -63,18 +63,37 @@ public struct SQLiteDialect: Dialect {
             c.type = TypeNames.parse(Self.typeSQL(c))
             if pk.contains(c.name) { c.nullable = false }
             c.comment = nil
+            c.autoincrementKind = nil
             c.nativeTypes = [:]
             c.defaultValue = c.defaultValue?.typed(for: c.type)
             return c
         }
+        // What SQLite does not keep (see `postgresOnlyDetails`) is left out of the comparison.
+        t.primaryKey?.deferrable = nil
+        t.uniqueConstraints = t.uniqueConstraints.map { UniqueConstraint($0.columns, name: $0.name) }
+        t.foreignKeys = t.foreignKeys.map { fk in
+            var fk = fk
+            fk.matchFull = false
+            fk.notValid = false
+            return fk
+        }
         t.checks = t.checks.map { CheckConstraint($0.name, SQLText.normalizeExpression($0.expression)) }
         t.indexes = t.indexes.map { i in
-            var i = i
+            var i = Index(
+                keys: i.keys, unique: i.unique, name: i.name, where: i.predicate,
+                options: i.keyOptions.map { IndexKeyOptions(descending: $0.descending, nulls: $0.nulls) })
             i.predicate = i.predicate.map(SQLText.normalizeExpression)
             i.keys = i.keys.map { if case .expression(let e) = $0 { .expression(SQLText.normalizeExpression(e)) } else { $0 } }
             return i
         }
         return t
+    }
+
+    /// SQLite keeps expressions as written: normalizing spacing, quoting and keyword case suffices.
+    public func canonicalForms(of models: Schema, comparedWith current: Schema, on db: any DatabaseConnection) throws
+        -> CanonicalForms
+    {
+        CanonicalForms()
     }
 
     public func hasTable(_ name: String, in db: any DatabaseConnection) throws -> Bool {

@@ -115,8 +115,10 @@ struct SQLiteRenderer {
             }
             index.name = to
             return ["DROP INDEX \(q(from))", Self.createIndex(index, on: t)]
-        case .renameEnumType:
+        case .renameEnumType, .createEnumType, .dropEnumType, .addEnumValue:
             return []  // enums are text on SQLite
+        case .createSequence, .dropSequence, .alterSequence, .setIndexComment, .validateConstraint:
+            return []  // SQLite has no sequences, index comments or unvalidated constraints
         case .renameEnumValue:
             return []  // render(_:) hands it to renameEnumValue(_:from:to:columns:)
         case .backfill(let t, let c, let v):
@@ -203,7 +205,7 @@ struct SQLiteRenderer {
 
     static func createIndex(_ index: Index, on table: String) -> String {
         var s = "CREATE \(index.unique ? "UNIQUE " : "")INDEX \(SQLText.quote(index.name ?? "")) ON \(SQLText.quote(table)) ("
-        s += index.keys.map(SQLText.indexKey).joined(separator: ", ") + ")"
+        s += index.keys.enumerated().map { SQLText.indexKey($1) + index.options(at: $0).sql(opclass: false) }.joined(separator: ", ") + ")"
         if let p = index.predicate { s += " WHERE \(p)" }
         return s
     }

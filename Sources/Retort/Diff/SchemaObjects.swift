@@ -1,0 +1,49 @@
+/// Compares what lives beside the tables: enum types and sequences.
+enum SchemaObjects {
+    /// Operations that create enum types and sequences, add enum values and keep types whose last
+    /// column goes (these run before the tables change), and those that drop types and sequences
+    /// (after the tables change). Throws when an enum type would lose a value.
+    static func diff(from current: Schema, to target: Schema) throws -> [MigrationOperation] {
+        var ops: [MigrationOperation] = []
+        let have = current.allEnumTypes, want = target.allEnumTypes
+        let usedNow = current.enumTypes(), usedLater = target.enumTypes()
+        for name in want.keys.sorted() {
+            let values = want[name]!
+            guard let existing = have[name] else {
+                ops.append(.createEnumType(EnumType(name, values)))
+                continue
+            }
+            let removed = existing.filter { !values.contains($0) }
+            guard removed.isEmpty else {
+                throw ModelError(
+                    "enum type '\(name)' would lose value(s) \(removed.joined(separator: ", ")); PostgreSQL cannot drop enum values, write a hand-written revision")
+            }
+            let kept = values.filter { existing.contains($0) }
+            guard kept == existing else {
+                throw ModelError("enum type '\(name)' reorders its values; PostgreSQL cannot, write a hand-written revision")
+            }
+            for (i, v) in values.enumerated() where !existing.contains(v) {
+                // Placed before the next value the type already has, or at the end.
+                let next = values[(i + 1)...].first { existing.contains($0) }
+                ops.append(.addEnumValue(type: name, value: v, before: next, after: nil))
+            }
+            // Columns that use it go, the type stays: list it, so the last drop does not take it along.
+            if usedNow[name] != nil, usedLater[name] == nil, !current.enums.contains(where: { $0.name == name }) {
+                ops.append(.createEnumType(EnumType(name, values)))
+            }
+        }
+        for name in have.keys.sorted() where want[name] == nil {
+            ops.append(.dropEnumType(EnumType(name, have[name]!)))
+        }
+
+        for s in target.sequences {
+            if let old = current.sequence(s.name) {
+                if old != s { ops.append(.alterSequence(from: old, to: s)) }
+            } else {
+                ops.append(.createSequence(s))
+            }
+        }
+        for s in current.sequences where target.sequence(s.name) == nil { ops.append(.dropSequence(s)) }
+        return ops
+    }
+}
