@@ -47,6 +47,9 @@ public protocol Dialect: Sendable {
     /// expressions the database (`current`) does not already spell the same way; a fixed number of
     /// round trips. Throws a `ModelError` for an expression the database rejects.
     func canonicalForms(of models: Schema, comparedWith current: Schema, on db: any DatabaseConnection) throws -> CanonicalForms
+    /// The database's schema with its names spelled as the operations (or the models) spell them,
+    /// where this dialect takes them to be the same (SQLite: case-insensitively).
+    func spelling(_ schema: Schema, as other: Schema) -> Schema
     /// SQL statements that carry out the operations on a database whose schema is `schema`.
     func render(_ operations: [MigrationOperation], from schema: Schema) throws -> [Statement]
     /// A statement as a script line: a check becomes SQL that fails, with its message, when rows are in the way.

@@ -20,7 +20,8 @@ public struct Differ: Sendable {
     /// The operations grouped per table, in dependency order.
     /// `canonical` holds the target's tables as the database spells their expressions; they decide
     /// what is equal, while the operations keep the target's own text.
-    public func plan(from current: Schema, to target: Schema, canonical: CanonicalForms = CanonicalForms()) throws -> Plan {
+    public func plan(from database: Schema, to target: Schema, canonical: CanonicalForms = CanonicalForms()) throws -> Plan {
+        let current = dialect.spelling(database, as: target)
         let (renames, renamed) = try Renames.resolve(current: current, target: target)
         let objects = dialect.name == .postgres ? try SchemaObjects.diff(from: renamed, to: target.withoutHints()) : []
         var tableOps = try unordered(from: renamed, to: target, canonical: canonical)

@@ -189,6 +189,7 @@ public final class Migrator {
         var schema = start
         var chunk: [MigrationOperation] = []
         func flush() throws {
+            schema = dialect.spelling(schema, as: chunk.namedObjects)
             for statement in try dialect.render(chunk, from: schema) { try statement.run(on: db) }
             if chunk.contains(where: \.isHandWritten) {
                 schema = try dialect.introspect(db)

@@ -54,8 +54,19 @@ public struct DiffCommand: ParsableCommand {
         let filter = TableFilter(excludeTables)
         let current = filter.apply(try dialect.introspect(source))
         let wanted = filter.apply(try target.dialect.implementation.introspect(target))
-        let ops = try Differ(dialect: dialect).diff(from: current, to: wanted)
-        let statements = try dialect.render(ops, from: current).map(dialect.scriptSQL)
+        let plan = try Differ(dialect: dialect).plan(from: current, to: wanted)
+        let ops = plan.operations
+        // Added enum values commit before anything uses them (PostgreSQL refuses a value added in
+        // the same transaction): the script commits after the group that adds them.
+        var transactions: [[String]] = [[]]
+        var schema = dialect.spelling(current, as: wanted)
+        for group in plan.groups {
+            transactions[transactions.count - 1] += try dialect.render(group.operations, from: schema).map(dialect.scriptSQL)
+            for op in group.operations { try schema.apply(op) }
+            if group.operations.contains(where: { if case .addEnumValue = $0 { true } else { false } }) { transactions.append([]) }
+        }
+        transactions.removeAll { $0.isEmpty }
+        let statements = transactions.flatMap { $0 }
         switch format {
         case .json:
             try printJSON(
@@ -69,9 +80,11 @@ public struct DiffCommand: ParsableCommand {
             }
             var lines = ["-- Retort: \(fromURL) -> \(toURL)"]
             lines += dialect.beforeTransaction.map { $0 + ";" }
-            lines.append("BEGIN;")
-            lines += statements.map { $0 + ";" }
-            lines.append("COMMIT;")
+            for transaction in transactions {
+                lines.append("BEGIN;")
+                lines += transaction.map { $0 + ";" }
+                lines.append("COMMIT;")
+            }
             lines += dialect.afterTransaction.map { $0 + ";" }
             print(lines.joined(separator: "\n"))
         }

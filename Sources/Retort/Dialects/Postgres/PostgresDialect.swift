@@ -109,6 +109,9 @@ public struct PostgresDialect: Dialect {
         try PostgresCanonicalizer(db: db).canonicalTables(of: models, comparedWith: current)
     }
 
+    /// PostgreSQL keeps (quoted) names exactly.
+    public func spelling(_ schema: Schema, as other: Schema) -> Schema { schema }
+
     public func hasTable(_ name: String, in db: any DatabaseConnection) throws -> Bool {
         try !db.query(
             "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = $1", [.text(name)]
@@ -128,15 +131,16 @@ public struct PostgresDialect: Dialect {
     public func scriptSQL(_ statement: Statement) -> String {
         guard let message = statement.failureMessage else { return statement.sql }
         let body = """
-            DECLARE n bigint;
+            #variable_conflict use_column
+            DECLARE retort_rows bigint;
             BEGIN
               BEGIN
-                n := (\(statement.sql));
+                retort_rows := (\(statement.sql));
               EXCEPTION WHEN others THEN
                 RAISE EXCEPTION '%: %', \(SQLText.literal(message)), SQLERRM;
               END;
-              IF n > 0 THEN
-                RAISE EXCEPTION '%: % row(s) would change', \(SQLText.literal(message)), n;
+              IF retort_rows > 0 THEN
+                RAISE EXCEPTION '%: % row(s) would change', \(SQLText.literal(message)), retort_rows;
               END IF;
             END
             """

@@ -96,6 +96,9 @@ public struct SQLiteDialect: Dialect {
         CanonicalForms()
     }
 
+    /// SQLite compares table, column and index names case-insensitively.
+    public func spelling(_ schema: Schema, as other: Schema) -> Schema { schema.adoptingSpelling(of: other) }
+
     public func hasTable(_ name: String, in db: any DatabaseConnection) throws -> Bool {
         try !db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [.text(name)]).isEmpty
     }

@@ -73,22 +73,25 @@ struct SQLiteIntrospector {
                     fk.referencedTable = target.name
                     if fk.referencedColumns.isEmpty { fk.referencedColumns = target.primaryKey?.columns ?? [] }
                 }
-                fk.name = parsed[tableName]?.foreignKeys.first {
+                let declared = parsed[tableName]?.foreignKeys.first {
                     $0.columns == fk.columns && $0.referencedTable.lowercased() == fk.referencedTable.lowercased()
-                }?.name
+                }
+                fk.name = declared?.name
+                fk.deferrable = declared?.deferrable
                 tables[tableName]!.foreignKeys.append(fk)
             }
         }
 
         let indexRows = try db.query(
             """
-            SELECT m.name, il.name, il."unique", il.origin, ii.seqno, ii.cid, ii.name, ix.sql
+            SELECT m.name, il.name, il."unique", il.origin, ii.seqno, ii.cid, ii.name, ix.sql, ii."desc"
             FROM sqlite_master AS m JOIN pragma_index_list(m.name) AS il JOIN pragma_index_xinfo(il.name) AS ii
             LEFT JOIN sqlite_master AS ix ON ix.type = 'index' AND ix.name = il.name
             WHERE \(Self.userTables) AND ii.key = 1 ORDER BY m.name, il.name, ii.seqno
             """)
         struct RawIndex {
             var table: String, name: String, unique: Bool, origin: String, keys: [IndexKey], sql: String?
+            var options: [IndexKeyOptions] = []
         }
         var rawIndexes: [RawIndex] = []
         for row in indexRows {
@@ -100,6 +103,7 @@ struct SQLiteIntrospector {
                         keys: [], sql: row[7].string))
             }
             let position = Int(row[4].int ?? 0)
+            rawIndexes[rawIndexes.count - 1].options.append(IndexKeyOptions(descending: row[8].int == 1))
             if let column = row[6].string {
                 rawIndexes[rawIndexes.count - 1].keys.append(.column(column))
             } else {
@@ -118,7 +122,7 @@ struct SQLiteIntrospector {
             default:
                 let predicate = raw.sql.flatMap { SQLiteIndexSQL(sql: $0).predicate }
                 tables[raw.table]!.indexes.append(
-                    Index(keys: raw.keys, unique: raw.unique, name: raw.name, where: predicate))
+                    Index(keys: raw.keys, unique: raw.unique, name: raw.name, where: predicate, options: raw.options))
             }
         }
 

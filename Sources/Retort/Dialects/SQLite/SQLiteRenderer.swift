@@ -180,6 +180,7 @@ struct SQLiteRenderer {
             var s = "\(constraintName(fk.name))FOREIGN KEY (\(SQLText.quoteList(fk.columns))) REFERENCES \(q(fk.referencedTable)) (\(SQLText.quoteList(fk.referencedColumns)))"
             if fk.onDelete != .noAction { s += " ON DELETE \(fk.onDelete.rawValue)" }
             if fk.onUpdate != .noAction { s += " ON UPDATE \(fk.onUpdate.rawValue)" }
+            if let d = fk.deferrable { s += " " + d.sql }  // SQLite keeps deferrable foreign keys
             items.append(s)
         }
         for c in t.checks {

@@ -127,22 +127,29 @@ struct SQLiteTableSQL {
             referenced = SQLTokenizer.splitTopLevel(tokens[(next + 1)..<end]).compactMap { $0.first?.value }
             next = end + 1
         }
-        foreignKeys.append(ForeignKey(columns, references: table, referenced, name: name))
+        var fk = ForeignKey(columns, references: table, referenced, name: name)
+        var deferrable = false, deferred = false
         while next < tokens.endIndex {
             let t = tokens[next]
             if t.isKeyword("ON"), next + 2 < tokens.endIndex {
                 let action = tokens[next + 2]
                 next += action.isKeyword("SET") || action.isKeyword("NO") ? 4 : 3
-            } else if t.isKeyword("MATCH") || t.isKeyword("INITIALLY") {
+            } else if t.isKeyword("MATCH") {
+                next += 2
+            } else if t.isKeyword("INITIALLY") {
+                deferred = next + 1 < tokens.endIndex && tokens[next + 1].isKeyword("DEFERRED")
                 next += 2
             } else if t.isKeyword("NOT"), next + 1 < tokens.endIndex, tokens[next + 1].isKeyword("DEFERRABLE") {
                 next += 2
             } else if t.isKeyword("DEFERRABLE") {
+                deferrable = true
                 next += 1
             } else {
                 break
             }
         }
+        if deferrable { fk.deferrable = deferred ? .initiallyDeferred : .initiallyImmediate }
+        foreignKeys.append(fk)
         return next
     }
 }

@@ -1,0 +1,74 @@
+extension Schema {
+    /// This schema with its table, column and index names spelled as in `other` wherever they match
+    /// only case-insensitively: on SQLite, `USERS` and `users` are one table, so a difference in case
+    /// alone is no difference (PostgreSQL keeps quoted names exactly and never calls this).
+    public func adoptingSpelling(of other: Schema) -> Schema {
+        func spellings(_ names: [String]) -> [String: String] {
+            Dictionary(names.map { ($0.lowercased(), $0) }) { a, _ in a }
+        }
+        var copy = self
+        let tableNames = spellings(other.tables.map(\.name))
+        let exact = Set(other.tables.map(\.name))
+        for t in copy.tables.indices {
+            let old = copy.tables[t].name
+            guard !exact.contains(old), let new = tableNames[old.lowercased()], copy.table(new) == nil else { continue }
+            copy.tables[t].name = new
+            for u in copy.tables.indices {
+                for f in copy.tables[u].foreignKeys.indices where copy.tables[u].foreignKeys[f].referencedTable == old {
+                    copy.tables[u].foreignKeys[f].referencedTable = new
+                }
+            }
+        }
+        for t in copy.tables.indices {
+            let name = copy.tables[t].name
+            guard let wanted = other.table(name) else { continue }
+            let columnNames = spellings(wanted.columns.map(\.name))
+            for column in copy.tables[t].columns.map(\.name) where wanted.column(column) == nil {
+                guard let new = columnNames[column.lowercased()], copy.tables[t].column(new) == nil else { continue }
+                copy.tables[t].renameColumn(column, to: new)
+                for u in copy.tables.indices where u != t {
+                    for f in copy.tables[u].foreignKeys.indices where copy.tables[u].foreignKeys[f].referencedTable == name {
+                        copy.tables[u].foreignKeys[f].referencedColumns = copy.tables[u].foreignKeys[f].referencedColumns.map {
+                            $0 == column ? new : $0
+                        }
+                    }
+                }
+            }
+            let indexNames = spellings(wanted.indexes.compactMap(\.name))
+            for i in copy.tables[t].indexes.indices {
+                guard let old = copy.tables[t].indexes[i].name, !wanted.indexes.contains(where: { $0.name == old }),
+                    let new = indexNames[old.lowercased()]
+                else { continue }
+                copy.tables[t].indexes[i].name = new
+            }
+        }
+        return copy
+    }
+}
+
+extension Array where Element == MigrationOperation {
+    /// The tables, columns and indexes these operations name, as a schema of names only (for
+    /// `Dialect.spelling`).
+    public var namedObjects: Schema {
+        var tables: [String: Table] = [:]
+        func note(_ table: String, columns: [String] = [], indexes: [String] = []) {
+            var t = tables[table] ?? Table(name: table)
+            for c in columns where t.column(c) == nil { t.columns.append(Column(c, .text)) }
+            for i in indexes where !t.indexes.contains(where: { $0.name == i }) { t.indexes.append(Retort.Index([String](), name: i)) }
+            tables[table] = t
+        }
+        for op in self {
+            switch op {
+            case .createTable(let t), .dropTable(let t):
+                note(t.name, columns: t.columns.map(\.name), indexes: t.indexes.compactMap(\.name))
+            case .addColumn(let t, let c), .dropColumn(let t, let c): note(t, columns: [c.name])
+            case .alterColumn(let t, let c, _): note(t, columns: [c.name])
+            case .createIndex(let t, let i), .dropIndex(let t, let i): note(t, columns: i.columns, indexes: i.name.map { [$0] } ?? [])
+            case .renameColumn(let t, let from, _): note(t, columns: [from])
+            case .renameIndex(let t, let from, _): note(t, indexes: [from])
+            default: if let t = op.tableName { note(t) }
+            }
+        }
+        return Schema(tables: tables.keys.sorted().map { tables[$0]! })
+    }
+}

@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY, a integer);
+COMMENT ON COLUMN t.a IS 'the new a';

@@ -1,0 +1,2 @@
+CREATE TYPE tag AS ENUM ('a', 'b');
+CREATE TABLE t (id integer PRIMARY KEY);

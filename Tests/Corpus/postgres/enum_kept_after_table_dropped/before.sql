@@ -1,0 +1,2 @@
+CREATE TYPE color AS ENUM ('red', 'green');
+CREATE TABLE t (id integer PRIMARY KEY, c color);

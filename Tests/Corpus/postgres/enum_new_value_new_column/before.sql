@@ -1,0 +1,2 @@
+CREATE TYPE state AS ENUM ('draft', 'live');
+CREATE TABLE t (id integer PRIMARY KEY, s state);

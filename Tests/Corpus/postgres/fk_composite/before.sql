@@ -1,0 +1,1 @@
+CREATE TABLE p (a integer, b integer, PRIMARY KEY (a, b));

@@ -1,0 +1,3 @@
+CREATE TABLE p (id integer PRIMARY KEY);
+CREATE TABLE c (id integer PRIMARY KEY, p_id integer);
+ALTER TABLE c ADD CONSTRAINT c_p_id_fkey FOREIGN KEY (p_id) REFERENCES p (id) NOT VALID;

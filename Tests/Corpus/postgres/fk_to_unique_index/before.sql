@@ -1,0 +1,2 @@
+CREATE TABLE p (id integer PRIMARY KEY, code text);
+CREATE UNIQUE INDEX p_code_uix ON p (code);

@@ -1,0 +1,3 @@
+CREATE TABLE t (id integer PRIMARY KEY, touched timestamptz, note text DEFAULT 'x');
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.touched := now(); RETURN NEW; END $$;
+CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch();

@@ -1,0 +1,2 @@
+CREATE FUNCTION next_code() RETURNS text LANGUAGE sql AS $$ SELECT 'C' || floor(random() * 1000)::text $$;
+CREATE TABLE t (id integer PRIMARY KEY);

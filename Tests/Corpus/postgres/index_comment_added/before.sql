@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY, a integer);
+CREATE INDEX t_a ON t (a);

@@ -1,0 +1,3 @@
+CREATE TABLE t (id integer PRIMARY KEY, a integer);
+CREATE INDEX t_a ON t USING brin (a);
+COMMENT ON INDEX t_a IS 'brin';

@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY, a integer, b text, c text);
+CREATE INDEX t_a_cover ON t (a) INCLUDE (c);

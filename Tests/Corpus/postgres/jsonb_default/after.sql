@@ -1,0 +1,1 @@
+CREATE TABLE t (id integer PRIMARY KEY, data jsonb NOT NULL DEFAULT '{}'::jsonb);

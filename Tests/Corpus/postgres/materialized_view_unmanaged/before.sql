@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY, name text);
+CREATE MATERIALIZED VIEW mv AS SELECT id FROM t;

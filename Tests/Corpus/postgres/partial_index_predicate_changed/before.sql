@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY, qty integer);
+CREATE INDEX t_qty ON t (qty) WHERE qty > 0;

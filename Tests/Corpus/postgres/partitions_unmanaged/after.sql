@@ -1,0 +1,3 @@
+CREATE TABLE events (id integer, at date NOT NULL) PARTITION BY RANGE (at);
+CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+CREATE TABLE other (id integer PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE t (id integer, CONSTRAINT new_pk PRIMARY KEY (id));

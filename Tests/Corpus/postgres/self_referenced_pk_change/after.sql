@@ -1,0 +1,1 @@
+CREATE TABLE node (id bigint PRIMARY KEY, parent bigint REFERENCES node (id));

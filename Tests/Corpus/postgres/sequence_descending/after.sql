@@ -1,0 +1,2 @@
+CREATE SEQUENCE countdown AS integer INCREMENT BY -1;
+CREATE TABLE t (id integer PRIMARY KEY, n integer DEFAULT nextval('countdown'));

@@ -1,0 +1,1 @@
+CREATE TABLE marker (id integer, name text);

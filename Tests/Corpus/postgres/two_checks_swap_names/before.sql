@@ -1,0 +1,1 @@
+CREATE TABLE t (id integer PRIMARY KEY, a integer, CONSTRAINT c1 CHECK (a > 0), CONSTRAINT c2 CHECK (a < 100));

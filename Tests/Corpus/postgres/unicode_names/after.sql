@@ -1,0 +1,1 @@
+CREATE TABLE "pedidos_año" ("número" integer PRIMARY KEY, "descripción" text DEFAULT 'ñ');

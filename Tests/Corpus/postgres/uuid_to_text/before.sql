@@ -1,0 +1,1 @@
+CREATE TABLE t (id uuid PRIMARY KEY);

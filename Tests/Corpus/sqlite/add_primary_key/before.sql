@@ -1,0 +1,1 @@
+CREATE TABLE t (id INTEGER NOT NULL, name TEXT);

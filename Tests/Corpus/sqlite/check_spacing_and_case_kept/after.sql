@@ -1,0 +1,1 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, qty INTEGER, note TEXT, CONSTRAINT qty_pos CHECK (qty > 0 AND qty < 100));

@@ -1,0 +1,6 @@
+CREATE TABLE customers (id INTEGER PRIMARY KEY AUTOINCREMENT, email TEXT NOT NULL UNIQUE, created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP);
+CREATE TABLE products (id INTEGER PRIMARY KEY, sku VARCHAR(32) NOT NULL, price NUMERIC(10, 2) NOT NULL, CONSTRAINT price_pos CHECK (price >= 0));
+CREATE UNIQUE INDEX products_sku ON products (lower(sku));
+CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE RESTRICT, state TEXT NOT NULL DEFAULT 'cart', placed_at TIMESTAMP);
+CREATE INDEX orders_customer ON orders (customer_id, placed_at DESC);
+CREATE TABLE order_lines (order_id INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE, product_id INTEGER NOT NULL REFERENCES products (id), qty INTEGER NOT NULL, PRIMARY KEY (order_id, product_id), CONSTRAINT qty_range CHECK (qty BETWEEN 1 AND 99));

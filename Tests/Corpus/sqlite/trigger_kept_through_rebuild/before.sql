@@ -1,0 +1,2 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, touched TEXT);
+CREATE TRIGGER t_touch AFTER UPDATE ON t BEGIN UPDATE t SET touched = 'yes' WHERE id = NEW.id; END;

@@ -1,0 +1,2 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, code TEXT);
+CREATE UNIQUE INDEX t_code ON t (code);

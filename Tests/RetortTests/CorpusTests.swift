@@ -1,0 +1,194 @@
+import Foundation
+import Retort
+import Testing
+
+/// The convergence corpus: pairs of schemas (`before.sql`, `after.sql`) per dialect. For each, `diff`
+/// between the two live databases is applied to the first, and the result is read back by a reader
+/// that is not Retort's (`pg_dump --schema-only`; SQLite's catalog and pragmas read here) and must
+/// equal the second; a second `diff` must be empty.
+@Suite("Convergence corpus: diff reproduces every fixture exactly")
+struct CorpusTests {
+    static let root = repositoryRoot.appendingPathComponent("Tests/Corpus")
+
+    static func cases(_ dialect: DialectName) -> [String] {
+        let folder = root.appendingPathComponent(dialect.rawValue)
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    static func fixture(_ dialect: DialectName, _ name: String, _ file: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent("\(dialect.rawValue)/\(name)/\(file).sql"), encoding: .utf8)
+    }
+
+    @Test("the corpus holds at least 150 PostgreSQL and 50 SQLite cases")
+    func size() {
+        #expect(Self.cases(.postgres).count >= 150)
+        #expect(Self.cases(.sqlite).count >= 50)
+    }
+
+    @Test("PostgreSQL: diff, apply, pg_dump equal, second diff empty", arguments: cases(.postgres))
+    func postgres(_ name: String) throws {
+        try converge(.postgres, name) { db in try PostgresDump.read(db) }
+    }
+
+    @Test("SQLite: diff, apply, catalog equal, second diff empty", arguments: cases(.sqlite))
+    func sqlite(_ name: String) throws {
+        try converge(.sqlite, name) { db in try SQLiteCatalog.read(db) }
+    }
+
+    func converge(_ dialect: DialectName, _ name: String, read: (TestDatabase) throws -> [String]) throws {
+        let tool = try DriftTests.retortTool()
+        let from = try TestDatabase.make(dialect), to = try TestDatabase.make(dialect)
+        do {
+            let a = try from.connect(), b = try to.connect()
+            defer { a.close(); b.close() }
+            try a.executeScript(try Self.fixture(dialect, name, "before"))
+            try b.executeScript(try Self.fixture(dialect, name, "after"))
+        }
+        let args = ["diff", "--from", from.url.description, "--to", to.url.description]
+        let first = try runProcess(tool, args)
+        try #require(first.status == 0, "\(name): diff failed: \(first.stderr)")
+        do {
+            let a = try from.connect()
+            defer { a.close() }
+            do {
+                try a.executeScript(first.stdout)
+            } catch {
+                Issue.record("\(name): the diff's SQL failed: \(error)\n\(first.stdout)")
+                return
+            }
+        }
+        let got = try read(from), want = try read(to)
+        #expect(got == want, "\(name): not converged\nonly after applying: \(got.filter { !want.contains($0) })\nonly in after.sql: \(want.filter { !got.contains($0) })\n\(first.stdout)")
+        let second = try runProcess(tool, args)
+        #expect(second.status == 0 && second.stdout.isEmpty, "\(name): second diff not empty:\n\(second.stdout)\(second.stderr)")
+    }
+}
+
+/// `pg_dump --schema-only`, normalised: comments, settings and blank lines dropped, the columns of
+/// each table sorted (a column added later sits at the end), statements as a sorted list.
+enum PostgresDump {
+    static let executable: String = {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            if FileManager.default.isExecutableFile(atPath: "\(dir)/pg_dump") { return "\(dir)/pg_dump" }
+        }
+        let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
+        return versions.sorted().last.map { "/usr/lib/postgresql/\($0)/bin/pg_dump" } ?? "pg_dump"
+    }()
+
+    static func read(_ db: TestDatabase) throws -> [String] {
+        let dump = try runProcess(executable, ["--schema-only", "--no-owner", "--no-privileges", "-d", db.url.description])
+        guard dump.status == 0 else { throw DatabaseError("pg_dump failed: \(dump.stderr)") }
+        return normalize(dump.stdout)
+    }
+
+    static func normalize(_ text: String) -> [String] {
+        let lines = text.split(separator: "\n").map(String.init).filter { line in
+            !line.isEmpty && !line.hasPrefix("--") && !line.hasPrefix("\\") && !line.hasPrefix("SET ")
+                && !line.hasPrefix("SELECT pg_catalog.set_config")
+        }
+        var statements: [String] = []
+        var current: [String] = []
+        for line in lines {
+            current.append(line)
+            if line.hasSuffix(";") {
+                statements.append(statement(current))
+                current = []
+            }
+        }
+        if !current.isEmpty { statements.append(statement(current)) }
+        return statements.sorted()
+    }
+
+    /// One statement; a CREATE TABLE's items are sorted.
+    static func statement(_ lines: [String]) -> String {
+        guard lines.count > 2, lines[0].hasPrefix("CREATE TABLE"), lines.last!.hasPrefix(")") else {
+            return lines.joined(separator: "\n")
+        }
+        let items = lines[1..<(lines.count - 1)].map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.hasSuffix(",") ? String($0.dropLast()) : $0 }.sorted()
+        return ([lines[0]] + items + [lines.last!]).joined(separator: "\n")
+    }
+}
+
+/// An SQLite schema read from `sqlite_master` and the pragmas, independently of Retort's
+/// introspector: names compared case-insensitively, SQL text normalised (spacing, quoting, case).
+enum SQLiteCatalog {
+    static func read(_ db: TestDatabase) throws -> [String] {
+        let c = try db.connect()
+        defer { c.close() }
+        var out: [String] = []
+        let objects = try c.query(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")
+        for row in objects {
+            let type = row[0].string ?? "", name = row[1].string ?? "", sql = row[3].string ?? ""
+            switch type {
+            case "table":
+                let t = SQLText.literal(name)
+                // A primary key column counts as NOT NULL: Retort always declares it so (SQLite would
+                // otherwise accept NULL in a non-INTEGER key, a known SQLite quirk).
+                for col in try c.query("SELECT name, type, \"notnull\" OR pk > 0, dflt_value, pk, hidden FROM pragma_table_xinfo(\(t))") {
+                    out.append(
+                        "column \(name.lowercased()).\((col[0].string ?? "").lowercased()) \((col[1].string ?? "").uppercased()) notnull=\(col[2].int ?? 0) default=\(normalize(col[3].string ?? "")) pk=\(col[4].int ?? 0) hidden=\(col[5].int ?? 0)")
+                }
+                for fk in try c.query("SELECT \"table\", \"from\", \"to\", on_update, on_delete, \"match\" FROM pragma_foreign_key_list(\(t))") {
+                    out.append("fk \(name.lowercased()) " + fk.map { ($0.string ?? "").lowercased() }.joined(separator: " "))
+                }
+                let n = normalize(sql)
+                for check in checks(n) { out.append("check \(name.lowercased()) \(check)") }
+                out.append("table \(name.lowercased()) autoincrement=\(n.contains("autoincrement")) deferred=\(n.components(separatedBy: "initially deferred").count - 1) without_rowid=\(n.hasSuffix("without rowid"))")
+            case "index":
+                let list = try c.query("SELECT \"unique\", origin, partial FROM pragma_index_list(\(SQLText.literal(row[2].string ?? ""))) WHERE name = \(SQLText.literal(name))")
+                let keys = try c.query("SELECT name, \"desc\", coll FROM pragma_index_xinfo(\(SQLText.literal(name))) WHERE key = 1 ORDER BY seqno")
+                let origin = list.first?[1].string ?? ""
+                let label = origin == "c" ? name.lowercased() : "(\(origin))"
+                let predicate = normalize(sql).components(separatedBy: " where ").dropFirst().joined(separator: " where ")
+                out.append(
+                    "index \(label) on \((row[2].string ?? "").lowercased()) unique=\(list.first?[0].int ?? 0) keys="
+                        + keys.map { "\(($0[0].string ?? "expr").lowercased()) \($0[1].int ?? 0) \($0[2].string ?? "")" }.joined(separator: ",")
+                        + " where=\(predicate)")
+            default:
+                out.append("\(type) \(name.lowercased()) \(normalize(sql))")
+            }
+        }
+        return out.sorted()
+    }
+
+    /// Lower case, double quotes removed, white space collapsed and dropped around punctuation.
+    static func normalize(_ sql: String) -> String {
+        var s = ""
+        var inString = false
+        var space = false
+        for ch in sql {
+            if inString {
+                s.append(ch)
+                if ch == "'" { inString = false }
+                continue
+            }
+            if ch == "'" { inString = true }
+            if ch == "\"" || ch == "`" { continue }
+            if ch.isWhitespace { space = true; continue }
+            if space, let last = s.last, !"(,=<>+-*/".contains(last), !"),=<>+-*/".contains(ch) { s.append(" ") }
+            space = false
+            s.append(contentsOf: ch.lowercased())
+        }
+        return s
+    }
+
+    /// The bodies of CHECK constraints in normalised table SQL.
+    static func checks(_ sql: String) -> [String] {
+        var found: [String] = []
+        var rest = Substring(sql)
+        while let r = rest.range(of: "check(") ?? rest.range(of: "check (") {
+            var depth = 1
+            var i = r.upperBound
+            while i < rest.endIndex, depth > 0 {
+                if rest[i] == "(" { depth += 1 }
+                if rest[i] == ")" { depth -= 1 }
+                i = rest.index(after: i)
+            }
+            found.append(String(rest[r.upperBound..<rest.index(before: i)]))
+            rest = rest[i...]
+        }
+        return found.sorted()
+    }
+}
