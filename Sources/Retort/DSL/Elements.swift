@@ -7,6 +7,14 @@ extension Column: TableElement {
         ColumnElement(column: self).primaryKey(autoincrement: autoincrement)
     }
 
+    /// Makes this an identity column (PostgreSQL), compared exactly: kind, start and increment.
+    public func identity(_ kind: IdentityKind = .byDefault, start: Int64? = nil, increment: Int64? = nil) -> ColumnElement {
+        ColumnElement(column: self).identity(kind, start: start, increment: increment)
+    }
+
+    /// Makes this a `serial` column (PostgreSQL: an owned sequence and a `nextval` default).
+    public func serial() -> ColumnElement { ColumnElement(column: self).serial() }
+
     /// Gives this column its own unique constraint.
     public func unique(name: String? = nil) -> ColumnElement { ColumnElement(column: self).unique(name: name) }
 
@@ -74,7 +82,23 @@ public struct ColumnElement: TableElement {
     public func primaryKey(autoincrement: Bool = false) -> ColumnElement {
         var copy = self
         copy.inPrimaryKey = true
-        copy.column.autoincrement = autoincrement
+        copy.column.autoincrement = autoincrement || column.autoincrementKind != nil
+        return copy
+    }
+
+    /// Makes this an identity column (PostgreSQL), compared exactly: kind, start and increment.
+    public func identity(_ kind: IdentityKind = .byDefault, start: Int64? = nil, increment: Int64? = nil) -> ColumnElement {
+        var copy = self
+        copy.column.autoincrement = true
+        copy.column.autoincrementKind = .identity(kind, start: start, increment: increment)
+        return copy
+    }
+
+    /// Makes this a `serial` column (PostgreSQL: an owned sequence and a `nextval` default).
+    public func serial() -> ColumnElement {
+        var copy = self
+        copy.column.autoincrement = true
+        copy.column.autoincrementKind = .serial
         return copy
     }
 
@@ -181,22 +205,32 @@ extension CheckConstraint {
 
 extension PrimaryKey: TableElement {
     /// Declares a composite primary key: `PrimaryKey("a", "b")`.
-    public init(_ columns: String..., name: String? = nil) { self.init(columns, name: name) }
+    public init(_ columns: String..., name: String? = nil, deferrable: Deferrable? = nil) {
+        self.init(columns, name: name, deferrable: deferrable)
+    }
     /// Sets the table's primary key.
     public func apply(to table: inout Table) { table.primaryKey = self }
 }
 
 extension UniqueConstraint: TableElement {
     /// Declares a unique constraint: `Unique("a", "b")`.
-    public init(_ columns: String..., name: String? = nil) { self.init(columns, name: name) }
+    public init(_ columns: String..., name: String? = nil, deferrable: Deferrable? = nil, nullsNotDistinct: Bool = false) {
+        self.init(columns, name: name, deferrable: deferrable, nullsNotDistinct: nullsNotDistinct)
+    }
     /// Appends the constraint.
     public func apply(to table: inout Table) { table.uniqueConstraints.append(self) }
 }
 
 extension Index: TableElement {
-    /// Declares an index: `Index("a", "b", unique: true)`.
-    public init(_ columns: String..., unique: Bool = false, name: String? = nil, where predicate: String? = nil) {
-        self.init(columns, unique: unique, name: name, where: predicate)
+    /// Declares an index: `Index("a", "b", unique: true)`, `Index("doc", using: "gin")`.
+    public init(
+        _ columns: String..., unique: Bool = false, name: String? = nil, where predicate: String? = nil, using method: String? = nil,
+        options: [IndexKeyOptions] = [], include: [String] = [], storage: [String: String] = [:], nullsNotDistinct: Bool = false,
+        comment: String? = nil
+    ) {
+        self.init(
+            keys: columns.map(IndexKey.column), unique: unique, name: name, where: predicate, using: method, options: options,
+            include: include, storage: storage, nullsNotDistinct: nullsNotDistinct, comment: comment)
     }
     /// Appends the index.
     public func apply(to table: inout Table) { table.indexes.append(self) }
@@ -206,9 +240,12 @@ extension ForeignKey: TableElement {
     /// Declares a single-column foreign key: `ForeignKey("autor_id", references: "autores", "id")`.
     public init(
         _ column: String, references table: String, _ referencedColumn: String, onDelete: ReferentialAction = .noAction,
-        onUpdate: ReferentialAction = .noAction, name: String? = nil
+        onUpdate: ReferentialAction = .noAction, name: String? = nil, deferrable: Deferrable? = nil, matchFull: Bool = false,
+        notValid: Bool = false
     ) {
-        self.init([column], references: table, [referencedColumn], onDelete: onDelete, onUpdate: onUpdate, name: name)
+        self.init(
+            [column], references: table, [referencedColumn], onDelete: onDelete, onUpdate: onUpdate, name: name,
+            deferrable: deferrable, matchFull: matchFull, notValid: notValid)
     }
     /// Appends the foreign key.
     public func apply(to table: inout Table) { table.foreignKeys.append(self) }

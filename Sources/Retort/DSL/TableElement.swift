@@ -15,22 +15,44 @@ public enum TableBuilder {
     public static func buildArray(_ parts: [[any TableElement]]) -> [any TableElement] { parts.flatMap { $0 } }
 }
 
-/// Builds the tables of a `Schema { … }` block.
+/// Anything that can stand inside a `Schema { … }` block: tables, enum types, sequences.
+public protocol SchemaElement {
+    /// Adds this element to the schema being declared.
+    func apply(to schema: inout Schema)
+}
+
+extension Table: SchemaElement {
+    /// Appends the table.
+    public func apply(to schema: inout Schema) { schema.tables.append(self) }
+}
+
+extension EnumType: SchemaElement {
+    /// Declares an enum type of its own, kept even while no column uses it.
+    public func apply(to schema: inout Schema) { schema.enums.append(self) }
+}
+
+extension DatabaseSequence: SchemaElement {
+    /// Declares a sequence (PostgreSQL) that column defaults use with `nextval('name')`.
+    public func apply(to schema: inout Schema) { schema.sequences.append(self) }
+}
+
+/// Builds the contents of a `Schema { … }` block.
 @resultBuilder
 public enum SchemaBuilder {
-    public static func buildExpression(_ table: Table) -> [Table] { [table] }
-    public static func buildExpression(_ tables: [Table]) -> [Table] { tables }
-    public static func buildBlock(_ parts: [Table]...) -> [Table] { parts.flatMap { $0 } }
-    public static func buildOptional(_ part: [Table]?) -> [Table] { part ?? [] }
-    public static func buildEither(first: [Table]) -> [Table] { first }
-    public static func buildEither(second: [Table]) -> [Table] { second }
-    public static func buildArray(_ parts: [[Table]]) -> [Table] { parts.flatMap { $0 } }
+    public static func buildExpression(_ element: any SchemaElement) -> [any SchemaElement] { [element] }
+    public static func buildExpression(_ tables: [Table]) -> [any SchemaElement] { tables }
+    public static func buildBlock(_ parts: [any SchemaElement]...) -> [any SchemaElement] { parts.flatMap { $0 } }
+    public static func buildOptional(_ part: [any SchemaElement]?) -> [any SchemaElement] { part ?? [] }
+    public static func buildEither(first: [any SchemaElement]) -> [any SchemaElement] { first }
+    public static func buildEither(second: [any SchemaElement]) -> [any SchemaElement] { second }
+    public static func buildArray(_ parts: [[any SchemaElement]]) -> [any SchemaElement] { parts.flatMap { $0 } }
 }
 
 extension Schema {
-    /// Declares a schema from tables: `Schema { Table("t") { … } }`.
-    public init(@SchemaBuilder _ tables: () -> [Table]) {
-        self.init(tables: tables())
+    /// Declares a schema: `Schema { EnumType("mood", ["sad", "ok"]); Table("t") { … } }`.
+    public init(@SchemaBuilder _ elements: () -> [any SchemaElement]) {
+        self.init()
+        for element in elements() { element.apply(to: &self) }
     }
 }
 

@@ -36,6 +36,9 @@ public final class Migrator {
 
     private var path: MigrationPath { MigrationPath(graph: graph) }
 
+    /// PostgreSQL-only details already reported in this run (each is reported once).
+    private let reported = ReportedNotes()
+
     /// The applied heads recorded in the version table, as revisions of this graph.
     public func heads() throws -> [String] {
         try Self.translate(VersionTable.heads(db), graph: graph).sorted()
@@ -162,6 +165,9 @@ public final class Migrator {
                 log("note: revision \(step.revision.id) declares its own downgrade; the reverse: of its upgrade steps is not used")
             }
             let operations = step.direction == .upgrade ? step.revision.upgrade : step.revision.downgrade
+            if dialect.name == .sqlite {
+                for detail in operations.postgresOnlyDetails where reported.insert(detail) { log("note: \(detail)") }
+            }
             if let touched = operations.compactMap(\.tableName).first(where: exclusions.excludes) {
                 throw RevisionError("it changes table '\(touched)', which is excluded (Retort does not own it)")
             }
@@ -209,4 +215,11 @@ public final class Migrator {
         }
         try flush()
     }
+}
+
+/// Notes a run has already printed.
+final class ReportedNotes: @unchecked Sendable {
+    private var seen = Set<String>()
+    /// True the first time a note is seen.
+    func insert(_ note: String) -> Bool { seen.insert(note).inserted }
 }

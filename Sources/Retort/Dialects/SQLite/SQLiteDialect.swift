@@ -8,7 +8,7 @@ public struct SQLiteDialect: Dialect {
     /// The type spelling SQLite stores for a column (its declared type).
     static func typeSQL(_ column: Column) -> String {
         if let native = column.nativeTypes[.sqlite] { return native }
-        if column.autoincrement { return "INTEGER" }
+        if column.autoincrement, column.type.isInteger { return "INTEGER" }
         switch column.type {
         case .smallint: return "SMALLINT"
         case .integer: return "INTEGER"
@@ -64,6 +64,7 @@ public struct SQLiteDialect: Dialect {
             if pk.contains(c.name) { c.nullable = false }
             c.comment = nil
             c.autoincrementKind = nil
+            c.autoincrement = c.autoincrement && t.primaryKey?.columns == [c.name]
             c.nativeTypes = [:]
             c.defaultValue = c.defaultValue?.typed(for: c.type)
             return c

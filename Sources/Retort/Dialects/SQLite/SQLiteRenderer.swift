@@ -169,7 +169,7 @@ struct SQLiteRenderer {
     static func createTable(_ t: Table, as name: String) -> String {
         let q = SQLText.quote
         var items = t.columns.map { columnSQL($0, in: t) }
-        let inlinePK = t.columns.contains { $0.autoincrement }
+        let inlinePK = t.columns.contains { isAutoincrementKey($0, in: t) }
         if let pk = t.primaryKey, !inlinePK {
             items.append("\(constraintName(pk.name))PRIMARY KEY (\(SQLText.quoteList(pk.columns)))")
         }
@@ -197,11 +197,17 @@ struct SQLiteRenderer {
         var s = "\(SQLText.quote(c.name)) \(SQLiteDialect.typeSQL(c))"
         let inPK = table.primaryKey?.columns.contains(c.name) ?? false
         if !c.nullable || inPK { s += " NOT NULL" }
-        if c.autoincrement {
+        if isAutoincrementKey(c, in: table) {
             s += " \(constraintName(table.primaryKey?.name))PRIMARY KEY AUTOINCREMENT"
         }
         if let d = c.defaultValue { s += " DEFAULT \(SQLiteDialect.defaultSQL(d))" }
         return s
+    }
+
+    /// SQLite generates values only for a single-column INTEGER primary key; an identity column
+    /// elsewhere (PostgreSQL) is a plain column here.
+    static func isAutoincrementKey(_ c: Column, in table: Table) -> Bool {
+        c.autoincrement && table.primaryKey?.columns == [c.name]
     }
 
     static func createIndex(_ index: Index, on table: String) -> String {

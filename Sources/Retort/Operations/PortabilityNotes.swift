@@ -1,0 +1,50 @@
+extension Array where Element == MigrationOperation {
+    /// One line for each PostgreSQL-only detail these operations use, for a run on SQLite. SQLite
+    /// gets the nearest form (a `gin` index becomes a plain index, an identity column an
+    /// autoincrement key); the revision itself keeps every detail for PostgreSQL.
+    public var postgresOnlyDetails: [String] {
+        var notes: [String] = []
+        func note(_ s: String) { if !notes.contains(s) { notes.append(s) } }
+        func index(_ i: Retort.Index, on table: String) {
+            let name = i.name ?? "?"
+            if let m = i.method { note("index \(name) on \(table) uses \(m); SQLite builds a plain index") }
+            if i.keyOptions.contains(where: { $0.opclass != nil }) { note("index \(name) on \(table) names operator classes; SQLite has none") }
+            if !i.include.isEmpty { note("index \(name) on \(table) has INCLUDE columns; SQLite leaves them out") }
+            if !i.storage.isEmpty { note("index \(name) on \(table) has storage parameters; SQLite has none") }
+            if i.nullsNotDistinct { note("index \(name) on \(table) is NULLS NOT DISTINCT; SQLite treats NULLs as distinct") }
+            if i.comment != nil { note("index \(name) on \(table) has a comment; SQLite keeps none") }
+        }
+        func constraint(_ c: Constraint, on table: String) {
+            let name = c.name ?? c.kind
+            switch c {
+            case .primaryKey(let pk) where pk.deferrable != nil: note("primary key \(name) on \(table) is deferrable; SQLite checks it at once")
+            case .unique(let u) where u.deferrable != nil || u.nullsNotDistinct:
+                note("unique constraint \(name) on \(table) is \(u.deferrable != nil ? "deferrable" : "NULLS NOT DISTINCT"); SQLite has no such option")
+            case .foreignKey(let fk) where fk.matchFull || fk.notValid:
+                note("foreign key \(name) on \(table) is \(fk.matchFull ? "MATCH FULL" : "NOT VALID"); SQLite ignores it")
+            case .check(let ck) where ck.noInherit || ck.notValid:
+                note("check \(name) on \(table) is \(ck.noInherit ? "NO INHERIT" : "NOT VALID"); SQLite ignores it")
+            default: break
+            }
+        }
+        func column(_ c: Column, on table: String) {
+            if let kind = c.autoincrementKind { note("column \(table).\(c.name) is \(kind.displayName); SQLite uses an autoincrement key") }
+        }
+        for op in self {
+            switch op {
+            case .createTable(let t):
+                t.columns.forEach { column($0, on: t.name) }
+                t.constraints.forEach { constraint($0, on: t.name) }
+                t.indexes.forEach { index($0, on: t.name) }
+            case .addColumn(let t, let c), .alterColumn(let t, _, let c): column(c, on: t)
+            case .createIndex(let t, let i): index(i, on: t)
+            case .addConstraint(let t, let c): constraint(c, on: t)
+            case .createSequence(let s): note("sequence \(s.name) is not created on SQLite; defaults that use it need a value there")
+            case .createEnumType(let e): note("enum type \(e.name) is text on SQLite")
+            case .setIndexComment(let t, let i, _, _): note("index \(i) on \(t) has a comment; SQLite keeps none")
+            default: break
+            }
+        }
+        return notes
+    }
+}
