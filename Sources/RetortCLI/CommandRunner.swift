@@ -56,7 +56,7 @@ public enum CommandRunner {
 
     static func status(for error: any Error) -> Int32? {
         switch error {
-        case is ModelError, is RevisionError, is DatabaseURLError, is IrreversibleOperation, is ReplayError, is UsageError:
+        case is ModelError, is UnsupportedChange, is RevisionError, is DatabaseURLError, is IrreversibleOperation, is ReplayError, is UsageError:
             return ExitStatus.badInput
         case is DatabaseError: return ExitStatus.database
         case is MigrationError, is HistoryReplayError: return ExitStatus.migrationFailed

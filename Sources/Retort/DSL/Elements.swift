@@ -229,8 +229,8 @@ extension Index: TableElement {
         comment: String? = nil
     ) {
         self.init(
-            keys: columns.map(IndexKey.column), unique: unique, name: name, where: predicate, using: method, options: options,
-            include: include, storage: storage, nullsNotDistinct: nullsNotDistinct, comment: comment)
+            columns, unique: unique, name: name, where: predicate, using: method, options: options, include: include,
+            storage: storage, nullsNotDistinct: nullsNotDistinct, comment: comment)
     }
     /// Appends the index.
     public func apply(to table: inout Table) { table.indexes.append(self) }

@@ -1,6 +1,13 @@
+/// A change the database could not carry out as generated (no cast, a dependent view): refused
+/// before any SQL runs, with what to do instead.
+public struct UnsupportedChange: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    init(_ description: String) { self.description = description }
+}
+
 /// Refuses column changes that the database could not carry out, before any SQL runs.
 enum ColumnChange {
-    /// Throws a `ModelError` for a type change PostgreSQL has no cast for, or one that an object
+    /// Throws an `UnsupportedChange` for a type change PostgreSQL has no cast for, or one that an object
     /// Retort does not manage (a view) depends on.
     static func check(table: String, from: Column, to: Column, dialect: DialectName, dependents: [String]) throws {
         guard dialect == .postgres else { return }
@@ -8,11 +15,11 @@ enum ColumnChange {
         let toType = PostgresDialect.parseType(PostgresDialect.typeSQL(to))
         guard fromType != toType else { return }
         if let blocker = dependents.first {
-            throw ModelError(
+            throw UnsupportedChange(
                 "cannot change the type of \(table).\(from.name): \(blocker) depends on it; drop it first and re-create it after (hand-written steps)")
         }
         if !castable(from: fromType, to: toType) {
-            throw ModelError(
+            throw UnsupportedChange(
                 "cannot change \(table).\(from.name) from \(fromType.displayName) to \(toType.displayName): PostgreSQL has no cast between them; write the conversion in a hand-written step (e.g. add a new column and fill it)")
         }
     }
@@ -20,7 +27,7 @@ enum ColumnChange {
     /// Refuses dropping a table or column that a view or rule depends on.
     static func checkDrop(_ what: String, dependents: [String]) throws {
         if let blocker = dependents.first {
-            throw ModelError("cannot drop \(what): \(blocker) depends on it; drop it first (a hand-written step)")
+            throw UnsupportedChange("cannot drop \(what): \(blocker) depends on it; drop it first (a hand-written step)")
         }
     }
 

@@ -93,8 +93,14 @@ public struct Index: Hashable, Sendable {
     }
 
     /// Declares an index over columns.
-    public init(_ columns: [String], unique: Bool = false, name: String? = nil, where predicate: String? = nil) {
-        self.init(keys: columns.map(IndexKey.column), unique: unique, name: name, where: predicate)
+    public init(
+        _ columns: [String], unique: Bool = false, name: String? = nil, where predicate: String? = nil, using method: String? = nil,
+        options keyOptions: [IndexKeyOptions] = [], include: [String] = [], storage: [String: String] = [:],
+        nullsNotDistinct: Bool = false, comment: String? = nil
+    ) {
+        self.init(
+            keys: columns.map(IndexKey.column), unique: unique, name: name, where: predicate, using: method, options: keyOptions,
+            include: include, storage: storage, nullsNotDistinct: nullsNotDistinct, comment: comment)
     }
 
     /// The columns the index names directly (expression keys left out).
