@@ -161,6 +161,44 @@ struct FidelityTests {
         #expect(try generator.differences(db) == [])
     }
 
+    /// The README's "PostgreSQL details" example.
+    static let readmeExample = Schema {
+        EnumType("prioridad", ["baja", "alta"])
+        DatabaseSequence("factura_no", start: 1000, increment: 5)
+        Table("facturas") {
+            Column("id", .bigint).identity(.always, start: 100)
+            Column("numero", .bigint, default: .expression("nextval('factura_no'::regclass)"))
+            Column("legacy_id", .integer).serial()
+            Column("etiquetas", .native("text[]"), default: "{}")
+            Column("doc", .json, nullable: true)
+            Column("codigo", .text, nullable: true)
+            PrimaryKey("id", deferrable: .initiallyDeferred)
+            Unique("codigo", nullsNotDistinct: true)
+            ForeignKey("legacy_id", references: "clientes", "id", matchFull: true, notValid: true)
+            Check("ck_codigo", "codigo <> ''", noInherit: true)
+            Index("doc", using: "gin", options: [IndexKeyOptions(opclass: "jsonb_path_ops")])
+            Index("codigo", "id", options: [IndexKeyOptions(descending: true, nulls: .last), IndexKeyOptions()],
+                  include: ["doc"], storage: ["fillfactor": "70"], comment: "búsqueda por código")
+            Index("codigo", unique: true, name: "ux_codigo", nullsNotDistinct: true)
+        }
+        Table("clientes") { Column("id", .integer).primaryKey() }
+        Table("marcador") {}
+    }
+
+    @Test("the README's PostgreSQL details example applies on both dialects and then diffs to nothing", arguments: allDialects)
+    func readmeExample(dialect: DialectName) throws {
+        let test = try TestDatabase.make(dialect)
+        let db = try test.connect()
+        defer { db.close() }
+        let generator = try Autogenerator(models: Self.readmeExample, graph: try RevisionGraph([]))
+        let revisions = try generator.revisions(message: "m", db: db, idToken: "dddd")
+        try Migrator(graph: try RevisionGraph(revisions), connection: db).upgrade(to: "head")
+        let left = try generator.differences(db).map(\.summary)
+        #expect(left == [], "\(left)")
+        try Migrator(graph: try RevisionGraph(revisions), connection: db).downgrade(to: "base")
+        #expect(try db.dialect.implementation.introspect(db) == Schema())
+    }
+
     @Test("on SQLite, PostgreSQL-only details take the nearest form, are noted once, and stay in the revision")
     func sqliteNearestForm() throws {
         let models = Schema {

@@ -99,14 +99,14 @@ public struct Differ: Sendable {
             if let pk = new.primaryKey { ops.append(.addConstraint(table: name, constraint: .primaryKey(pk))) }
         }
         ops += matchConstraints(
-            table: name, old: zip(old.uniqueConstraints, no.uniqueConstraints).map { (.unique($0), Self.key($1)) },
-            new: zip(new.uniqueConstraints, nn.uniqueConstraints).map { (.unique($0), Self.key($1)) })
+            table: name, old: zip(old.uniqueConstraints, no.uniqueConstraints).map { (.unique($0), Self.key($1), false) },
+            new: zip(new.uniqueConstraints, nn.uniqueConstraints).map { (.unique($0), Self.key($1), false) })
         ops += matchConstraints(
-            table: name, old: zip(old.foreignKeys, no.foreignKeys).map { (.foreignKey($0), Self.key($1)) },
-            new: zip(new.foreignKeys, nn.foreignKeys).map { (.foreignKey($0), Self.key($1)) })
+            table: name, old: zip(old.foreignKeys, no.foreignKeys).map { (.foreignKey($0), Self.key($1), $1.notValid) },
+            new: zip(new.foreignKeys, nn.foreignKeys).map { (.foreignKey($0), Self.key($1), $1.notValid) })
         ops += matchConstraints(
-            table: name, old: zip(old.checks, no.checks).map { (.check($0), Self.key($1)) },
-            new: zip(new.checks, nn.checks).map { (.check($0), Self.key($1)) })
+            table: name, old: zip(old.checks, no.checks).map { (.check($0), Self.key($1), $1.notValid) },
+            new: zip(new.checks, nn.checks).map { (.check($0), Self.key($1), $1.notValid) })
 
         let oldIndexes = Dictionary(zip(old.indexes, no.indexes).map { ($0.name ?? "", ($0, $1)) }) { a, _ in a }
         let newIndexes = Dictionary(zip(new.indexes, nn.indexes).map { ($0.name ?? "", ($0, $1)) }) { a, _ in a }
@@ -134,18 +134,21 @@ public struct Differ: Sendable {
     /// Pairs constraints by definition (same name first): what is only in `old` is dropped, what is
     /// only in `new` is added; a pair whose names differ is renamed, and one that is `NOT VALID` in
     /// the database only is validated (the other way round, it is dropped and added `NOT VALID`).
-    private func matchConstraints(table: String, old: [(Constraint, String)], new: [(Constraint, String)]) -> [MigrationOperation] {
+    /// Each constraint comes with its comparison key and whether the dialect keeps it `NOT VALID`.
+    private func matchConstraints(
+        table: String, old: [(Constraint, String, Bool)], new: [(Constraint, String, Bool)]
+    ) -> [MigrationOperation] {
         var remaining = old
         var ops: [MigrationOperation] = []
         var drops: [MigrationOperation] = []
-        for (constraint, key) in new {
+        for (constraint, key, notValid) in new {
             let sameKey = remaining.indices.filter { remaining[$0].1 == key }
             guard let i = sameKey.first(where: { remaining[$0].0.name == constraint.name }) ?? sameKey.first else {
                 ops.append(.addConstraint(table: table, constraint: constraint))
                 continue
             }
-            let existing = remaining.remove(at: i).0
-            if !existing.notValid, constraint.notValid {
+            let (existing, _, existingNotValid) = remaining.remove(at: i)
+            if !existingNotValid, notValid {
                 drops.append(.dropConstraint(table: table, constraint: existing))
                 ops.append(.addConstraint(table: table, constraint: constraint))
                 continue
@@ -153,7 +156,7 @@ public struct Differ: Sendable {
             if let from = existing.name, let to = constraint.name, from != to {
                 ops.append(.renameConstraint(table: table, from: from, to: to))
             }
-            if existing.notValid, !constraint.notValid, let n = constraint.name ?? existing.name {
+            if existingNotValid, !notValid, let n = constraint.name ?? existing.name {
                 ops.append(.validateConstraint(table: table, name: n))
             }
         }
@@ -171,7 +174,7 @@ public struct Differ: Sendable {
     static func key(_ c: CheckConstraint) -> String { c.expression + (c.noInherit ? "\u{1}noinherit" : "") }
     /// Everything that makes an index what it is, except its name and comment.
     static func key(_ i: Index) -> String {
-        [i.keys.enumerated().map { n, k in (k.column.map { "c" + $0 } ?? "e" + k.displayName) + "\u{3}" + i.options(at: n).sql(opclass: true) }
+        [i.keys.enumerated().map { n, k in (k.column.map { "c" + $0 } ?? "e" + k.displayName) + "\u{3}" + i.options(at: n).sql(postgres: true) }
             .joined(separator: "\u{2}"),
          i.unique ? "u" : "", i.predicate ?? "", i.method ?? "", i.include.joined(separator: "\u{2}"),
          i.storage.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{2}"), i.nullsNotDistinct ? "nnd" : ""]

@@ -9,6 +9,7 @@ extension Array where Element == MigrationOperation {
             let name = i.name ?? "?"
             if let m = i.method { note("index \(name) on \(table) uses \(m); SQLite builds a plain index") }
             if i.keyOptions.contains(where: { $0.opclass != nil }) { note("index \(name) on \(table) names operator classes; SQLite has none") }
+            if i.keyOptions.contains(where: { $0.nulls != nil }) { note("index \(name) on \(table) orders NULLS FIRST/LAST; SQLite keeps its own order") }
             if !i.include.isEmpty { note("index \(name) on \(table) has INCLUDE columns; SQLite leaves them out") }
             if !i.storage.isEmpty { note("index \(name) on \(table) has storage parameters; SQLite has none") }
             if i.nullsNotDistinct { note("index \(name) on \(table) is NULLS NOT DISTINCT; SQLite treats NULLs as distinct") }
@@ -29,17 +30,19 @@ extension Array where Element == MigrationOperation {
         }
         func column(_ c: Column, on table: String) {
             if let kind = c.autoincrementKind { note("column \(table).\(c.name) is \(kind.displayName); SQLite uses an autoincrement key") }
+            if c.defaultValue?.isSequenceValue == true { note("column \(table).\(c.name) takes its default from a sequence; SQLite has none, so no default") }
         }
         for op in self {
             switch op {
             case .createTable(let t):
+                if t.columns.isEmpty { note("table \(t.name) has no columns; SQLite needs one, so it holds a placeholder column") }
                 t.columns.forEach { column($0, on: t.name) }
                 t.constraints.forEach { constraint($0, on: t.name) }
                 t.indexes.forEach { index($0, on: t.name) }
             case .addColumn(let t, let c), .alterColumn(let t, _, let c): column(c, on: t)
             case .createIndex(let t, let i): index(i, on: t)
             case .addConstraint(let t, let c): constraint(c, on: t)
-            case .createSequence(let s): note("sequence \(s.name) is not created on SQLite; defaults that use it need a value there")
+            case .createSequence(let s): note("sequence \(s.name) is not created on SQLite")
             case .createEnumType(let e): note("enum type \(e.name) is text on SQLite")
             case .setIndexComment(let t, let i, _, _): note("index \(i) on \(t) has a comment; SQLite keeps none")
             default: break

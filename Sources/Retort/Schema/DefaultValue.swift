@@ -40,6 +40,12 @@ extension DefaultValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
 }
 
 extension DefaultValue {
+    /// True for a value taken from a sequence (`nextval(…)`), which only PostgreSQL has.
+    public var isSequenceValue: Bool {
+        if case .expression(let e) = self { return e.lowercased().hasPrefix("nextval(") }
+        return false
+    }
+
     /// The same default spelled as a literal of the column's type, so that a default read from one
     /// dialect renders on every dialect: an SQLite boolean `0`/`1` becomes `false`/`true`, a number
     /// stored as text in a numeric column becomes a number, a number in a text column becomes text.

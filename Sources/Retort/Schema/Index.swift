@@ -44,12 +44,13 @@ public struct IndexKeyOptions: Hashable, Sendable, Codable {
     /// True for the plain ascending key.
     public var isDefault: Bool { self == IndexKeyOptions() }
 
-    /// The SQL after the key: ` opclass DESC NULLS FIRST`.
-    func sql(opclass includeOpclass: Bool) -> String {
+    /// The SQL after the key: ` opclass DESC NULLS FIRST` (PostgreSQL), ` DESC` (SQLite, whose
+    /// CREATE INDEX has neither operator classes nor NULLS FIRST/LAST).
+    func sql(postgres: Bool) -> String {
         var s = ""
-        if includeOpclass, let opclass { s += " " + SQLText.quoteQualified(opclass) }
+        if postgres, let opclass { s += " " + SQLText.quoteQualified(opclass) }
         if descending { s += " DESC" }
-        if let nulls { s += " NULLS \(nulls.rawValue)" }
+        if postgres, let nulls { s += " NULLS \(nulls.rawValue)" }
         return s
     }
 }

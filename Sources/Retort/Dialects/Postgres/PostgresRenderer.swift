@@ -229,7 +229,7 @@ struct PostgresRenderer {
     static func createIndex(_ index: Index, on table: String) -> [String] {
         var s = "CREATE \(index.unique ? "UNIQUE " : "")INDEX \(q(index.name ?? "")) ON \(q(table))"
         if let m = index.method { s += " USING \(q(m))" }
-        s += " (" + index.keys.enumerated().map { SQLText.indexKey($1) + index.options(at: $0).sql(opclass: true) }.joined(separator: ", ") + ")"
+        s += " (" + index.keys.enumerated().map { SQLText.indexKey($1) + index.options(at: $0).sql(postgres: true) }.joined(separator: ", ") + ")"
         if !index.include.isEmpty { s += " INCLUDE (\(SQLText.quoteList(index.include)))" }
         if index.nullsNotDistinct { s += " NULLS NOT DISTINCT" }
         if !index.storage.isEmpty {

@@ -5,6 +5,9 @@ public struct SQLiteDialect: Dialect {
 
     public var name: DialectName { .sqlite }
 
+    /// The column a table with no columns holds on SQLite, which needs one; never read back.
+    static let placeholderColumn = "_retort_no_columns"
+
     /// The type spelling SQLite stores for a column (its declared type).
     static func typeSQL(_ column: Column) -> String {
         if let native = column.nativeTypes[.sqlite] { return native }
@@ -67,6 +70,7 @@ public struct SQLiteDialect: Dialect {
             c.autoincrement = c.autoincrement && t.primaryKey?.columns == [c.name]
             c.nativeTypes = [:]
             c.defaultValue = c.defaultValue?.typed(for: c.type)
+            if c.defaultValue?.isSequenceValue == true { c.defaultValue = nil }  // no sequences on SQLite
             return c
         }
         // What SQLite does not keep (see `postgresOnlyDetails`) is left out of the comparison.
@@ -82,7 +86,7 @@ public struct SQLiteDialect: Dialect {
         t.indexes = t.indexes.map { i in
             var i = Index(
                 keys: i.keys, unique: i.unique, name: i.name, where: i.predicate,
-                options: i.keyOptions.map { IndexKeyOptions(descending: $0.descending, nulls: $0.nulls) })
+                options: i.keyOptions.map { IndexKeyOptions(descending: $0.descending) })
             i.predicate = i.predicate.map(SQLText.normalizeExpression)
             i.keys = i.keys.map { if case .expression(let e) = $0 { .expression(SQLText.normalizeExpression(e)) } else { $0 } }
             return i

@@ -29,7 +29,7 @@ struct SQLiteIntrospector {
                 order.append(tableName)
                 parsed[tableName] = SQLiteTableSQL(sql: row[1].string ?? "")
             }
-            guard row[7].int == 0 else { continue }
+            guard row[7].int == 0, row[2].string != SQLiteDialect.placeholderColumn else { continue }
             let name = row[2].string ?? ""
             let type = TypeNames.parse(row[3].string ?? "")
             var column = Column(name, type, nullable: row[4].int == 0)

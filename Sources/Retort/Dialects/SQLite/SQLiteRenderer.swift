@@ -186,6 +186,8 @@ struct SQLiteRenderer {
         for c in t.checks {
             items.append("\(constraintName(c.name))CHECK (\(c.expression))")
         }
+        // SQLite needs a column: a table with none holds a placeholder that introspection skips.
+        if t.columns.isEmpty { items.insert("\(q(SQLiteDialect.placeholderColumn)) INTEGER", at: 0) }
         return "CREATE TABLE \(q(name)) (\n    " + items.joined(separator: ",\n    ") + "\n)"
     }
 
@@ -200,7 +202,7 @@ struct SQLiteRenderer {
         if isAutoincrementKey(c, in: table) {
             s += " \(constraintName(table.primaryKey?.name))PRIMARY KEY AUTOINCREMENT"
         }
-        if let d = c.defaultValue { s += " DEFAULT \(SQLiteDialect.defaultSQL(d))" }
+        if let d = c.defaultValue, !d.isSequenceValue { s += " DEFAULT \(SQLiteDialect.defaultSQL(d))" }
         return s
     }
 
@@ -212,7 +214,7 @@ struct SQLiteRenderer {
 
     static func createIndex(_ index: Index, on table: String) -> String {
         var s = "CREATE \(index.unique ? "UNIQUE " : "")INDEX \(SQLText.quote(index.name ?? "")) ON \(SQLText.quote(table)) ("
-        s += index.keys.enumerated().map { SQLText.indexKey($1) + index.options(at: $0).sql(opclass: false) }.joined(separator: ", ") + ")"
+        s += index.keys.enumerated().map { SQLText.indexKey($1) + index.options(at: $0).sql(postgres: false) }.joined(separator: ", ") + ")"
         if let p = index.predicate { s += " WHERE \(p)" }
         return s
     }
