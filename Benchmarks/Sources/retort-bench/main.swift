@@ -9,6 +9,9 @@ import RetortCLI
 let environment = ProcessInfo.processInfo.environment
 let tableCount = Int(environment["RETORT_BENCH_TABLES"] ?? "") ?? 2000
 let changed = Int(environment["RETORT_BENCH_CHANGED"] ?? "") ?? 0
+/// With RETORT_BENCH_EXPRESSIONS=1 every table also has a check and a partial index that PostgreSQL
+/// rewrites (BETWEEN, IN): every table's expressions go through the server's canonicalization.
+let expressions = environment["RETORT_BENCH_EXPRESSIONS"] == "1"
 let revisionsDirectory = environment["RETORT_BENCH_REVISIONS"] ?? NSTemporaryDirectory() + "retort-bench-revisions"
 
 /// Table i: ten columns of mixed types, two indexes and a foreign key to an earlier table.
@@ -28,6 +31,10 @@ func table(_ i: Int, changed: Bool) -> Table {
         Index("creado_en", "activo")
     }
     t.foreignKeys.append(ForeignKey(["padre_id"], references: "bench_\(i == 0 ? 0 : (i - 1) / 2)", ["id"]))
+    if expressions {
+        t.checks.append(CheckConstraint("ck_bench_\(i)_cantidad", "cantidad BETWEEN 0 AND 1000000"))
+        t.indexes.append(Index(["precio"], name: "ix_bench_\(i)_abiertos", where: "activo AND cantidad IN (1, 2, 3)"))
+    }
     if changed {
         t.columns.append(Column("nota", .string(200), nullable: true))
         t.columns[4].type = .bigint
@@ -52,7 +59,16 @@ final class CountingConnection: DatabaseConnection {
     var dialect: DialectName { inner.dialect }
     func executeScript(_ sql: String) throws { count += 1; try inner.executeScript(sql) }
     func execute(_ sql: String, _ parameters: [SQLValue]) throws { count += 1; try inner.execute(sql, parameters) }
-    func query(_ sql: String, _ parameters: [SQLValue]) throws -> [[SQLValue]] { count += 1; return try inner.query(sql, parameters) }
+    func query(_ sql: String, _ parameters: [SQLValue]) throws -> [[SQLValue]] {
+        count += 1
+        let start = Date()
+        defer {
+            if environment["RETORT_BENCH_TRACE"] == "1" {
+                FileHandle.standardError.write(Data(String(format: "  query %d: %.3f s\n", count, Date().timeIntervalSince(start)).utf8))
+            }
+        }
+        return try inner.query(sql, parameters)
+    }
     func close() { inner.close() }
 }
 

@@ -2,8 +2,55 @@ import Foundation
 
 /// Reads SQL type spellings back into portable column types.
 enum TypeNames {
+    /// The portable type for the spellings Retort and `format_type` write most (lower or upper case,
+    /// no extra spaces), read without Foundation: comparison reads every column of every table.
+    static func common(_ spelling: String) -> ColumnType? {
+        switch spelling {
+        case "smallint", "SMALLINT", "int2": return .smallint
+        case "integer", "INTEGER", "int", "int4": return .integer
+        case "bigint", "BIGINT", "int8": return .bigint
+        case "text", "TEXT": return .text
+        case "boolean", "BOOLEAN", "bool": return .boolean
+        case "real", "REAL": return .real
+        case "double precision", "DOUBLE PRECISION": return .double
+        case "date", "DATE": return .date
+        case "timestamp", "TIMESTAMP", "timestamp without time zone": return .timestamp
+        case "timestamptz", "TIMESTAMPTZ", "timestamp with time zone": return .timestamptz
+        case "uuid", "UUID": return .uuid
+        default: break
+        }
+        func arguments(after prefix: String) -> [Int]? {
+            guard spelling.hasPrefix(prefix), spelling.hasSuffix(")") else { return nil }
+            let inner = spelling.utf8.dropFirst(prefix.utf8.count).dropLast()
+            var values: [Int] = [], current = 0, digits = 0
+            for byte in inner {
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    current = current * 10 + Int(byte - UInt8(ascii: "0"))
+                    digits += 1
+                    if digits > 9 { return nil }
+                case UInt8(ascii: ","):
+                    guard digits > 0 else { return nil }
+                    values.append(current)
+                    (current, digits) = (0, 0)
+                default: return nil
+                }
+            }
+            guard digits > 0 else { return nil }
+            return values + [current]
+        }
+        for prefix in ["varchar(", "character varying(", "VARCHAR("] {
+            if let a = arguments(after: prefix), a.count == 1 { return .string(a[0]) }
+        }
+        for prefix in ["numeric(", "NUMERIC(", "decimal(", "DECIMAL("] {
+            if let a = arguments(after: prefix), a.count <= 2 { return .decimal(a[0], a.count == 2 ? a[1] : 0) }
+        }
+        return nil
+    }
+
     /// The portable type a type spelling stands for, or `.native` when there is none.
     static func parse(_ spelling: String) -> ColumnType {
+        if let known = common(spelling) { return known }
         let text = spelling.trimmingCharacters(in: .whitespaces).uppercased()
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         var base = text

@@ -19,6 +19,8 @@ public struct PlannedGroup: Hashable, Sendable {
                 default: return false
                 }
             }
+            let onlyDrops = operations.allSatisfy { if case .dropConstraint = $0 { true } else { false } }
+            if onlyKeys, onlyDrops { return "drop foreign keys first" }
             if onlyKeys { return "foreign keys closing a cycle" }
             if onlyEnums { return "rename enum types and values" }
             switch Planner.objectPhase(operations.first!) {

@@ -33,9 +33,10 @@ public struct Schema: Hashable, Sendable, Codable {
         if !sequences.isEmpty { try c.encode(sequences, forKey: .sequences) }
     }
 
-    /// Every enum type: those the columns use (first declaration wins) and the standalone ones.
+    /// Every PostgreSQL enum type: those the columns use (first declaration wins; a column whose
+    /// native type overrides the enum on PostgreSQL uses none) and the standalone ones.
     public var allEnumTypes: [String: [String]] {
-        var found = enumTypes()
+        var found = enumTypes(on: .postgres)
         for e in enums where found[e.name] == nil { found[e.name] = e.values }
         return found
     }

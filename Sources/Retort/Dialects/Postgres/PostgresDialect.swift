@@ -32,6 +32,8 @@ public struct PostgresDialect: Dialect {
 
     /// Reads a type as `format_type` (or a user) spells it.
     static func parseType(_ spelling: String) -> ColumnType {
+        if spelling == "jsonb" { return .json }
+        if let known = TypeNames.common(spelling) { return known }
         switch spelling.lowercased().trimmingCharacters(in: .whitespaces) {
         case "jsonb": return .json
         case "json": return .native("json")

@@ -7,16 +7,14 @@ struct PostgresIntrospector {
 
     private static var excluded: String { RetortTables.all.sorted().map(SQLText.literal).joined(separator: ", ") }
 
-    /// One row per column (one with NULL column for a table with none): type, default, identity
-    /// and its sequence's start and increment, and whether the default is a serial's `nextval`.
+    /// One row per column (one with NULL column for a table with none): type, default, identity,
+    /// comment, enum type. Identity options and serial sequences come with the objects query.
     static let columnsQuery = """
         SELECT c.relname, td.description, a.attname, format_type(a.atttypid, a.atttypmod),
                a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, cd.description,
-               serial.name,
                CASE WHEN ty.typtype = 'e' THEN ty.typname END,
                CASE WHEN ty.typtype = 'e' THEN (SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder)
-                                                FROM pg_enum e WHERE e.enumtypid = ty.oid)::text END,
-               ident.seqstart, ident.seqincrement
+                                                FROM pg_enum e WHERE e.enumtypid = ty.oid)::text END
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
@@ -24,24 +22,17 @@ struct PostgresIntrospector {
         LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
         LEFT JOIN pg_description td ON td.objoid = c.oid AND td.classoid = 'pg_class'::regclass AND td.objsubid = 0
         LEFT JOIN pg_description cd ON cd.objoid = c.oid AND cd.classoid = 'pg_class'::regclass AND cd.objsubid = a.attnum
-        LEFT JOIN LATERAL (
-            SELECT s.relname AS name FROM pg_depend o JOIN pg_class s ON s.oid = o.objid AND s.relkind = 'S'
-            WHERE o.classid = 'pg_class'::regclass AND o.refclassid = 'pg_class'::regclass AND o.deptype = 'a'
-              AND o.refobjid = c.oid AND o.refobjsubid = a.attnum
-              AND EXISTS (SELECT 1 FROM pg_depend u WHERE u.classid = 'pg_attrdef'::regclass AND u.objid = d.oid
-                          AND u.refclassid = 'pg_class'::regclass AND u.refobjid = s.oid)
-            LIMIT 1) serial ON true
-        LEFT JOIN LATERAL (
-            SELECT q.seqstart, q.seqincrement FROM pg_depend o JOIN pg_sequence q ON q.seqrelid = o.objid
-            WHERE a.attidentity <> '' AND o.classid = 'pg_class'::regclass AND o.refclassid = 'pg_class'::regclass
-              AND o.deptype = 'i' AND o.refobjid = c.oid AND o.refobjsubid = a.attnum
-            LIMIT 1) ident ON true
         WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
           AND c.relname NOT IN (\(excluded))
         ORDER BY c.relname, a.attnum
         """
 
-    static let constraintsQuery = """
+    /// `NULLS NOT DISTINCT` exists from PostgreSQL 15 on; older servers have none to read.
+    static func nullsNotDistinct(_ index: String, version: Int64) -> String {
+        version >= 150000 ? "\(index).indnullsnotdistinct::text" : "NULL::text"
+    }
+
+    static func constraintsQuery(version: Int64) -> String { """
         SELECT c.relname, con.conname, con.contype,
                (SELECT json_agg(a.attname ORDER BY k.i) FROM unnest(con.conkey) WITH ORDINALITY AS k(n, i)
                 JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n)::text,
@@ -51,7 +42,7 @@ struct PostgresIntrospector {
                con.confdeltype, con.confupdtype,
                CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid, true) END,
                con.condeferrable, con.condeferred, con.confmatchtype, con.connoinherit, con.convalidated,
-               (SELECT to_jsonb(ix) ->> 'indnullsnotdistinct' FROM pg_index ix WHERE ix.indexrelid = con.conindid)
+               (SELECT \(nullsNotDistinct("ix", version: version)) FROM pg_index ix WHERE ix.indexrelid = con.conindid)
         FROM pg_constraint con
         JOIN pg_class c ON c.oid = con.conrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -59,20 +50,28 @@ struct PostgresIntrospector {
         WHERE n.nspname = current_schema() AND con.contype IN ('p', 'u', 'f', 'c') AND c.relname NOT IN (\(excluded))
         ORDER BY c.relname, con.conname
         """
+    }
 
-    /// Each key as `[tag + column or expression, indoption, non-default operator class]`; keys past
-    /// `indnkeyatts` are INCLUDE columns.
-    static let indexesQuery = """
+    /// Each key as one string: `c` (column), `e` (expression) or `i` (INCLUDE column), the
+    /// `indoption` bits (1 DESC, 2 NULLS FIRST), a non-default operator class, U+0001, then the
+    /// column name or expression.
+    /// Non-default operator classes are few: looked up only for the keys that use one.
+    static func indexesQuery(version: Int64) -> String { """
         SELECT tc.relname, ic.relname, i.indisunique, pg_get_expr(i.indpred, i.indrelid),
-               (SELECT json_agg(json_build_array(
-                          CASE WHEN k.n = 0 THEN 'e' || pg_get_indexdef(i.indexrelid, k.i::int, true) ELSE 'c' || a.attname::text END,
-                          CASE WHEN k.i <= i.indnkeyatts THEN i.indoption[k.i - 1] END,
-                          (SELECT CASE WHEN NOT oc.opcdefault THEN oc.opcname::text END FROM pg_opclass oc
-                           WHERE oc.oid = i.indclass[k.i - 1] AND k.i <= i.indnkeyatts)) ORDER BY k.i)
+               (SELECT json_agg(
+                          CASE WHEN k.i > i.indnkeyatts THEN 'i' WHEN k.n = 0 THEN 'e' ELSE 'c' END
+                          || coalesce(i.indoption[k.i - 1], 0)::text
+                          || CASE WHEN k.i <= i.indnkeyatts AND i.indclass[k.i - 1] = ANY (nd.oids)
+                                  THEN (SELECT oc.opcname::text FROM pg_opclass oc WHERE oc.oid = i.indclass[k.i - 1])
+                                  ELSE '' END
+                          || chr(1)
+                          || CASE WHEN k.n = 0 THEN pg_get_indexdef(i.indexrelid, k.i::int, true) ELSE a.attname::text END
+                          ORDER BY k.i)
                 FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(n, i)
                 LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.n)::text,
-               i.indnkeyatts, am.amname, array_to_json(ic.reloptions)::text, to_jsonb(i) ->> 'indnullsnotdistinct', ixd.description
+               i.indnkeyatts, am.amname, array_to_json(ic.reloptions)::text, \(nullsNotDistinct("i", version: version)), ixd.description
         FROM pg_index i
+        CROSS JOIN (SELECT array_agg(oid) AS oids FROM pg_opclass WHERE NOT opcdefault) nd
         JOIN pg_class ic ON ic.oid = i.indexrelid
         JOIN pg_am am ON am.oid = ic.relam
         JOIN pg_class tc ON tc.oid = i.indrelid
@@ -83,29 +82,36 @@ struct PostgresIntrospector {
                           AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))
         ORDER BY tc.relname, ic.relname
         """
+    }
 
-    /// Enum types (`e`), sequences that a column owns or a default uses, other than identity ones
-    /// (`s`; a sequence nothing uses is not Retort's), and the views and rules that
+    /// The server's version (`v`, which decides the other queries' columns), enum types (`e`),
+    /// sequences that a column owns (`a`: serial or `OWNED BY`; `i`: identity, listed
+    /// only when its start or increment is not 1) or
+    /// a default uses (`s`; a sequence nothing uses is not Retort's), and the views and rules that
     /// depend on tables and columns (`d`), one row each, details as JSON.
     static let objectsQuery = """
+        SELECT 'v', current_setting('server_version_num'), NULL
+        UNION ALL
         SELECT 'e', t.typname::text, (SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid)::text
         FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
         WHERE n.nspname = current_schema() AND t.typtype = 'e'
         UNION ALL
         SELECT 's', s.relname::text, json_build_array(format_type(q.seqtypid, NULL), q.seqstart::text, q.seqincrement::text,
-                   q.seqmin::text, q.seqmax::text, q.seqcache::text, q.seqcycle, oc.relname, oa.attname)::text
+                   q.seqmin::text, q.seqmax::text, q.seqcache::text, q.seqcycle::text, oc.relname, oa.attname, o.deptype)::text
         FROM pg_class s JOIN pg_namespace n ON n.oid = s.relnamespace JOIN pg_sequence q ON q.seqrelid = s.oid
         LEFT JOIN pg_depend o ON o.classid = 'pg_class'::regclass AND o.objid = s.oid AND o.refclassid = 'pg_class'::regclass
              AND o.deptype IN ('a', 'i')
         LEFT JOIN pg_class oc ON oc.oid = o.refobjid
         LEFT JOIN pg_attribute oa ON oa.attrelid = o.refobjid AND oa.attnum = o.refobjsubid
         WHERE n.nspname = current_schema() AND s.relkind = 'S'
-          AND (o.deptype = 'a' OR (o.deptype IS NULL AND EXISTS (
-               SELECT 1 FROM pg_depend u WHERE u.classid = 'pg_attrdef'::regclass
-               AND u.refclassid = 'pg_class'::regclass AND u.refobjid = s.oid)))
+          AND CASE o.deptype WHEN 'a' THEN true
+                             WHEN 'i' THEN q.seqstart <> 1 OR q.seqincrement <> 1  -- identity: only non-default options
+                             ELSE EXISTS (SELECT 1 FROM pg_depend u WHERE u.classid = 'pg_attrdef'::regclass
+                                          AND u.refclassid = 'pg_class'::regclass AND u.refobjid = s.oid) END
         UNION ALL
-        SELECT DISTINCT 'd', t.relname::text, json_build_array(a.attname,
-                   CASE v.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' ELSE 'rule on ' END || v.relname)::text
+        SELECT DISTINCT 'd', t.relname::text, json_build_array(
+                   CASE v.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' ELSE 'rule on ' END || v.relname,
+                   a.attname)::text
         FROM pg_depend d
         JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND r.oid = d.objid
         JOIN pg_class v ON v.oid = r.ev_class
@@ -119,7 +125,9 @@ struct PostgresIntrospector {
     func read() throws -> Schema {
         var tables: [String: Table] = [:]
         var order: [String] = []
-        var serialSequences: [String: ColumnReference] = [:]
+        // Read first: the server's version decides what the constraint and index queries can ask.
+        let objects = try db.query(Self.objectsQuery)
+        let version = objects.first { $0[0].string == "v" }.flatMap { Int64($0[1].string ?? "") } ?? 0
         for row in try db.query(Self.columnsQuery) {
             let name = row[0].string ?? ""
             if tables[name] == nil {
@@ -128,22 +136,19 @@ struct PostgresIntrospector {
             }
             guard let columnName = row[2].string else { continue }  // a table with no columns
             var column = Column(columnName, PostgresDialect.parseType(row[3].string ?? ""), nullable: row[4].int == 0)
-            if let enumName = row[9].string { column.type = .enumeration(enumName, Self.names(row[10])) }
+            if let enumName = row[8].string { column.type = .enumeration(enumName, Self.names(row[9])) }
             switch row[6].string ?? "" {
             case "a", "d":
                 column.autoincrement = true
-                column.autoincrementKind = .identity(
-                    row[6].string == "a" ? .always : .byDefault, start: row[11].int.flatMap { $0 == 1 ? nil : $0 },
-                    increment: row[12].int.flatMap { $0 == 1 ? nil : $0 })
+                column.autoincrementKind = .identity(row[6].string == "a" ? .always : .byDefault)  // options: objects query
             default:
                 if let d = row[5].string { column.defaultValue = PostgresDialect.parseDefault(d)?.typed(for: column.type) }
-                if let sequence = row[8].string { serialSequences[sequence] = ColumnReference(name, columnName) }
             }
             column.comment = row[7].string
             tables[name]!.columns.append(column)
         }
 
-        for row in try db.query(Self.constraintsQuery) {
+        for row in try db.query(Self.constraintsQuery(version: version)) {
             let table = row[0].string ?? "", name = row[1].string
             guard tables[table] != nil else { continue }
             let columns = Self.names(row[3])
@@ -171,27 +176,31 @@ struct PostgresIntrospector {
             }
         }
 
-        for row in try db.query(Self.indexesQuery) {
+        for row in try db.query(Self.indexesQuery(version: version)) {
             let table = row[0].string ?? ""
             guard tables[table] != nil else { continue }
-            let parts = Self.json(row[4]) as? [[Any]] ?? []
-            let keyCount = Int(row[5].int ?? Int64(parts.count))
             var keys: [IndexKey] = [], options: [IndexKeyOptions] = [], include: [String] = []
-            for (position, part) in parts.enumerated() {
-                let key = Self.indexKey(part.first as? String ?? "")
-                guard position < keyCount else {
-                    include.append(key.column ?? key.displayName)
-                    continue
+            for part in Self.names(row[4]) {
+                guard let separator = part.firstIndex(of: "\u{1}"), let tag = part.first else { continue }
+                let head = part[part.index(after: part.startIndex)..<separator]
+                let text = String(part[part.index(after: separator)...])
+                let digits = head.prefix { $0.isNumber }
+                let flags = Int(digits) ?? 0
+                let opclass = head.dropFirst(digits.count)
+                switch tag {
+                case "i": include.append(text)
+                case "e": keys.append(.expression(text))
+                default: keys.append(.column(text))
                 }
-                keys.append(key)
-                let flags = (part.count > 1 ? part[1] as? Int : nil) ?? 0
-                options.append(
-                    IndexKeyOptions(
-                        opclass: part.count > 2 ? part[2] as? String : nil, descending: flags & 1 != 0,
-                        nulls: flags & 2 != 0 ? .first : .last))
+                if tag != "i" {
+                    options.append(
+                        IndexKeyOptions(
+                            opclass: opclass.isEmpty ? nil : String(opclass), descending: flags & 1 != 0,
+                            nulls: flags & 2 != 0 ? .first : .last))
+                }
             }
             var storage: [String: String] = [:]
-            for option in Self.json(row[7]) as? [String] ?? [] {
+            for option in Self.names(row[7]) {
                 let pair = option.split(separator: "=", maxSplits: 1).map(String.init)
                 if pair.count == 2 { storage[pair[0]] = pair[1] }
             }
@@ -204,41 +213,56 @@ struct PostgresIntrospector {
 
         var schema = Schema(tables: order.map { tables[$0]! })
         let used = schema.enumTypes()
-        for row in try db.query(Self.objectsQuery) {
+        var ownedSequences: [DatabaseSequence] = []
+        for row in objects {
             let name = row[1].string ?? ""
             switch row[0].string {
             case "e":
                 if used[name] == nil { schema.enums.append(EnumType(name, Self.names(row[2]))) }
             case "s":
-                guard let d = Self.json(row[2]) as? [Any], d.count == 9 else { continue }
-                func number(_ i: Int) -> Int64 { Int64(d[i] as? String ?? "") ?? 0 }
-                let owner = (d[7] as? String).flatMap { t in (d[8] as? String).map { ColumnReference(t, $0) } }
+                // [type, start, increment, min, max, cache, cycle, owner table, owner column, dependency]
+                let d = Self.nullableStrings(row[2])
+                guard d.count == 10 else { continue }
+                func number(_ i: Int) -> Int64 { Int64(d[i] ?? "") ?? 0 }
+                let owner = d[7].flatMap { t in d[8].map { ColumnReference(t, $0) } }
+                if d[9] == "i", let owner, let t = schema.tableIndex(owner.table),
+                    let c = schema.tables[t].columns.firstIndex(where: { $0.name == owner.column }),
+                    case .identity(let kind, _, _)? = schema.tables[t].columns[c].autoincrementKind
+                {
+                    let start = number(1), increment = number(2)
+                    schema.tables[t].columns[c].autoincrementKind = .identity(
+                        kind, start: start == 1 ? nil : start, increment: increment == 1 ? nil : increment)
+                    continue
+                }
                 let sequence = DatabaseSequence(
-                    name, type: PostgresDialect.parseType(d[0] as? String ?? "bigint"), start: number(1), increment: number(2),
-                    minValue: number(3), maxValue: number(4), cache: number(5), cycle: d[6] as? Bool ?? false, ownedBy: owner)
-                schema.sequences.append(sequence)
+                    name, type: PostgresDialect.parseType(d[0] ?? "bigint"), start: number(1), increment: number(2),
+                    minValue: number(3), maxValue: number(4), cache: number(5), cycle: d[6] == "true", ownedBy: owner)
+                if owner != nil { ownedSequences.append(sequence) } else { schema.sequences.append(sequence) }
             case "d":
-                guard let d = Self.json(row[2]) as? [Any], let what = d.last as? String else { continue }
+                let d = Self.nullableStrings(row[2])
+                guard let what = d.first ?? nil else { continue }
                 schema.dependents[ColumnReference(name, ""), default: []].append(what)
-                if let column = d.first as? String { schema.dependents[ColumnReference(name, column), default: []].append(what) }
+                if d.count > 1, let column = d[1] { schema.dependents[ColumnReference(name, column), default: []].append(what) }
             default:
                 break
             }
         }
         // A sequence a column owns and uses as its default, named and set up as `serial` makes it, is
         // that column's `serial`; any other stays a sequence of its own and the default an expression.
-        var sequences = schema.sequences
-        sequences.removeAll { s in
-            guard let owner = serialSequences[s.name], owner == s.ownedBy,
-                let t = schema.tableIndex(owner.table), let c = schema.tables[t].columns.firstIndex(where: { $0.name == owner.column }),
+        for s in ownedSequences {
+            guard let owner = s.ownedBy, let t = schema.tableIndex(owner.table),
+                let c = schema.tables[t].columns.firstIndex(where: { $0.name == owner.column }),
+                case .expression(let e)? = schema.tables[t].columns[c].defaultValue,
+                e == "nextval(\(SQLText.literal(s.name))::regclass)" || e == "nextval(\(SQLText.literal(SQLText.quote(s.name)))::regclass)",
                 s == Self.serialSequence(table: owner.table, column: schema.tables[t].columns[c])
-            else { return false }
+            else {
+                schema.sequences.append(s)
+                continue
+            }
             schema.tables[t].columns[c].autoincrement = true
             schema.tables[t].columns[c].autoincrementKind = .serial
             schema.tables[t].columns[c].defaultValue = nil
-            return true
         }
-        schema.sequences = sequences
         return schema
     }
 
@@ -249,21 +273,21 @@ struct PostgresIntrospector {
             "\(table)_\(column.name)_seq", type: type, ownedBy: ColumnReference(table, column.name))
     }
 
-    static func json(_ value: SQLValue) -> Any? {
-        guard let data = value.string?.data(using: .utf8) else { return nil }
-        return try? JSONSerialization.jsonObject(with: data)
-    }
-
     /// A JSON array of names, as `json_agg` writes them (`["a", "b \\"c\\""]`).
-    static func names(_ value: SQLValue) -> [String] {
+    static func names(_ value: SQLValue) -> [String] { nullableStrings(value).compactMap { $0 } }
+
+    /// A JSON array of strings and nulls (`["a", null]`), as `json_agg` and `json_build_array` of
+    /// text write them; other values are skipped.
+    static func nullableStrings(_ value: SQLValue) -> [String?] {
         guard let text = value.string else { return [] }
-        var names: [String] = []
+        var names: [String?] = []
         var current = ""
         var inString = false
         var iterator = text.unicodeScalars.makeIterator()
         while let c = iterator.next() {
             if !inString {
                 if c == "\"" { inString = true; current = "" }
+                if c == "n" { names.append(nil) }  // the n of null: no other bare word starts with it
                 continue
             }
             switch c {
@@ -289,11 +313,6 @@ struct PostgresIntrospector {
             }
         }
         return names
-    }
-
-    /// An index key as the indexes query tags it: `c` + a column name or `e` + an expression.
-    static func indexKey(_ tagged: String) -> IndexKey {
-        tagged.hasPrefix("e") ? .expression(String(tagged.dropFirst())) : .column(String(tagged.dropFirst()))
     }
 
     private static func action(_ code: String?) -> ReferentialAction {
