@@ -35,7 +35,7 @@ struct PostgresCanonicalizer {
         }
         for s in models.sequences { script.append("CREATE SEQUENCE \(SQLText.quote(s.name)) " + PostgresRenderer.sequenceOptions(s)) }
         for t in tables {
-            var scratch = Table(name: t.name, columns: t.columns, checks: t.checks.map { CheckConstraint($0.name, $0.expression) })
+            var scratch = Table(name: t.name, columns: Self.referencedColumns(t), checks: t.checks.map { CheckConstraint($0.name, $0.expression) })
             scratch.columns = scratch.columns.map { c in
                 var c = c
                 c.autoincrement = false
@@ -69,6 +69,27 @@ struct PostgresCanonicalizer {
             + t.indexes.flatMap { $0.keys.compactMap { if case .expression(let e) = $0 { e } else { nil } } }
             + t.columns.compactMap { if case .expression(let e)? = $0.defaultValue { e } else { nil } }
         return texts.contains { !have.contains(SQLText.normalizeExpression($0)) }
+    }
+
+    /// The columns the table's expressions can refer to: those named in them (and those with an
+    /// expression default); every column when an expression names the table itself (a whole-row
+    /// reference). Fewer columns make the scratch tables cheaper to create.
+    static func referencedColumns(_ t: Table) -> [Column] {
+        let texts = t.checks.map(\.expression) + t.indexes.compactMap(\.predicate)
+            + t.indexes.flatMap { $0.keys.compactMap { if case .expression(let e) = $0 { e } else { nil } } }
+        var bare = Set<String>(), quoted = Set<String>()
+        for text in texts {
+            for token in SQLTokenizer.tokenize(text) {
+                if token.kind == .word { bare.insert(token.value.lowercased()) }
+                if token.kind == .quotedIdentifier { quoted.insert(token.value) }
+            }
+        }
+        if bare.contains(t.name.lowercased()) || quoted.contains(t.name) { return t.columns }
+        return t.columns.filter { c in
+            if case .expression? = c.defaultValue { return true }
+            return quoted.contains(c.name) || bare.contains(c.name.lowercased())
+                || t.indexes.contains { $0.predicate != nil || !$0.isColumnsOnly ? $0.columns.contains(c.name) : false }
+        }
     }
 
     static func firstLine(_ error: any Error) -> String {
