@@ -67,12 +67,17 @@ struct CorpusTests {
 /// `pg_dump --schema-only`, normalised: comments, settings and blank lines dropped, the columns of
 /// each table sorted (a column added later sits at the end), statements as a sorted list.
 enum PostgresDump {
+    /// The newest installed server's own pg_dump (the one scripts/test starts the server from), else PATH's.
     static let executable: String = {
+        let versions = ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? [])
+            .compactMap(Int.init).sorted()
+        for v in versions.reversed() where FileManager.default.isExecutableFile(atPath: "/usr/lib/postgresql/\(v)/bin/pg_dump") {
+            return "/usr/lib/postgresql/\(v)/bin/pg_dump"
+        }
         for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
             if FileManager.default.isExecutableFile(atPath: "\(dir)/pg_dump") { return "\(dir)/pg_dump" }
         }
-        let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
-        return versions.sorted().last.map { "/usr/lib/postgresql/\($0)/bin/pg_dump" } ?? "pg_dump"
+        return "pg_dump"
     }()
 
     static func read(_ db: TestDatabase) throws -> [String] {
