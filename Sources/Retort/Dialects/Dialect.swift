@@ -33,10 +33,26 @@ public struct Statement: Hashable, Sendable {
     }
 }
 
+/// What a dialect's schema holds and refuses, as far as comparing and planning care.
+public struct DialectTraits: Sendable {
+    /// Enum types and sequences are objects of their own (PostgreSQL); SQLite keeps enums as text.
+    public var schemaObjects: Bool
+    /// A primary key, unique constraint or column type that foreign keys reference cannot change
+    /// while they exist: they are dropped before and added after.
+    public var referencedKeysArePinned: Bool
+    /// A type change needs a cast the database has, and views pin the columns they use (SQLite
+    /// rebuilds a table with any conversion, checked row by row).
+    public var strictTypeChanges: Bool
+}
+
 /// Everything Retort knows about one SQL dialect: how to read a schema, compare it and write SQL.
 public protocol Dialect: Sendable {
     /// Which dialect this is.
     var name: DialectName { get }
+    /// What the dialect's schema holds and refuses.
+    var traits: DialectTraits { get }
+    /// One line per detail of these operations that this dialect renders in a nearer form only.
+    func portabilityNotes(_ operations: [MigrationOperation]) -> [String]
     /// True when the connected database (its current schema) has a table with this name.
     func hasTable(_ name: String, in db: any DatabaseConnection) throws -> Bool
     /// Reads the whole schema of the connected database with a fixed number of queries.

@@ -5,12 +5,12 @@ public struct UnsupportedChange: Error, CustomStringConvertible, Sendable {
     init(_ description: String) { self.description = description }
 }
 
-/// Refuses column changes that the database could not carry out, before any SQL runs.
+/// Refuses column changes that PostgreSQL could not carry out, before any SQL runs (for dialects
+/// with `strictTypeChanges`).
 enum ColumnChange {
     /// Throws an `UnsupportedChange` for a type change PostgreSQL has no cast for, or one that an object
     /// Retort does not manage (a view) depends on.
-    static func check(table: String, from: Column, to: Column, dialect: DialectName, dependents: [String]) throws {
-        guard dialect == .postgres else { return }
+    static func check(table: String, from: Column, to: Column, dependents: [String]) throws {
         let fromType = PostgresDialect.parseType(PostgresDialect.typeSQL(from))
         let toType = PostgresDialect.parseType(PostgresDialect.typeSQL(to))
         guard fromType != toType else { return }

@@ -23,9 +23,11 @@ public struct Differ: Sendable {
     public func plan(from database: Schema, to target: Schema, canonical: CanonicalForms = CanonicalForms()) throws -> Plan {
         let current = dialect.spelling(database, as: target)
         let (renames, renamed) = try Renames.resolve(current: current, target: target)
-        let objects = dialect.name == .postgres ? try SchemaObjects.diff(from: renamed, to: target.withoutHints()) : []
+        let objects = dialect.traits.schemaObjects ? try SchemaObjects.diff(from: renamed, to: target.withoutHints()) : []
         var tableOps = try unordered(from: renamed, to: target, canonical: canonical)
-        if dialect.name == .postgres { tableOps = ReferencingKeys.detach(tableOps, current: renamed, target: target.withoutHints()) }
+        if dialect.traits.referencedKeysArePinned {
+            tableOps = ReferencingKeys.detach(tableOps, current: renamed, target: target.withoutHints())
+        }
         let ops = renames + objects + tableOps
         return Planner().plan(ops, current: current, target: target.withoutHints())
     }
@@ -54,7 +56,7 @@ public struct Differ: Sendable {
             }
         }
         for table in current.tables where !targetNames.contains(table.name) {
-            try ColumnChange.checkDrop("table \(table.name)", dependents: current.dependents[ColumnReference(table.name, "")] ?? [])
+            if dialect.traits.strictTypeChanges { try ColumnChange.checkDrop("table \(table.name)", dependents: current.dependents[ColumnReference(table.name, "")] ?? []) }
             ops.append(.dropTable(table))
         }
         return ops
@@ -79,9 +81,10 @@ public struct Differ: Sendable {
                 wanted?.autoincrementKind = no.column(column.name)?.autoincrementKind
             }
             if no.column(column.name) != wanted {
-                try ColumnChange.check(
-                    table: name, from: before, to: column, dialect: dialect.name,
-                    dependents: dependents[ColumnReference(name, column.name)] ?? [])
+                if dialect.traits.strictTypeChanges {
+                    try ColumnChange.check(
+                        table: name, from: before, to: column, dependents: dependents[ColumnReference(name, column.name)] ?? [])
+                }
                 // NULL rows are filled only with the value the model names for them.
                 if before.nullable, !column.nullable, let value = backfills[column.name] {
                     ops.append(.backfill(table: name, column: column.name, value: value.typed(for: column.type)))
@@ -90,7 +93,9 @@ public struct Differ: Sendable {
             }
         }
         for column in old.columns where new.column(column.name) == nil {
-            try ColumnChange.checkDrop("column \(name).\(column.name)", dependents: dependents[ColumnReference(name, column.name)] ?? [])
+            if dialect.traits.strictTypeChanges {
+                try ColumnChange.checkDrop("column \(name).\(column.name)", dependents: dependents[ColumnReference(name, column.name)] ?? [])
+            }
             ops.append(.dropColumn(table: name, column: column))
         }
 

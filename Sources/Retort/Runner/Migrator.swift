@@ -165,9 +165,7 @@ public final class Migrator {
                 log("note: revision \(step.revision.id) declares its own downgrade; the reverse: of its upgrade steps is not used")
             }
             let operations = step.direction == .upgrade ? step.revision.upgrade : step.revision.downgrade
-            if dialect.name == .sqlite {
-                for detail in operations.postgresOnlyDetails where reported.insert(detail) { log("note: \(detail)") }
-            }
+            for detail in dialect.portabilityNotes(operations) where reported.insert(detail) { log("note: \(detail)") }
             if let touched = operations.compactMap(\.tableName).first(where: exclusions.excludes) {
                 throw RevisionError("it changes table '\(touched)', which is excluded (Retort does not own it)")
             }

@@ -31,10 +31,8 @@ struct Autogen: ParsableCommand {
             for op in revision.upgrade { Console.info("  \(op.summary)") }
             Console.out(url.path)
         }
-        if db.dialect == .sqlite {
-            for detail in revisions.flatMap(\.upgrade).postgresOnlyDetails {
-                Console.info("note: \(detail) (kept in the revision for PostgreSQL)")
-            }
+        for detail in db.dialect.implementation.portabilityNotes(revisions.flatMap(\.upgrade)) {
+            Console.info("note: \(detail) (kept in the revision for PostgreSQL)")
         }
     }
 }

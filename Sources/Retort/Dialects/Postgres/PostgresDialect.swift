@@ -7,6 +7,11 @@ public struct PostgresDialect: Dialect {
 
     public var name: DialectName { .postgres }
 
+    /// PostgreSQL renders every detail as written.
+    public func portabilityNotes(_ operations: [MigrationOperation]) -> [String] { [] }
+
+    public var traits: DialectTraits { DialectTraits(schemaObjects: true, referencedKeysArePinned: true, strictTypeChanges: true) }
+
     /// The native type of a column.
     static func typeSQL(_ column: Column) -> String {
         if let native = column.nativeTypes[.postgres] { return native }

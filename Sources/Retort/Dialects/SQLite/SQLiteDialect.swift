@@ -5,6 +5,11 @@ public struct SQLiteDialect: Dialect {
 
     public var name: DialectName { .sqlite }
 
+    /// PostgreSQL-only details, rendered in SQLite's nearest form.
+    public func portabilityNotes(_ operations: [MigrationOperation]) -> [String] { operations.postgresOnlyDetails }
+
+    public var traits: DialectTraits { DialectTraits(schemaObjects: false, referencedKeysArePinned: false, strictTypeChanges: false) }
+
     /// The column a table with no columns holds on SQLite, which needs one; never read back.
     static let placeholderColumn = "_retort_no_columns"
 
