@@ -75,6 +75,7 @@ public struct SQLiteDialect: Dialect {
             c.autoincrement = c.autoincrement && t.primaryKey?.columns == [c.name]
             c.nativeTypes = [:]
             c.defaultValue = c.defaultValue?.typed(for: c.type)
+            if case .expression(let e)? = c.defaultValue { c.defaultValue = .expression(Self.comparable(e)) }
             if c.defaultValue?.isSequenceValue == true { c.defaultValue = nil }  // no sequences on SQLite
             return c
         }
@@ -87,13 +88,13 @@ public struct SQLiteDialect: Dialect {
             fk.notValid = false
             return fk
         }
-        t.checks = t.checks.map { CheckConstraint($0.name, SQLText.normalizeExpression($0.expression)) }
+        t.checks = t.checks.map { CheckConstraint($0.name, Self.comparable($0.expression)) }
         t.indexes = t.indexes.map { i in
             var i = Index(
                 keys: i.keys, unique: i.unique, name: i.name, where: i.predicate,
                 options: i.keyOptions.map { IndexKeyOptions(descending: $0.descending) })
-            i.predicate = i.predicate.map(SQLText.normalizeExpression)
-            i.keys = i.keys.map { if case .expression(let e) = $0 { .expression(SQLText.normalizeExpression(e)) } else { $0 } }
+            i.predicate = i.predicate.map(Self.comparable)
+            i.keys = i.keys.map { if case .expression(let e) = $0 { .expression(Self.comparable(e)) } else { $0 } }
             return i
         }
         return t
@@ -108,6 +109,25 @@ public struct SQLiteDialect: Dialect {
 
     /// SQLite compares table, column and index names case-insensitively.
     public func spelling(_ schema: Schema, as other: Schema) -> Schema { schema.adoptingSpelling(of: other) }
+
+    /// An expression as SQLite reads it, for comparison only: tokens one space apart, keywords and
+    /// identifiers (quoted or not; SQLite matches them case-insensitively) in lower case, strings
+    /// as written, parentheses around the whole dropped.
+    static func comparable(_ expression: String) -> String {
+        var tokens = SQLTokenizer.tokenize(expression)
+        while tokens.count >= 2, tokens.first!.isPunctuation("("),
+            SQLTokenizer.matchingParen(tokens[...], from: 0) == tokens.count - 1
+        {
+            tokens = Array(tokens.dropFirst().dropLast())
+        }
+        return tokens.map { token in
+            switch token.kind {
+            case .word, .quotedIdentifier: return token.value.lowercased()
+            case .string: return SQLText.literal(token.value)
+            case .number, .punctuation: return token.value
+            }
+        }.joined(separator: " ")
+    }
 
     public func hasTable(_ name: String, in db: any DatabaseConnection) throws -> Bool {
         try !db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [.text(name)]).isEmpty
