@@ -20,20 +20,8 @@ struct PostgresRenderer {
             enums[to] = enums.removeValue(forKey: from)
         case .renameEnumValue(let type, let from, let to, _):
             enums[type] = enums[type]?.map { $0 == from ? to : $0 }
-        case .createEnumType(let e):
-            defer { schema.enums.removeAll { $0.name == e.name }; schema.enums.append(e) }
-            guard enums[e.name] == nil else { return [] }
-            enums[e.name] = e.values
-            return [Statement("CREATE TYPE \(Self.q(e.name)) AS ENUM (\(e.values.map(SQLText.literal).joined(separator: ", ")))")]
-        case .dropEnumType(let e):
-            schema.enums.removeAll { $0.name == e.name }
-            enums[e.name] = nil
-            return [Statement("DROP TYPE IF EXISTS \(Self.q(e.name))")]
-        case .addEnumValue(let type, let value, let before, let after):
-            try schema.apply(op)
-            if enums[type]?.contains(value) == true { return [] }
-            enums[type] = schema.allEnumTypes[type]
-            return [Statement(Self.addValue(type, value, before: before, after: after))]
+        case .createEnumType, .dropEnumType, .addEnumValue:
+            return try enumTypeObject(op)
         default:
             break
         }
@@ -67,6 +55,27 @@ struct PostgresRenderer {
         }
         schema = after
         return sql
+    }
+
+    /// An operation on an enum type as an object: nothing to do when the type (or value) is there
+    /// already, which a type an earlier column brought along may be.
+    mutating func enumTypeObject(_ op: MigrationOperation) throws -> [Statement] {
+        try schema.apply(op)
+        switch op {
+        case .createEnumType(let e):
+            guard enums[e.name] == nil else { return [] }
+            enums[e.name] = e.values
+            return [Statement("CREATE TYPE \(Self.q(e.name)) AS ENUM (\(e.values.map(SQLText.literal).joined(separator: ", ")))")]
+        case .dropEnumType(let e):
+            enums[e.name] = nil
+            return [Statement("DROP TYPE IF EXISTS \(Self.q(e.name))")]
+        case .addEnumValue(let type, let value, let before, let after):
+            guard enums[type]?.contains(value) != true else { return [] }
+            enums[type] = schema.allEnumTypes[type]
+            return [Statement(Self.addValue(type, value, before: before, after: after))]
+        default:
+            return []
+        }
     }
 
     static func addValue(_ type: String, _ value: String, before: String?, after: String?) -> String {

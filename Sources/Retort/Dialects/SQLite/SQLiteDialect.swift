@@ -75,8 +75,8 @@ public struct SQLiteDialect: Dialect {
             c.autoincrement = c.autoincrement && t.primaryKey?.columns == [c.name]
             c.nativeTypes = [:]
             c.defaultValue = c.defaultValue?.typed(for: c.type)
-            if case .expression(let e)? = c.defaultValue { c.defaultValue = .expression(Self.comparable(e)) }
             if c.defaultValue?.isSequenceValue == true { c.defaultValue = nil }  // no sequences on SQLite
+            if case .expression(let e)? = c.defaultValue { c.defaultValue = .expression(Self.comparable(e)) }
             return c
         }
         // What SQLite does not keep (see `postgresOnlyDetails`) is left out of the comparison.
