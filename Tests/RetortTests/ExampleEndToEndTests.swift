@@ -81,6 +81,14 @@ struct ExampleEndToEndTests {
         r = try runProcess(tool, ["check"] + url)
         #expect(r.status == 10)  // behind head
 
+        // Lint: the pending revision (a nullable column) is safe; offline, the whole history as JSON.
+        r = try runProcess(tool, ["lint"] + url)
+        #expect(r.status == 0 && r.stdout.isEmpty && r.stderr.contains("1 revision(s) linted for sqlite: 0 error(s)"), "\(r.stderr)")
+        r = try runProcess(tool, ["lint", "--offline", "--format", "json"])
+        #expect(try DriftTests.schema("lint").errors(in: r.stdout) == [], "\(r.stdout)")
+        #expect(r.status == (r.stdout.contains("\"passed\" : true") ? 0 : 1), "\(r.stdout)")
+        #expect(r.stdout.contains("\"dialect\" : \"postgres\""))
+
         // The same revisions on PostgreSQL.
         let pg = try TestDatabase.make(.postgres)
         r = try runProcess(tool, ["upgrade", "head", "--url", pg.url.description])

@@ -20,6 +20,9 @@ enum {{{typeName}}}: Revision {
 {{#replacesLiteral}}
     static let replaces: [String] = {{{replacesLiteral}}}
 {{/replacesLiteral}}
+{{#allowLiteral}}
+    static let allow: [LintCode] = {{{allowLiteral}}}
+{{/allowLiteral}}
 
     static let upgrade: [MigrationOperation] = [
 {{{upgrade}}}    ]

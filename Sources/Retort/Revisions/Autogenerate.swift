@@ -64,11 +64,20 @@ public struct Autogenerator {
         message: String, db: any DatabaseConnection, single: Bool = false, date: Date = Date(), idToken: String? = nil,
         suggest: (String) -> Void = { _ in }
     ) throws -> [RevisionInfo] {
+        try revisionsAndSchema(message: message, db: db, single: single, date: date, idToken: idToken, suggest: suggest).revisions
+    }
+
+    /// The revisions, and the database's schema they were computed against (for `lint`).
+    public func revisionsAndSchema(
+        message: String, db: any DatabaseConnection, single: Bool = false, date: Date = Date(), idToken: String? = nil,
+        suggest: (String) -> Void = { _ in }
+    ) throws -> (revisions: [RevisionInfo], database: Schema) {
         try requireAtHead(db)
         let differ = Differ(dialect: db.dialect.implementation)
-        let plan = try plan(from: try databaseSchema(db), on: db, notice: suggest)
+        let database = try databaseSchema(db)
+        let plan = try plan(from: database, on: db, notice: suggest)
         differ.renameSuggestions(plan.operations).forEach(suggest)
-        guard !plan.groups.isEmpty else { return [] }
+        guard !plan.groups.isEmpty else { return ([], database) }
         var groups = plan.groups
         if single || plan.groups.count == 1 {
             // Even in one revision, added enum values commit before anything can use them.
@@ -80,9 +89,10 @@ public struct Autogenerator {
         }
         let ids = idToken.map { token in (1...groups.count).map { RevisionID.make(date: date, token: token, sequence: $0) } }
             ?? RevisionID.fresh(date: date, count: groups.count, avoiding: Set(graph.revisions.keys))
-        return try Self.chain(groups, message: message, parents: graph.heads, single: groups.count == 1 || single) { i in
+        let revisions = try Self.chain(groups, message: message, parents: graph.heads, single: groups.count == 1 || single) { i in
             (ids[i], RevisionID.timestamp(date))
         }
+        return (revisions, database)
     }
 
     /// Revisions for plan groups, each the child of the one before; the first has `parents`.

@@ -20,10 +20,13 @@ public protocol Revision: Sendable {
     static var downgrade: [MigrationOperation] { get }
     /// Ids of revisions this one takes the place of (set by `split`).
     static var replaces: [String] { get }
+    /// Lint findings the revision means (`["RT102"]`): still reported, never failing `lint`.
+    static var allow: [LintCode] { get }
 }
 
 extension Revision {
     public static var replaces: [String] { [] }
+    public static var allow: [LintCode] { [] }
     public static var downgrade: [MigrationOperation] { upgrade.derivedDowngrade }
 }
 
@@ -36,6 +39,8 @@ public struct RevisionInfo: Hashable, Sendable {
     public var upgrade: [MigrationOperation]
     public var downgrade: [MigrationOperation]
     public var replaces: [String]
+    /// Lint codes the revision acknowledges; not part of its checksum (they change no SQL).
+    public var allow: [LintCode]
 
     /// True when the downgrade is the one derived from the upgrade (so revision files need not spell it).
     public var downgradeIsDerived: Bool { downgrade == upgrade.derivedDowngrade }
@@ -55,8 +60,9 @@ public struct RevisionInfo: Hashable, Sendable {
     /// A revision value.
     public init(
         id: String, parents: [String], message: String, createdAt: String, upgrade: [MigrationOperation],
-        downgrade: [MigrationOperation]? = nil, replaces: [String] = []
+        downgrade: [MigrationOperation]? = nil, replaces: [String] = [], allow: [LintCode] = []
     ) {
+        self.allow = allow
         self.id = id
         self.parents = parents
         self.message = message
@@ -82,6 +88,6 @@ public struct RevisionInfo: Hashable, Sendable {
     public init(_ type: any Revision.Type) {
         self.init(
             id: type.id, parents: type.parents, message: type.message, createdAt: type.createdAt, upgrade: type.upgrade,
-            downgrade: type.downgrade, replaces: type.replaces)
+            downgrade: type.downgrade, replaces: type.replaces, allow: type.allow)
     }
 }

@@ -140,3 +140,22 @@ public struct RevisionGraph: Sendable {
         return h.first
     }
 }
+
+extension RevisionGraph {
+    /// The revisions of a range `START:END` in applying order: either side may be left out or be
+    /// `base`/`head`; START is exclusive (the revisions after it), END inclusive.
+    public func revisions(inRange range: String) throws -> [String] {
+        let parts = range.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2 else { throw RevisionError("a range is START:END, e.g. base:head or r2026:") }
+        var ids = order
+        if !parts[0].isEmpty, parts[0] != "base" {
+            let start = try resolve(parts[0])
+            ids = ids.filter { descendants(of: start).contains($0) }
+        }
+        if !parts[1].isEmpty, parts[1] != "head", parts[1] != "heads" {
+            let end = try resolve(parts[1])
+            ids = ids.filter { ancestors(of: [end]).contains($0) }
+        }
+        return ids
+    }
+}

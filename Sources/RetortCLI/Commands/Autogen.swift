@@ -19,7 +19,9 @@ struct Autogen: ParsableCommand {
         let generator = try project.autogenerator()
         let db = try project.connect(database)
         defer { db.close() }
-        let revisions = try generator.revisions(message: message, db: db, single: single) { Console.info("note: \($0)") }
+        let (revisions, database) = try generator.revisionsAndSchema(message: message, db: db, single: single) {
+            Console.info("note: \($0)")
+        }
         guard !revisions.isEmpty else {
             Console.info("no changes: the models match the database")
             return
@@ -34,6 +36,10 @@ struct Autogen: ParsableCommand {
         for detail in db.dialect.implementation.portabilityNotes(revisions.flatMap(\.upgrade)) {
             Console.info("note: \(detail) (kept in the revision for PostgreSQL)")
         }
+        // What was written, linted against this database (its sizes decide severity).
+        let touched = Set(revisions.flatMap { $0.upgrade.compactMap(\.tableName) })
+        let linter = Linter(dialect: db.dialect, rows: try Linter.tableRows(db, tables: touched.sorted()))
+        for finding in try linter.lint(revisions, from: database) { Console.info("lint: \(finding.line)") }
     }
 }
 

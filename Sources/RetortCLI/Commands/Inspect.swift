@@ -55,19 +55,7 @@ struct History: ParsableCommand {
             defer { db.close() }
             applied = Set(try Migrator(graph: graph, connection: db).heads())
         }
-        var ids = graph.order
-        if let range {
-            let parts = range.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-            guard parts.count == 2 else { throw UsageError(description: "-r takes START:END, e.g. base:head or r2026:") }
-            if !parts[0].isEmpty, parts[0] != "base" {
-                let start = try graph.resolve(parts[0])
-                ids = ids.filter { graph.descendants(of: start).contains($0) }
-            }
-            if !parts[1].isEmpty, parts[1] != "head", parts[1] != "heads" {
-                let end = try graph.resolve(parts[1])
-                ids = ids.filter { graph.ancestors(of: [end]).contains($0) }
-            }
-        }
+        var ids = try range.map(graph.revisions(inRange:)) ?? graph.order
         ids.reverse()
         if format == .json {
             struct Output: Encodable { var revisions: [RevisionJSON] }

@@ -58,7 +58,8 @@ struct SQLiteRenderer {
         }
     }
 
-    private func needsRebuild(_ op: MigrationOperation) -> Bool {
+    /// True when SQLite cannot ALTER this and the table is rebuilt (lint rule RT401 asks too).
+    func needsRebuild(_ op: MigrationOperation) -> Bool {
         switch op {
         case .alterColumn(_, let from, let to):
             return SQLiteDialect().normalized(Table(name: "", columns: [from])).columns
