@@ -59,7 +59,7 @@ public enum CommandRunner {
         case is ModelError, is UnsupportedChange, is RevisionError, is DatabaseURLError, is IrreversibleOperation, is ReplayError, is UsageError:
             return ExitStatus.badInput
         case is DatabaseError: return ExitStatus.database
-        case is MigrationError, is HistoryReplayError: return ExitStatus.migrationFailed
+        case is MigrationError, is HistoryReplayError, is VerificationError: return ExitStatus.migrationFailed
         case is IntegrityError: return ExitStatus.integrity
         default: return nil
         }

@@ -97,6 +97,10 @@ struct ExampleEndToEndTests {
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         r = try runProcess(tool, ["downgrade", "base", "--url", pg.url.description])
         #expect(r.status == 0, "\(r.stderr)")
+        for verifyURL in [pg.url.description, sqlite.url.description] {
+            r = try runProcess(tool, ["verify", "--url", verifyURL])
+            #expect(r.status == 0 && r.stderr.contains("ok: 4 revision(s) verified"), "\(r.stdout)\(r.stderr)")
+        }
 
         // Bad input: one line on stderr, a non-zero exit, no password.
         guard case .postgres(let server) = pg.url else { return }
@@ -152,5 +156,8 @@ struct ExampleEndToEndTests {
         #expect(r.stderr.contains("reverted") && r.stderr.contains("modelos_impago_cuotas"))
         r = try runProcess(tool, ["downgrade", "base"] + url)
         #expect(r.status == 0, "\(r.stderr)")
+        // The whole history, verified on a scratch database of the dialect.
+        r = try runProcess(tool, ["verify"] + url)
+        #expect(r.status == 0 && r.stderr.contains("ok: 7 revision(s) verified on \(dialect.rawValue)"), "\(r.stdout)\(r.stderr)")
     }
 }

@@ -14,31 +14,41 @@ public enum HistorySchema {
     /// Replays every revision (all heads) and reads the result back.
     public static func replay(_ graph: RevisionGraph, like url: DatabaseURL) throws -> Schema {
         do {
-            switch url {
-            case .sqlite:
-                let db = try SQLiteConnection(path: ":memory:")
-                defer { db.close() }
-                return try replay(graph, into: db)
-            case .postgres(let server):
-                let admin = try PostgresConnection(url: server)
-                defer { admin.close() }
-                try dropStaleScratchDatabases(admin)
-                // The name carries the creating session's pid: a later run drops it if that session is gone.
-                let pid = try admin.query("SELECT pg_backend_pid()").first?.first?.int ?? 0
-                let name = scratchPrefix + "\(pid)_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(8).lowercased()
-                do {
-                    try admin.execute("CREATE DATABASE \(SQLText.quote(name))")
-                } catch {
-                    throw DatabaseError("cannot create the scratch database to replay the history (\(error)); grant CREATEDB or use check --no-history")
-                }
-                defer { try? admin.execute("DROP DATABASE IF EXISTS \(SQLText.quote(name)) WITH (FORCE)") }
-                let db = try PostgresConnection(url: server.replacingDatabase(with: name))
-                defer { db.close() }
-                return try replay(graph, into: db)
+            return try withScratchDatabase(like: url, purpose: "replay the history (or use check --no-history)") { db in
+                try replay(graph, into: db)
             }
         } catch let error as MigrationError {
             throw HistoryReplayError(
                 description: "the revision history does not replay on a fresh \(url.dialect.rawValue) database: \(error.step) failed: \(error.reason)")
+        }
+    }
+
+    /// Runs `body` on an empty database of the same dialect as `url`: an in-memory SQLite database, or
+    /// a PostgreSQL database created on the same server and dropped afterwards (whatever happens).
+    public static func withScratchDatabase<T>(
+        like url: DatabaseURL, purpose: String, _ body: (any DatabaseConnection) throws -> T
+    ) throws -> T {
+        switch url {
+        case .sqlite:
+            let db = try SQLiteConnection(path: ":memory:")
+            defer { db.close() }
+            return try body(db)
+        case .postgres(let server):
+            let admin = try PostgresConnection(url: server)
+            defer { admin.close() }
+            try dropStaleScratchDatabases(admin)
+            // The name carries the creating session's pid: a later run drops it if that session is gone.
+            let pid = try admin.query("SELECT pg_backend_pid()").first?.first?.int ?? 0
+            let name = scratchPrefix + "\(pid)_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(8).lowercased()
+            do {
+                try admin.execute("CREATE DATABASE \(SQLText.quote(name))")
+            } catch {
+                throw DatabaseError("cannot create a scratch database to \(purpose) (\(error)); grant CREATEDB")
+            }
+            defer { try? admin.execute("DROP DATABASE IF EXISTS \(SQLText.quote(name)) WITH (FORCE)") }
+            let db = try PostgresConnection(url: server.replacingDatabase(with: name))
+            defer { db.close() }
+            return try body(db)
         }
     }
 
