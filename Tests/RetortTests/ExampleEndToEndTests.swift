@@ -75,9 +75,16 @@ struct ExampleEndToEndTests {
         r = try runProcess(tool, ["autogen", "-m", "nothing"] + url)
         #expect(r.status == 0 && r.stdout.isEmpty)
 
-        // Downgrade reverts only the new column.
-        r = try runProcess(tool, ["downgrade", "-1"] + url)
-        #expect(r.status == 0, "\(r.stderr)")
+        // Downgrade reverts only the new column, after a backup of the database as it was.
+        let backup = FileManager.default.temporaryDirectory.appendingPathComponent("retort-e2e-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: backup) }
+        r = try runProcess(tool, ["downgrade", "-1", "--backup", backup] + url)
+        #expect(r.status == 0 && r.stderr.contains("backup written to \(backup)"), "\(r.stderr)")
+        let copy = try SQLiteConnection(path: backup)
+        #expect(try copy.query("SELECT count(*) FROM pragma_table_info('tareas') WHERE name = 'vence_en'").first?.first?.int == 1)
+        copy.close()
+        r = try runProcess(tool, ["upgrade", "--backup", backup] + url)
+        #expect(r.status == 3 && r.stderr.contains("exists already"), "\(r.stderr)")
         r = try runProcess(tool, ["check"] + url)
         #expect(r.status == 10)  // behind head
 

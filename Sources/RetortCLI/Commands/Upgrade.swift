@@ -52,11 +52,15 @@ struct MigrationOptions: ParsableArguments {
     @Flag(help: "Accept applied revisions whose files were edited since, recording them as they are now.")
     var acceptChanged = false
 
+    @Option(help: "Write a backup to this new file before anything runs (SQLite backup API; PostgreSQL pg_dump -Fc).")
+    var backup: String?
+
     @OptionGroup var database: DatabaseOptions
 
     /// Prints the offline script, or runs `online` and says when there was nothing to do.
     func run(offline: (OfflineSQL) throws -> OfflineScript, online: (Migrator) throws -> [MigrationStep]) throws {
         let project = try Project()
+        if sql, backup != nil { throw UsageError(description: "--backup needs a database to copy; --sql reads none") }
         if sql {
             let dialect = try database.resolved(defaultPath: project.tool.defaultDatabasePath).dialect.implementation
             let script = try offline(OfflineSQL(graph: project.graph, dialect: dialect))
@@ -72,6 +76,11 @@ struct MigrationOptions: ParsableArguments {
         }
         let migrator = try project.migrator(database)
         defer { migrator.db.close() }
+        if let backup {
+            let url = try database.resolved(defaultPath: project.tool.defaultDatabasePath)
+            let size = try Backup.write(migrator.db, url: url, to: backup)
+            Console.info("backup written to \(backup) (\(size) bytes)")
+        }
         if try online(migrator).isEmpty {
             let heads = try migrator.heads()
             Console.info("nothing to do: the database is at \(heads.isEmpty ? "base" : heads.joined(separator: ", "))")

@@ -78,6 +78,29 @@ public final class SQLiteConnection: DatabaseConnection {
         runLock = -1
     }
 
+    /// Copies the whole database, online, to a new file at `path` with SQLite's backup API
+    /// (writers wait only while a page batch is copied).
+    public func backup(to path: String) throws {
+        let source = try db()
+        var target: OpaquePointer?
+        guard sqlite3_open_v2(path, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK, let target else {
+            let message = target.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open it"
+            sqlite3_close(target)
+            throw DatabaseError("cannot write the backup to \(path): \(message)")
+        }
+        defer { sqlite3_close(target) }
+        guard let backup = sqlite3_backup_init(target, "main", source, "main") else {
+            throw DatabaseError("cannot start the backup to \(path): \(String(cString: sqlite3_errmsg(target)))")
+        }
+        var rc: Int32
+        repeat {
+            rc = sqlite3_backup_step(backup, 256)
+            if rc == SQLITE_BUSY || rc == SQLITE_LOCKED { sqlite3_sleep(20) }
+        } while rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED
+        sqlite3_backup_finish(backup)
+        guard rc == SQLITE_DONE else { throw DatabaseError("the backup to \(path) failed: \(String(cString: sqlite3_errstr(rc)))") }
+    }
+
     private func db() throws -> OpaquePointer {
         guard let handle else { throw DatabaseError("the SQLite connection is closed") }
         return handle
