@@ -20,6 +20,9 @@ enum {{{typeName}}}: Revision {
 {{#replacesLiteral}}
     static let replaces: [String] = {{{replacesLiteral}}}
 {{/replacesLiteral}}
+{{#nonTransactional}}
+    static let transactional = false
+{{/nonTransactional}}
 {{#allowLiteral}}
     static let allow: [LintCode] = {{{allowLiteral}}}
 {{/allowLiteral}}

@@ -46,6 +46,7 @@ public struct RevisionWriter {
             "createdAtLiteral": SwiftLiteral.string(revision.createdAt),
             "parentsLiteral": SwiftLiteral.strings(revision.parents),
             "replacesLiteral": revision.replaces.isEmpty ? false : SwiftLiteral.strings(revision.replaces),
+            "nonTransactional": !revision.transactional,
             "allowLiteral": revision.allow.isEmpty ? false : SwiftLiteral.strings(revision.allow.map(\.rawValue)),
             "upgrade": try SwiftLiteral.operations(revision.upgrade, pad: pad),
             "downgrade": revision.downgradeIsDerived ? false : try SwiftLiteral.operations(revision.downgrade, pad: pad),

@@ -190,6 +190,8 @@ enum SwiftLiteral {
             return ".alterColumn(\n\(pad)    table: \(string(t)),\n\(pad)    from: \(column(from)),\n\(pad)    to: \(column(to))\n\(pad))"
         case .createIndex(let t, let i): return ".createIndex(table: \(string(t)), index: \(index(i)))"
         case .dropIndex(let t, let i): return ".dropIndex(table: \(string(t)), index: \(index(i)))"
+        case .createIndexConcurrently(let t, let i): return ".createIndexConcurrently(table: \(string(t)), index: \(index(i)))"
+        case .dropIndexConcurrently(let t, let i): return ".dropIndexConcurrently(table: \(string(t)), index: \(index(i)))"
         case .addConstraint(let t, let c): return ".addConstraint(table: \(string(t)), constraint: \(constraint(c)))"
         case .dropConstraint(let t, let c): return ".dropConstraint(table: \(string(t)), constraint: \(constraint(c)))"
         case .setTableComment(let t, let from, let to):

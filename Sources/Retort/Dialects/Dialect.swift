@@ -43,6 +43,8 @@ public struct DialectTraits: Sendable {
     /// A type change needs a cast the database has, and views pin the columns they use (SQLite
     /// rebuilds a table with any conversion, checked row by row).
     public var strictTypeChanges: Bool
+    /// Indexes can be built and dropped without blocking writes, outside any transaction.
+    public var concurrentIndexBuilds: Bool
 }
 
 /// Everything Retort knows about one SQL dialect: how to read a schema, compare it and write SQL.
@@ -51,6 +53,9 @@ public protocol Dialect: Sendable {
     var name: DialectName { get }
     /// What the dialect's schema holds and refuses.
     var traits: DialectTraits { get }
+    /// Before a step that runs outside a transaction is run again after a kill: true when the
+    /// database shows it finished; otherwise whatever it left half-done is cleaned up first.
+    func resumeOutsideTransaction(_ operation: MigrationOperation, on db: any DatabaseConnection) throws -> Bool
     /// One line per detail of these operations that this dialect renders in a nearer form only.
     func portabilityNotes(_ operations: [MigrationOperation]) -> [String]
     /// True when the connected database (its current schema) has a table with this name.
@@ -100,6 +105,8 @@ public enum RetortTables {
     public static let version = "retort_version"
     /// The checksum of every applied revision, to notice edited revision files.
     public static let applied = "retort_applied"
+    /// How far a non-transactional revision has got, while it runs.
+    public static let progress = "retort_progress"
     /// Every name introspection leaves out.
-    public static let all: Set<String> = [version, applied]
+    public static let all: Set<String> = [version, applied, progress]
 }

@@ -63,7 +63,9 @@ extension Array where Element == MigrationOperation {
                 note(t.name, columns: t.columns.map(\.name), indexes: t.indexes.compactMap(\.name))
             case .addColumn(let t, let c), .dropColumn(let t, let c): note(t, columns: [c.name])
             case .alterColumn(let t, let c, _): note(t, columns: [c.name])
-            case .createIndex(let t, let i), .dropIndex(let t, let i): note(t, columns: i.columns, indexes: i.name.map { [$0] } ?? [])
+            case .createIndex(let t, let i), .dropIndex(let t, let i), .createIndexConcurrently(let t, let i),
+                .dropIndexConcurrently(let t, let i):
+                note(t, columns: i.columns, indexes: i.name.map { [$0] } ?? [])
             case .renameColumn(let t, let from, _): note(t, columns: [from])
             case .renameIndex(let t, let from, _): note(t, indexes: [from])
             default: if let t = op.tableName { note(t) }

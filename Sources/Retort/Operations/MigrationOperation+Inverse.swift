@@ -14,6 +14,8 @@ extension MigrationOperation {
         case .dropColumn(let t, let c): return .addColumn(table: t, column: c)
         case .alterColumn(let t, let from, let to): return .alterColumn(table: t, from: to, to: from)
         case .createIndex(let t, let i): return .dropIndex(table: t, index: i)
+        case .createIndexConcurrently(let t, let i): return .dropIndexConcurrently(table: t, index: i)
+        case .dropIndexConcurrently(let t, let i): return .createIndexConcurrently(table: t, index: i)
         case .dropIndex(let t, let i): return .createIndex(table: t, index: i)
         case .addConstraint(let t, let c): return .dropConstraint(table: t, constraint: c)
         case .dropConstraint(let t, let c): return .addConstraint(table: t, constraint: c)

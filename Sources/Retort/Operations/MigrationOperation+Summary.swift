@@ -35,6 +35,9 @@ extension MigrationOperation {
         case .createIndex(let t, let i):
             return "create \(i.unique ? "unique " : "")index \(i.name ?? "") on \(t) (\(i.keys.map(\.displayName).joined(separator: ", ")))"
         case .dropIndex(let t, let i): return "drop index \(i.name ?? "") on \(t)"
+        case .createIndexConcurrently(let t, let i):
+            return MigrationOperation.createIndex(table: t, index: i).summary + " concurrently"
+        case .dropIndexConcurrently(let t, let i): return "drop index \(i.name ?? "") on \(t) concurrently"
         case .addConstraint(let t, let c): return "add \(c.kind) \(c.name ?? "") on \(t)"
         case .dropConstraint(let t, let c): return "drop \(c.kind) \(c.name ?? "") on \(t)"
         case .setTableComment(let t, _, _): return "set comment on table \(t)"

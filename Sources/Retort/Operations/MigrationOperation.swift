@@ -10,6 +10,12 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
     case alterColumn(table: String, from: Column, to: Column)
     case createIndex(table: String, index: Index)
     case dropIndex(table: String, index: Index)
+    /// Builds an index without blocking writes (PostgreSQL `CREATE INDEX CONCURRENTLY`; plain on
+    /// SQLite). Only in a revision that is not transactional; an INVALID index a killed build left
+    /// behind is dropped and built again.
+    case createIndexConcurrently(table: String, index: Index)
+    /// Drops an index without blocking reads and writes (PostgreSQL `DROP INDEX CONCURRENTLY`).
+    case dropIndexConcurrently(table: String, index: Index)
     case addConstraint(table: String, constraint: Constraint)
     case dropConstraint(table: String, constraint: Constraint)
     case setTableComment(table: String, from: String?, to: String?)
@@ -53,7 +59,7 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
         switch self {
         case .createTable(let t), .dropTable(let t): return t.name
         case .addColumn(let t, _), .dropColumn(let t, _), .alterColumn(let t, _, _), .createIndex(let t, _),
-            .dropIndex(let t, _), .addConstraint(let t, _), .dropConstraint(let t, _), .setTableComment(let t, _, _),
+            .dropIndex(let t, _), .createIndexConcurrently(let t, _), .dropIndexConcurrently(let t, _), .addConstraint(let t, _), .dropConstraint(let t, _), .setTableComment(let t, _, _),
             .renameColumn(let t, _, _), .renameIndex(let t, _, _), .renameConstraint(let t, _, _), .backfill(let t, _, _),
             .setIndexComment(let t, _, _, _), .validateConstraint(let t, _):
             return t
@@ -61,6 +67,14 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
         case .execute, .code, .renameEnumType, .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue,
             .createSequence, .dropSequence, .alterSequence:
             return nil
+        }
+    }
+
+    /// True for operations PostgreSQL cannot run inside a transaction.
+    public var runsOutsideTransaction: Bool {
+        switch self {
+        case .createIndexConcurrently, .dropIndexConcurrently: return true
+        default: return false
         }
     }
 

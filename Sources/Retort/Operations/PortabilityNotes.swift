@@ -40,7 +40,7 @@ extension Array where Element == MigrationOperation {
                 t.constraints.forEach { constraint($0, on: t.name) }
                 t.indexes.forEach { index($0, on: t.name) }
             case .addColumn(let t, let c), .alterColumn(let t, _, let c): column(c, on: t)
-            case .createIndex(let t, let i): index(i, on: t)
+            case .createIndex(let t, let i), .createIndexConcurrently(let t, let i): index(i, on: t)
             case .addConstraint(let t, let c): constraint(c, on: t)
             case .createSequence(let s): note("sequence \(s.name) is not created on SQLite")
             case .createEnumType(let e): note("enum type \(e.name) is text on SQLite")

@@ -37,9 +37,9 @@ extension Schema {
                 }
                 t.columns[i] = to
             }
-        case .createIndex(let name, let index):
+        case .createIndex(let name, let index), .createIndexConcurrently(let name, let index):
             try withTable(name) { t in t.indexes.append(index) }
-        case .dropIndex(let name, let index):
+        case .dropIndex(let name, let index), .dropIndexConcurrently(let name, let index):
             try withTable(name) { t in t.indexes.removeAll { $0.name == index.name } }
         case .addConstraint(let name, let constraint):
             try withTable(name) { t in t.add(constraint) }

@@ -231,7 +231,7 @@ public struct Planner: Sendable {
             case .renameColumn: return -2
             case .renameIndex, .renameConstraint: return -1
             case .dropConstraint(_, .foreignKey): return 0
-            case .dropIndex: return 1
+            case .dropIndex, .dropIndexConcurrently: return 1
             case .dropConstraint: return 2
             case .createTable: return 3
             case .addColumn: return 4
@@ -241,7 +241,7 @@ public struct Planner: Sendable {
             case .setTableComment: return 7
             case .addConstraint(_, .foreignKey): return 10
             case .addConstraint: return 8
-            case .createIndex: return 9
+            case .createIndex, .createIndexConcurrently: return 9
             case .dropTable: return 11
             case .execute, .code: return 12
             case .setIndexComment: return 9

@@ -22,11 +22,16 @@ public protocol Revision: Sendable {
     static var replaces: [String] { get }
     /// Lint findings the revision means (`["RT102"]`): still reported, never failing `lint`.
     static var allow: [LintCode] { get }
+    /// False for a revision whose steps run one by one outside a single transaction (what
+    /// `CREATE INDEX CONCURRENTLY` and batched backfills need): each step is resumable, progress is
+    /// recorded, and the version table moves only when every step has finished.
+    static var transactional: Bool { get }
 }
 
 extension Revision {
     public static var replaces: [String] { [] }
     public static var allow: [LintCode] { [] }
+    public static var transactional: Bool { true }
     public static var downgrade: [MigrationOperation] { upgrade.derivedDowngrade }
 }
 
@@ -41,6 +46,8 @@ public struct RevisionInfo: Hashable, Sendable {
     public var replaces: [String]
     /// Lint codes the revision acknowledges; not part of its checksum (they change no SQL).
     public var allow: [LintCode]
+    /// False when the revision's steps run one by one, resumably (see `Revision.transactional`).
+    public var transactional: Bool
 
     /// True when the downgrade is the one derived from the upgrade (so revision files need not spell it).
     public var downgradeIsDerived: Bool { downgrade == upgrade.derivedDowngrade }
@@ -60,9 +67,10 @@ public struct RevisionInfo: Hashable, Sendable {
     /// A revision value.
     public init(
         id: String, parents: [String], message: String, createdAt: String, upgrade: [MigrationOperation],
-        downgrade: [MigrationOperation]? = nil, replaces: [String] = [], allow: [LintCode] = []
+        downgrade: [MigrationOperation]? = nil, replaces: [String] = [], allow: [LintCode] = [], transactional: Bool = true
     ) {
         self.allow = allow
+        self.transactional = transactional
         self.id = id
         self.parents = parents
         self.message = message
@@ -77,10 +85,13 @@ public struct RevisionInfo: Hashable, Sendable {
     public var checksum: String {
         struct Content: Encodable {
             var id: String, parents: [String], upgrade: [MigrationOperation], downgrade: [MigrationOperation]
+            /// Set only for a non-transactional revision, so older checksums stay the same.
+            var nonTransactional: Bool?
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let data = (try? encoder.encode(Content(id: id, parents: parents, upgrade: upgrade, downgrade: downgrade))) ?? Data()
+        let content = Content(id: id, parents: parents, upgrade: upgrade, downgrade: downgrade, nonTransactional: transactional ? nil : true)
+        let data = (try? encoder.encode(content)) ?? Data()
         return StableHash.hex(String(decoding: data, as: UTF8.self))
     }
 
@@ -88,6 +99,6 @@ public struct RevisionInfo: Hashable, Sendable {
     public init(_ type: any Revision.Type) {
         self.init(
             id: type.id, parents: type.parents, message: type.message, createdAt: type.createdAt, upgrade: type.upgrade,
-            downgrade: type.downgrade, replaces: type.replaces, allow: type.allow)
+            downgrade: type.downgrade, replaces: type.replaces, allow: type.allow, transactional: type.transactional)
     }
 }

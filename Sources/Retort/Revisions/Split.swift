@@ -29,7 +29,10 @@ public struct RevisionSplit: Sendable {
             (old.id + "_s" + (i < 9 ? "0\(i + 1)" : String(i + 1)), old.createdAt)
         }
         revisions[revisions.count - 1].replaces = [old.id] + old.replaces
-        for i in revisions.indices { revisions[i].allow = old.allow }  // what the old revision acknowledged
+        for i in revisions.indices {
+            revisions[i].allow = old.allow  // what the old revision acknowledged
+            revisions[i].transactional = old.transactional
+        }
         self.revisions = revisions
         self.children = graph.children[old.id] ?? []
         self.old = old

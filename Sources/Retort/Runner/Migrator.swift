@@ -169,11 +169,28 @@ public final class Migrator {
             if let touched = operations.compactMap(\.tableName).first(where: exclusions.excludes) {
                 throw RevisionError("it changes table '\(touched)', which is excluded (Retort does not own it)")
             }
-            try execute(operations, schema: try dialect.introspect(db))
-            for sql in VersionTable.updateSQL(from: recorded, to: path.heads(after: step, from: heads)) { try db.execute(sql) }
+            if step.revision.transactional, dialect.traits.concurrentIndexBuilds,
+                let op = operations.first(where: \.runsOutsideTransaction)
+            {
+                throw RevisionError(
+                    "it holds a step that cannot run inside a transaction (\(op.summary)); declare `static let transactional = false` in the revision")
+            }
+            if !step.revision.transactional {
+                // The step is chosen; its operations commit one by one, then the version table moves.
+                try db.execute("COMMIT")
+                try runResumable(step, operations)
+                try db.execute(dialect.beginTransaction)
+                let recordedNow = Set(try VersionTable.heads(db))
+                let headsNow = try Self.translate(Array(recordedNow), graph: graph)
+                for sql in VersionTable.updateSQL(from: recordedNow, to: path.heads(after: step, from: headsNow)) { try db.execute(sql) }
+            } else {
+                try execute(operations, schema: try dialect.introspect(db))
+                for sql in VersionTable.updateSQL(from: recorded, to: path.heads(after: step, from: heads)) { try db.execute(sql) }
+            }
             for sql in step.direction == .upgrade ? AppliedRevisions.record(step.revision) : [AppliedRevisions.forget(step.revision.id)] {
                 try db.execute(sql)
             }
+            if !step.revision.transactional { try db.execute(ProgressTable.clearSQL(revision: step.revision.id)) }
             try dialect.verifyBeforeCommit(db)
             try db.execute("COMMIT")
             log("\(step.direction == .upgrade ? "applied" : "reverted") \(step.revision.id): \(step.revision.message)")
@@ -185,6 +202,45 @@ public final class Migrator {
             throw MigrationError(
                 step: "\(step.direction.rawValue) of revision \(step.revision.id) (\(step.revision.message))", reason: "\(error)",
                 state: state.isEmpty ? "base" : state)
+        }
+    }
+
+    /// Runs a non-transactional revision's operations one by one, resuming after the last one the
+    /// progress table records: a step PostgreSQL cannot run in a transaction runs alone (the
+    /// database's state decides whether a killed run finished it), every other step commits in its
+    /// own transaction together with its progress record, so each takes effect once.
+    private func runResumable(_ step: MigrationStep, _ operations: [MigrationOperation]) throws {
+        let id = step.revision.id, direction = step.direction.rawValue
+        try db.execute(ProgressTable.createSQL)
+        let done = try ProgressTable.done(db, revision: id, direction: direction)
+        if done > 0 { log("resuming \(direction) of \(id) after step \(done) of \(operations.count)") }
+        var schema = try dialect.introspect(db)
+        for (i, op) in operations.enumerated() where i >= done {
+            do {
+                if op.runsOutsideTransaction, dialect.traits.concurrentIndexBuilds {
+                    if try !dialect.resumeOutsideTransaction(op, on: db) {
+                        for statement in try dialect.render([op], from: dialect.spelling(schema, as: [op].namedObjects)) {
+                            try statement.run(on: db)
+                        }
+                    }
+                    try db.execute(ProgressTable.recordSQL(revision: id, direction: direction, steps: i + 1))
+                } else {
+                    try db.execute(dialect.beginTransaction)
+                    do {
+                        try execute([op], schema: schema)
+                        try db.execute(ProgressTable.recordSQL(revision: id, direction: direction, steps: i + 1))
+                        try dialect.verifyBeforeCommit(db)
+                        try db.execute("COMMIT")
+                    } catch {
+                        try? db.execute("ROLLBACK")
+                        throw error
+                    }
+                }
+            } catch {
+                throw RevisionError(
+                    "step \(i + 1) of \(operations.count) (\(op.summary)) failed: \(error); steps before it stay done, and running the same command again resumes there")
+            }
+            if op.isHandWritten { schema = try dialect.introspect(db) } else { try schema.apply(op) }
         }
     }
 

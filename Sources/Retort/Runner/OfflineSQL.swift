@@ -78,8 +78,8 @@ public struct OfflineSQL {
         for step in steps {
             let r = step.revision
             out.append("")
-            out.append("-- \(step.direction.rawValue) \(r.id): \(r.message)")
-            out.append("BEGIN;")
+            out.append("-- \(step.direction.rawValue) \(r.id): \(r.message)\(r.transactional ? "" : " (not in one transaction: each statement commits on its own)")")
+            if r.transactional { out.append("BEGIN;") }
             let ops = step.direction == .upgrade ? r.upgrade : r.downgrade
             // Render between Swift steps, so each step's comment stands where it runs.
             var chunk: [MigrationOperation] = []
@@ -98,6 +98,7 @@ public struct OfflineSQL {
                 out.append("-- Swift step '\(code.name)' of revision \(r.id) runs here; it is not SQL and is not in this script")
             }
             try flush()
+            if !r.transactional { out.append("BEGIN;") }
             let after = path.heads(after: step, from: heads)
             out += VersionTable.updateSQL(from: heads, to: after).map { $0 + ";" }
             out += (step.direction == .upgrade ? AppliedRevisions.record(r) : [AppliedRevisions.forget(r.id)]).map { $0 + ";" }

@@ -7,10 +7,26 @@ public struct PostgresDialect: Dialect {
 
     public var name: DialectName { .postgres }
 
+    /// A concurrent build killed part-way leaves an INVALID index: it is dropped (concurrently) and
+    /// built again; a valid one means the step finished.
+    public func resumeOutsideTransaction(_ operation: MigrationOperation, on db: any DatabaseConnection) throws -> Bool {
+        guard case .createIndexConcurrently(_, let index) = operation, let name = index.name else { return false }
+        let rows = try db.query(
+            """
+            SELECT i.indisvalid::int FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relname = $1
+            """, [.text(name)])
+        guard let valid = rows.first?.first else { return false }
+        if valid.int == 1 { return true }
+        try db.executeScript("DROP INDEX CONCURRENTLY IF EXISTS \(SQLText.quote(name))")
+        return false
+    }
+
     /// PostgreSQL renders every detail as written.
     public func portabilityNotes(_ operations: [MigrationOperation]) -> [String] { [] }
 
-    public var traits: DialectTraits { DialectTraits(schemaObjects: true, referencedKeysArePinned: true, strictTypeChanges: true) }
+    public var traits: DialectTraits { DialectTraits(
+            schemaObjects: true, referencedKeysArePinned: true, strictTypeChanges: true, concurrentIndexBuilds: true) }
 
     /// The native type of a column.
     static func typeSQL(_ column: Column) -> String {

@@ -117,6 +117,10 @@ struct PostgresRenderer {
             return []  // statements(for:) renders it, with its checks
         case .createIndex(let t, let i):
             return Self.createIndex(i, on: t)
+        case .createIndexConcurrently(let t, let i):
+            return Self.createIndex(i, on: t, concurrently: true)
+        case .dropIndexConcurrently(_, let i):
+            return ["DROP INDEX CONCURRENTLY IF EXISTS \(q(i.name ?? ""))"]
         case .dropIndex(_, let i):
             return ["DROP INDEX \(q(i.name ?? ""))"]
         case .addConstraint(let t, let c):
@@ -235,8 +239,8 @@ struct PostgresRenderer {
         return "CREATE TABLE \(q(t.name)) (\n    " + items.joined(separator: ",\n    ") + "\n)"
     }
 
-    static func createIndex(_ index: Index, on table: String) -> [String] {
-        var s = "CREATE \(index.unique ? "UNIQUE " : "")INDEX \(q(index.name ?? "")) ON \(q(table))"
+    static func createIndex(_ index: Index, on table: String, concurrently: Bool = false) -> [String] {
+        var s = "CREATE \(index.unique ? "UNIQUE " : "")INDEX \(concurrently ? "CONCURRENTLY " : "")\(q(index.name ?? "")) ON \(q(table))"
         if let m = index.method { s += " USING \(q(m))" }
         s += " (" + index.keys.enumerated().map { SQLText.indexKey($1) + index.options(at: $0).sql(postgres: true) }.joined(separator: ", ") + ")"
         if !index.include.isEmpty { s += " INCLUDE (\(SQLText.quoteList(index.include)))" }

@@ -5,10 +5,14 @@ public struct SQLiteDialect: Dialect {
 
     public var name: DialectName { .sqlite }
 
+    /// Every SQLite step runs in a transaction of its own: nothing is left half-done.
+    public func resumeOutsideTransaction(_ operation: MigrationOperation, on db: any DatabaseConnection) throws -> Bool { false }
+
     /// PostgreSQL-only details, rendered in SQLite's nearest form.
     public func portabilityNotes(_ operations: [MigrationOperation]) -> [String] { operations.postgresOnlyDetails }
 
-    public var traits: DialectTraits { DialectTraits(schemaObjects: false, referencedKeysArePinned: false, strictTypeChanges: false) }
+    public var traits: DialectTraits { DialectTraits(
+            schemaObjects: false, referencedKeysArePinned: false, strictTypeChanges: false, concurrentIndexBuilds: false) }
 
     /// The column a table with no columns holds on SQLite, which needs one; never read back.
     static let placeholderColumn = "_retort_no_columns"

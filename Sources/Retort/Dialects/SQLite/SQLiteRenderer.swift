@@ -50,7 +50,8 @@ struct SQLiteRenderer {
 
     private static func isTableLocal(_ op: MigrationOperation) -> Bool {
         switch op {
-        case .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex, .addConstraint, .dropConstraint,
+        case .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex, .createIndexConcurrently, .dropIndexConcurrently,
+            .addConstraint, .dropConstraint,
             .setTableComment, .renameIndex, .renameConstraint:
             return true
         default:
@@ -102,6 +103,10 @@ struct SQLiteRenderer {
             return [Self.createIndex(index, on: t)]
         case .dropIndex(_, let index):
             return ["DROP INDEX \(q(index.name ?? ""))"]
+        case .createIndexConcurrently(let t, let index):  // SQLite has no concurrent build: the plain one, idempotent
+            return [Self.createIndex(index, on: t, ifNotExists: true)]
+        case .dropIndexConcurrently(_, let index):
+            return ["DROP INDEX IF EXISTS \(q(index.name ?? ""))"]
         case .addConstraint, .dropConstraint, .renameConstraint:
             return []  // handled by a rebuild
         case .renameTable(let from, let to):
@@ -213,8 +218,8 @@ struct SQLiteRenderer {
         c.autoincrement && table.primaryKey?.columns == [c.name]
     }
 
-    static func createIndex(_ index: Index, on table: String) -> String {
-        var s = "CREATE \(index.unique ? "UNIQUE " : "")INDEX \(SQLText.quote(index.name ?? "")) ON \(SQLText.quote(table)) ("
+    static func createIndex(_ index: Index, on table: String, ifNotExists: Bool = false) -> String {
+        var s = "CREATE \(index.unique ? "UNIQUE " : "")INDEX \(ifNotExists ? "IF NOT EXISTS " : "")\(SQLText.quote(index.name ?? "")) ON \(SQLText.quote(table)) ("
         s += index.keys.enumerated().map { SQLText.indexKey($1) + index.options(at: $0).sql(postgres: false) }.joined(separator: ", ") + ")"
         if let p = index.predicate { s += " WHERE \(p)" }
         return s

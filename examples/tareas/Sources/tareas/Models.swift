@@ -12,5 +12,6 @@ let tareasSchema = Schema {
         Column("descripcion", .string(500), nullable: true, comment: "Descripción larga de la tarea")
         Column("etiquetas", .json, nullable: true, comment: "Etiquetas libres, como lista JSON")
         Check("ck_tareas_prioridad", "prioridad BETWEEN 1 AND 5")
+        Index("prioridad", "creado_en", name: "ix_tareas_prioridad_creado_en")
     }
 }

@@ -1,0 +1,32 @@
+/// The `retort_progress` table: how many steps of a non-transactional revision have finished, so a
+/// run killed part-way resumes where it stopped. A row lives only while its revision is under way.
+struct ProgressTable {
+    static let name = RetortTables.progress
+
+    static var createSQL: String {
+        """
+        CREATE TABLE IF NOT EXISTS \(SQLText.quote(name)) (revision VARCHAR(255) NOT NULL, direction VARCHAR(16) NOT NULL, \
+        steps INTEGER NOT NULL, PRIMARY KEY (revision, direction))
+        """
+    }
+
+    /// The steps of `revision` (in `direction`) recorded as finished.
+    static func done(_ db: any DatabaseConnection, revision: String, direction: String) throws -> Int {
+        let rows = try db.query(
+            "SELECT steps FROM \(SQLText.quote(name)) WHERE revision = \(SQLText.literal(revision)) AND direction = \(SQLText.literal(direction))")
+        return Int(rows.first?.first?.int ?? 0)
+    }
+
+    /// Records that the first `steps` steps have finished.
+    static func recordSQL(revision: String, direction: String, steps: Int) -> String {
+        """
+        INSERT INTO \(SQLText.quote(name)) (revision, direction, steps) VALUES (\(SQLText.literal(revision)), \(SQLText.literal(direction)), \(steps)) \
+        ON CONFLICT (revision, direction) DO UPDATE SET steps = excluded.steps
+        """
+    }
+
+    /// Forgets the revision's progress (it finished).
+    static func clearSQL(revision: String) -> String {
+        "DELETE FROM \(SQLText.quote(name)) WHERE revision = \(SQLText.literal(revision))"
+    }
+}
