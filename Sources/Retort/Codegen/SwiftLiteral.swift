@@ -220,6 +220,12 @@ enum SwiftLiteral {
         case .setIndexComment(let t, let i, let from, let to):
             return ".setIndexComment(table: \(string(t)), index: \(string(i)), from: \(optional(from)), to: \(optional(to)))"
         case .validateConstraint(let t, let n): return ".validateConstraint(table: \(string(t)), name: \(string(n)))"
+        case .batchedUpdate(let u):
+            let set = u.assignments.map { "ColumnAssignment(\(string($0.column)), \(string($0.expression)))" }.joined(separator: ", ")
+            return ".batchedUpdate(BatchedUpdate(\(string(u.table)), set: [\(set)]\(u.condition.map { ", where: \(string($0))" } ?? ""), batchSize: \(u.batchSize)))"
+        case .expect(let e):
+            if let count = e.count { return ".expect(Expectation(\(string(e.query)), equals: \(count), message: \(string(e.message))))" }
+            return ".expect(Expectation(noRows: \(string(e.query)), message: \(string(e.message))))"
         case .execute(let r): return ".execute(\(raw(r)))"
         case .code(let c): throw RevisionError("Swift code '\(c.name)' cannot be written as a literal")
         }

@@ -6,6 +6,8 @@ public struct Statement: Hashable, Sendable {
     /// Set for a check: `sql` is then a query returning one count, and a count above zero (or an
     /// error while counting) fails the revision with this message.
     public var failureMessage: String?
+    /// What the counted rows do, for the failure message (`3 row(s) would change`).
+    public var countedRows = "would change"
 
     /// A statement; transactional unless told otherwise.
     public init(_ sql: String, transactional: Bool = true) {
@@ -14,9 +16,10 @@ public struct Statement: Hashable, Sendable {
     }
 
     /// A check: `countQuery` returns how many rows are in the way; any fails with `message`.
-    public static func check(_ countQuery: String, failing message: String) -> Statement {
+    public static func check(_ countQuery: String, failing message: String, rows: String = "would change") -> Statement {
         var s = Statement(countQuery)
         s.failureMessage = message
+        s.countedRows = rows
         return s
     }
 
@@ -29,7 +32,7 @@ public struct Statement: Hashable, Sendable {
         } catch let error as DatabaseError {
             throw DatabaseError("\(message): \(error.message)", sql: sql)
         }
-        if count > 0 { throw DatabaseError("\(message): \(count) row(s) would change", sql: sql) }
+        if count > 0 { throw DatabaseError("\(message): \(count) row(s) \(countedRows)", sql: sql) }
     }
 }
 

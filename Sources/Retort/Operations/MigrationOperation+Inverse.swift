@@ -36,7 +36,7 @@ extension MigrationOperation {
         case .alterSequence(let from, let to): return .alterSequence(from: to, to: from)
         case .setIndexComment(let t, let i, let from, let to): return .setIndexComment(table: t, index: i, from: to, to: from)
         case .validateConstraint: return nil  // a validated constraint stays valid: nothing to undo
-        case .backfill: return nil
+        case .backfill, .batchedUpdate, .expect: return nil
         case .execute(let raw):
             guard let reverse = raw.reverse else {
                 throw IrreversibleOperation(description: "hand-written SQL has no reverse: \(raw.sql ?? raw.perDialect.values.first ?? "")")

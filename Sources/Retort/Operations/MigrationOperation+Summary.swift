@@ -58,6 +58,9 @@ extension MigrationOperation {
         case .setIndexComment(let t, let i, _, _): return "set comment on index \(i) on \(t)"
         case .validateConstraint(let t, let name): return "validate constraint \(name) on \(t)"
         case .backfill(let t, let c, let v): return "fill NULLs of \(t).\(c) with \(v.displayName)"
+        case .batchedUpdate(let u):
+            return "update \(u.table) in batches of \(u.batchSize): \(u.assignments.map(\.column).joined(separator: ", "))\(u.condition.map { " where \($0)" } ?? "")"
+        case .expect(let e): return "expect: \(e.message)"
         case .execute(let r): return "execute SQL: \((r.sql ?? r.perDialect.values.first ?? "").prefix(60))"
         case .code(let c): return "run Swift code '\(c.name)'"
         }

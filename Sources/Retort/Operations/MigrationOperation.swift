@@ -49,6 +49,11 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
     case validateConstraint(table: String, name: String)
     /// Sets a column's NULL rows to a value (before the column becomes NOT NULL). Nothing undoes it.
     case backfill(table: String, column: String, value: DefaultValue)
+    /// Updates many rows in batches (a data migration); nothing undoes it (write the reverse update
+    /// in the revision's downgrade).
+    case batchedUpdate(BatchedUpdate)
+    /// Stops the revision, with the expectation's message, unless the data is as expected.
+    case expect(Expectation)
     /// Hand-written SQL, optionally per dialect, with the SQL that undoes it.
     case execute(RawSQL)
     /// Hand-written Swift code, for data migrations; runs only against a live database.
@@ -63,8 +68,9 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
             .renameColumn(let t, _, _), .renameIndex(let t, _, _), .renameConstraint(let t, _, _), .backfill(let t, _, _),
             .setIndexComment(let t, _, _, _), .validateConstraint(let t, _):
             return t
+        case .batchedUpdate(let u): return u.table
         case .renameTable(_, let to): return to
-        case .execute, .code, .renameEnumType, .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue,
+        case .execute, .code, .expect, .renameEnumType, .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue,
             .createSequence, .dropSequence, .alterSequence:
             return nil
         }

@@ -126,7 +126,7 @@ extension Schema {
                 for i in t.foreignKeys.indices where t.foreignKeys[i].name == constraint { t.foreignKeys[i].notValid = false }
                 for i in t.checks.indices where t.checks[i].name == constraint { t.checks[i].notValid = false }
             }
-        case .execute, .code, .backfill:
+        case .execute, .code, .backfill, .batchedUpdate, .expect:
             break
         }
 

@@ -243,7 +243,7 @@ public struct Planner: Sendable {
             case .addConstraint: return 8
             case .createIndex, .createIndexConcurrently: return 9
             case .dropTable: return 11
-            case .execute, .code: return 12
+            case .execute, .code, .batchedUpdate, .expect: return 12
             case .setIndexComment: return 9
             case .validateConstraint: return 10
             case .createEnumType, .addEnumValue, .createSequence, .alterSequence: return -4

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A revision that failed; the database stays at the revision before it.
 public struct MigrationError: Error, CustomStringConvertible, Sendable {
     /// The step that failed: `upgrade of revision r1 (add x)`.
@@ -212,12 +214,16 @@ public final class Migrator {
     private func runResumable(_ step: MigrationStep, _ operations: [MigrationOperation]) throws {
         let id = step.revision.id, direction = step.direction.rawValue
         try db.execute(ProgressTable.createSQL)
-        let done = try ProgressTable.done(db, revision: id, direction: direction)
-        if done > 0 { log("resuming \(direction) of \(id) after step \(done) of \(operations.count)") }
+        let (done, position) = try ProgressTable.done(db, revision: id, direction: direction)
+        if done > 0 || position != nil {
+            log("resuming \(direction) of \(id) after step \(done) of \(operations.count)\(position.map { " (batches done up to key \($0))" } ?? "")")
+        }
         var schema = try dialect.introspect(db)
         for (i, op) in operations.enumerated() where i >= done {
             do {
-                if op.runsOutsideTransaction, dialect.traits.concurrentIndexBuilds {
+                if case .batchedUpdate(let update) = op {
+                    try runBatches(update, revision: id, direction: direction, step: i, from: i == done ? position : nil, schema: schema)
+                } else if op.runsOutsideTransaction, dialect.traits.concurrentIndexBuilds {
                     if try !dialect.resumeOutsideTransaction(op, on: db) {
                         for statement in try dialect.render([op], from: dialect.spelling(schema, as: [op].namedObjects)) {
                             try statement.run(on: db)
@@ -242,6 +248,50 @@ public final class Migrator {
             }
             if op.isHandWritten { schema = try dialect.introspect(db) } else { try schema.apply(op) }
         }
+    }
+
+    /// Runs a batched update by primary-key ranges, each batch in its own transaction with the key
+    /// reached, so a killed run resumes after the last committed batch; a progress line per batch.
+    private func runBatches(
+        _ update: BatchedUpdate, revision: String, direction: String, step: Int, from start: String?, schema: Schema
+    ) throws {
+        guard let key = schema.table(update.table)?.primaryKey?.columns, key.count == 1 else {
+            throw RevisionError("a batched update of \(update.table) needs a table with a single-column primary key")
+        }
+        let q = SQLText.quote, table = q(update.table), k = q(key[0])
+        let condition = update.condition.map { " AND (\($0))" } ?? ""
+        let placeholder = db.dialect == .postgres ? "$1" : "?"
+        var cursor = start
+        func after(_ cursor: String?) -> (String, [SQLValue]) {
+            cursor.map { (" WHERE \(k) > \(placeholder)", [.text($0)]) } ?? ("", [])
+        }
+        let (rest, restParameters) = after(cursor)
+        let total = try db.query("SELECT count(*) FROM \(table)\(rest)", restParameters).first?.first?.int ?? 0
+        var scanned: Int64 = 0
+        let began = Date()
+        while true {
+            let (range, parameters) = after(cursor)
+            let batch = try db.query(
+                "SELECT max(k), count(*) FROM (SELECT \(k) AS k FROM \(table)\(range) ORDER BY \(k) LIMIT \(update.batchSize)) AS b",
+                parameters)
+            guard let last = batch.first?.first, last != .null, let high = last.string else { break }
+            let lower = cursor.map { "\(k) > \(SQLText.literal($0)) AND " } ?? ""
+            try db.execute(dialect.beginTransaction)
+            do {
+                try db.execute(
+                    "UPDATE \(table) SET \(update.assignmentsSQL) WHERE \(lower)\(k) <= \(SQLText.literal(high))\(condition)")
+                try db.execute(ProgressTable.recordSQL(revision: revision, direction: direction, steps: step, position: high))
+                try db.execute("COMMIT")
+            } catch {
+                try? db.execute("ROLLBACK")
+                throw error
+            }
+            cursor = high
+            scanned += batch.first?[1].int ?? 0
+            let seconds = max(Date().timeIntervalSince(began), 0.001)
+            log("update \(update.table): \(scanned) of \(total) row(s) (\(Int(Double(scanned) / seconds)) rows/s)")
+        }
+        try db.execute(ProgressTable.recordSQL(revision: revision, direction: direction, steps: step + 1))
     }
 
     /// Renders and runs operations; hand-written code runs against the connection between SQL chunks.

@@ -6,22 +6,24 @@ struct ProgressTable {
     static var createSQL: String {
         """
         CREATE TABLE IF NOT EXISTS \(SQLText.quote(name)) (revision VARCHAR(255) NOT NULL, direction VARCHAR(16) NOT NULL, \
-        steps INTEGER NOT NULL, PRIMARY KEY (revision, direction))
+        steps INTEGER NOT NULL, position TEXT, PRIMARY KEY (revision, direction))
         """
     }
 
-    /// The steps of `revision` (in `direction`) recorded as finished.
-    static func done(_ db: any DatabaseConnection, revision: String, direction: String) throws -> Int {
+    /// The steps of `revision` (in `direction`) recorded as finished, and where the next one (a
+    /// batched update) had got to.
+    static func done(_ db: any DatabaseConnection, revision: String, direction: String) throws -> (steps: Int, position: String?) {
         let rows = try db.query(
-            "SELECT steps FROM \(SQLText.quote(name)) WHERE revision = \(SQLText.literal(revision)) AND direction = \(SQLText.literal(direction))")
-        return Int(rows.first?.first?.int ?? 0)
+            "SELECT steps, position FROM \(SQLText.quote(name)) WHERE revision = \(SQLText.literal(revision)) AND direction = \(SQLText.literal(direction))")
+        return (Int(rows.first?[0].int ?? 0), rows.first?[1].string)
     }
 
-    /// Records that the first `steps` steps have finished.
-    static func recordSQL(revision: String, direction: String, steps: Int) -> String {
+    /// Records that the first `steps` steps have finished, and the next one's position.
+    static func recordSQL(revision: String, direction: String, steps: Int, position: String? = nil) -> String {
         """
-        INSERT INTO \(SQLText.quote(name)) (revision, direction, steps) VALUES (\(SQLText.literal(revision)), \(SQLText.literal(direction)), \(steps)) \
-        ON CONFLICT (revision, direction) DO UPDATE SET steps = excluded.steps
+        INSERT INTO \(SQLText.quote(name)) (revision, direction, steps, position) \
+        VALUES (\(SQLText.literal(revision)), \(SQLText.literal(direction)), \(steps), \(position.map(SQLText.literal) ?? "NULL")) \
+        ON CONFLICT (revision, direction) DO UPDATE SET steps = excluded.steps, position = excluded.position
         """
     }
 

@@ -86,6 +86,7 @@ struct PostgresRenderer {
 
     func statements(for op: MigrationOperation) throws -> [Statement] {
         if case .alterColumn(let t, let from, let to) = op { return Self.alterColumn(t, from, to) }
+        if case .expect(let e) = op { return [e.statement] }
         return try sql(for: op).map { Statement($0) }
     }
 
@@ -156,8 +157,10 @@ struct PostgresRenderer {
             return ["COMMENT ON INDEX \(q(i)) IS \(to.map(SQLText.literal) ?? "NULL")"]
         case .validateConstraint(let t, let name):
             return ["ALTER TABLE \(q(t)) VALIDATE CONSTRAINT \(q(name))"]
-        case .createEnumType, .dropEnumType, .addEnumValue:
-            return []  // render(_:) writes them, knowing which types exist
+        case .createEnumType, .dropEnumType, .addEnumValue, .expect:
+            return []  // render(_:) and statements(for:) write them
+        case .batchedUpdate(let u):
+            return ["UPDATE \(q(u.table)) SET \(u.assignmentsSQL)\(u.condition.map { " WHERE \($0)" } ?? "")"]
         case .backfill(let t, let c, let v):
             return ["UPDATE \(q(t)) SET \(q(c)) = \(PostgresDialect.defaultSQL(v)) WHERE \(q(c)) IS NULL"]
         case .execute(let raw):

@@ -22,6 +22,8 @@ struct SQLiteRenderer {
             }
             if case .renameEnumValue(_, let from, let to, let columns) = op {
                 out += try renameEnumValue(op, from: from, to: to, columns: columns)
+            } else if case .expect(let e) = op {
+                out.append(e.statement)
             } else {
                 out += try statements(for: op).map { Statement($0) }
                 try schema.apply(op)
@@ -123,6 +125,10 @@ struct SQLiteRenderer {
             return ["DROP INDEX \(q(from))", Self.createIndex(index, on: t)]
         case .renameEnumType, .createEnumType, .dropEnumType, .addEnumValue:
             return []  // enums are text on SQLite
+        case .batchedUpdate(let u):
+            return ["UPDATE \(q(u.table)) SET \(u.assignmentsSQL)\(u.condition.map { " WHERE \($0)" } ?? "")"]
+        case .expect:
+            return []  // render(_:) writes it as a check
         case .createSequence, .dropSequence, .alterSequence, .setIndexComment, .validateConstraint:
             return []  // SQLite has no sequences, index comments or unvalidated constraints
         case .renameEnumValue:
