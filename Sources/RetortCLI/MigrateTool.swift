@@ -14,13 +14,16 @@ public struct MigrateTool: Sendable {
     public var revisions: RevisionSet
     /// Tables Retort does not own (names and `*` patterns): never created, altered, dropped or reported.
     public var excludeTables: [String]
+    /// `autogen` writes safe plans (`--safe`) by default when the database is PostgreSQL.
+    public var safeOnPostgres: Bool
 
     /// A migrate tool; `revisions` is the set the `RetortRevisions` plugin generates (`retortRevisions`).
-    public init(name: String, schema: Schema, revisions: RevisionSet, excludeTables: [String] = []) {
+    public init(name: String, schema: Schema, revisions: RevisionSet, excludeTables: [String] = [], safeOnPostgres: Bool = false) {
         self.name = name
         self.schema = schema
         self.revisions = revisions
         self.excludeTables = excludeTables
+        self.safeOnPostgres = safeOnPostgres
     }
 
     /// The SQLite file used when neither `--url` nor `DATABASE_URL` is given.

@@ -167,4 +167,54 @@ struct ExampleEndToEndTests {
         r = try runProcess(tool, ["verify"] + url)
         #expect(r.status == 0 && r.stderr.contains("ok: 7 revision(s) verified on \(dialect.rawValue)"), "\(r.stdout)\(r.stderr)")
     }
+
+    // The crash test of non-transactional revisions lives here, on this suite's copy of the example
+    // (one build per run).
+    @Test("killed with SIGKILL 20 times during a concurrent index build on 300,000 rows, upgrade head still completes cleanly")
+    func killNine() throws {
+        let package = try Self.prepareCopy()
+        try Self.build(package)
+        let tool = package.appendingPathComponent(".build/debug/tareas").path
+        let test = try TestDatabase.make(.postgres)
+        let url = ["--url", test.url.description]
+        #expect(try runProcess(tool, ["upgrade", "r20261122_153626_01"] + url).status == 0)
+        let db = try test.connect()
+        defer { db.close() }
+        try db.executeScript(
+            "INSERT INTO tareas (nombre, prioridad) SELECT 'tarea ' || g, 1 + g % 5 FROM generate_series(1, 300000) g; ANALYZE tareas")
+        func invalidIndexes() throws -> Int64 { try db.query("SELECT count(*) FROM pg_index WHERE NOT indisvalid").first?.first?.int ?? -1 }
+        // How long a whole run takes here, so the kills land inside one.
+        let began = Date()
+        #expect(try runProcess(tool, ["upgrade", "head"] + url).status == 0)
+        let full = Date().timeIntervalSince(began)
+        #expect(try runProcess(tool, ["downgrade", "-1"] + url).status == 0)
+        var generator = SystemRandomNumberGenerator()
+        var leftInvalid = 0, interrupted = 0
+        // At least 20 kills, and more (up to 60) until at least 3 of them stopped a run part-way.
+        var kill = 0
+        while kill < 20 || (interrupted < 3 && kill < 60) {
+            kill += 1
+            let running = try RunningProcess(tool, ["upgrade", "head"] + url)
+            usleep(UInt32(Double.random(in: 0.1...0.95, using: &generator) * full * 1_000_000))
+            Foundation.kill(running.process.processIdentifier, SIGKILL)
+            _ = try running.finish()
+            // A kill during the build leaves an INVALID index (once the server notices the client is gone).
+            usleep(50_000)
+            if try invalidIndexes() > 0 { leftInvalid += 1 }
+            if try !runProcess(tool, ["current"] + url).stdout.contains("(head)") { interrupted += 1 }
+            guard kill % 5 == 0 else { continue }
+            // Every fifth kill: let a run finish, then take the index away again for the next kills.
+            let done = try runProcess(tool, ["upgrade", "head"] + url)
+            #expect(done.status == 0, "\(done.stderr)")
+            #expect(try invalidIndexes() == 0)
+            #expect(try runProcess(tool, ["check"] + url).status == 0)
+            #expect(try runProcess(tool, ["downgrade", "-1"] + url).status == 0)
+        }
+        #expect(try runProcess(tool, ["upgrade", "head"] + url).status == 0)
+        #expect(try runProcess(tool, ["check"] + url).status == 0)
+        #expect(try invalidIndexes() == 0)
+        #expect(try db.query("SELECT count(*) FROM retort_progress").first?.first?.int == 0)
+        print("kill -9 test: a run takes \(Int(full * 1000)) ms; \(interrupted) of \(kill) kills stopped it before head, \(leftInvalid) left an INVALID index")
+        #expect(interrupted >= 3)
+    }
 }

@@ -46,15 +46,16 @@ public struct Linter: Sendable {
     }
 
     /// Row counts of the connected database's tables: the planner's estimates on PostgreSQL
-    /// (one catalog query), exact counts on SQLite for the tables named (one query).
+    /// (one catalog query; a table never analyzed has none), exact counts on SQLite for the tables
+    /// named (one query).
     public static func tableRows(_ db: any DatabaseConnection, tables: [String]) throws -> [String: Int64] {
         var rows: [String: Int64] = [:]
         switch db.dialect {
         case .postgres:
             for row in try db.query(
                 """
-                SELECT c.relname, greatest(c.reltuples, 0)::bigint FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')
+                SELECT c.relname, c.reltuples::bigint FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.reltuples >= 0
                 """)
             {
                 if let name = row[0].string { rows[name] = row[1].int ?? 0 }

@@ -3,9 +3,22 @@ public struct PlannedGroup: Hashable, Sendable {
     /// The table these operations change; nil for the group of cycle-closing foreign keys.
     public var table: String?
     public var operations: [MigrationOperation]
+    /// False for a group whose steps commit one by one (a safe plan's concurrent builds, batches).
+    public var transactional: Bool = true
+    /// The step of a safe plan the group is (`prepare`, `expand`, `backfill`, `contract`), if any.
+    public var phase: String?
+
+    /// A group of operations.
+    public init(table: String?, operations: [MigrationOperation], transactional: Bool = true, phase: String? = nil) {
+        self.table = table
+        self.operations = operations
+        self.transactional = transactional
+        self.phase = phase
+    }
 
     /// A few words for the group, used in revision messages: `create t`, `alter t`, `drop t`.
     public var summary: String {
+        if let phase, let table { return "\(phase) \(table)" }
         guard let table else {
             let onlyKeys = operations.allSatisfy {
                 switch $0 {

@@ -61,25 +61,33 @@ public struct Autogenerator {
     /// dependency order (or one in all with `single`); empty when there is no difference.
     /// `suggest` receives a line for each drop-and-add that looks like an unhinted rename.
     public func revisions(
-        message: String, db: any DatabaseConnection, single: Bool = false, date: Date = Date(), idToken: String? = nil,
-        suggest: (String) -> Void = { _ in }
+        message: String, db: any DatabaseConnection, single: Bool = false, safe: Bool = false, date: Date = Date(),
+        idToken: String? = nil, suggest: (String) -> Void = { _ in }
     ) throws -> [RevisionInfo] {
-        try revisionsAndSchema(message: message, db: db, single: single, date: date, idToken: idToken, suggest: suggest).revisions
+        try revisionsAndSchema(message: message, db: db, single: single, safe: safe, date: date, idToken: idToken, suggest: suggest)
+            .revisions
     }
 
     /// The revisions, and the database's schema they were computed against (for `lint`).
+    /// With `safe`, the plan is rewritten by `SafePlan` (and `single` is ignored: its steps need
+    /// revisions of their own).
     public func revisionsAndSchema(
-        message: String, db: any DatabaseConnection, single: Bool = false, date: Date = Date(), idToken: String? = nil,
-        suggest: (String) -> Void = { _ in }
+        message: String, db: any DatabaseConnection, single: Bool = false, safe: Bool = false, date: Date = Date(),
+        idToken: String? = nil, suggest: (String) -> Void = { _ in }
     ) throws -> (revisions: [RevisionInfo], database: Schema) {
         try requireAtHead(db)
         let differ = Differ(dialect: db.dialect.implementation)
         let database = try databaseSchema(db)
-        let plan = try plan(from: database, on: db, notice: suggest)
+        var plan = try plan(from: database, on: db, notice: suggest)
+        let single = single && !safe
+        if safe {
+            let backfills = Dictionary(models.tables.map { ($0.name, $0.hints?.backfills ?? [:]) }) { a, _ in a }
+            plan = SafePlan.rewrite(plan, current: database, backfills: backfills)
+        }
         differ.renameSuggestions(plan.operations).forEach(suggest)
         guard !plan.groups.isEmpty else { return ([], database) }
         var groups = plan.groups
-        if single || plan.groups.count == 1 {
+        if single, plan.groups.count > 1 {
             // Even in one revision, added enum values commit before anything can use them.
             let (first, rest) = (plan.groups[0], plan.groups.dropFirst())
             let early = first.operations.contains { if case .addEnumValue = $0 { true } else { false } } && !rest.isEmpty
@@ -107,7 +115,7 @@ public struct Autogenerator {
             result.append(
                 RevisionInfo(
                     id: id, parents: previous, message: single ? message : "\(message): \(group.summary)",
-                    createdAt: createdAt, upgrade: group.operations))
+                    createdAt: createdAt, upgrade: group.operations, transactional: group.transactional))
             previous = [id]
         }
         return result

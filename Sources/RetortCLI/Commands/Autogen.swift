@@ -12,6 +12,9 @@ struct Autogen: ParsableCommand {
     @Flag(help: "Write one revision for all tables instead of one per table.")
     var single = false
 
+    @Flag(inversion: .prefixedNo, help: "Write a plan that takes no long locks on tables that have rows: concurrent index builds, NOT VALID then VALIDATE, expand / backfill in batches / contract (default: the migrate tool's safeOnPostgres on PostgreSQL).")
+    var safe: Bool?
+
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -19,7 +22,8 @@ struct Autogen: ParsableCommand {
         let generator = try project.autogenerator()
         let db = try project.connect(database)
         defer { db.close() }
-        let (revisions, database) = try generator.revisionsAndSchema(message: message, db: db, single: single) {
+        let safePlan = safe ?? (project.tool.safeOnPostgres && db.dialect == .postgres)
+        let (revisions, database) = try generator.revisionsAndSchema(message: message, db: db, single: single, safe: safePlan) {
             Console.info("note: \($0)")
         }
         guard !revisions.isEmpty else {

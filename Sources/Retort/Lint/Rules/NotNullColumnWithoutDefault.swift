@@ -4,7 +4,7 @@ extension LintRule {
     static let notNullColumnWithoutDefault = LintRule(
         "RT206", "NOT NULL column added without a default", category: .compatibility,
         why: "existing rows have no value for it (the ALTER fails), and inserts by the running code, which does not fill it, fail",
-        fix: "give it a default, or add it nullable, fill it in batches, then set NOT NULL"
+        fix: "give it a default, or add it nullable, fill it in batches, then set NOT NULL (autogen --safe with Column(…).backfill(value))"
     ) { op, context in
         guard case .addColumn(let t, let c) = op, !c.nullable, c.defaultValue == nil, !c.autoincrement, context.isExisting(t)
         else { return nil }
