@@ -65,6 +65,31 @@ struct NonTransactionalTests {
         #expect(try Migrator(graph: graph, connection: db).heads() == ["r2"])
     }
 
+    @Test("a step that cannot get its lock in time gives up, waits and tries again; with no tries left it fails")
+    func lockRetries() throws {
+        let test = try TestDatabase.make(.postgres)
+        let db = try test.connect(), other = try test.connect()
+        defer { db.close(); other.close() }
+        let graph = try Self.graph(
+            RevisionInfo(id: "r2", parents: ["r1"], message: "column", createdAt: "2026-01-02T00:00:00Z",
+                         upgrade: [.addColumn(table: "t", column: Column("m", .text, nullable: true))], transactional: false))
+        try Migrator(graph: graph, connection: db).upgrade(to: "r1")
+        // Another session holds the table for a while.
+        try other.executeScript("BEGIN; LOCK TABLE t IN ACCESS EXCLUSIVE MODE")
+        var impatient = Migrator(graph: graph, connection: db)
+        impatient.lockPolicy = LockPolicy(timeout: 100, retries: 1, pause: 50)
+        let error = #expect(throws: MigrationError.self) { try impatient.upgrade(to: "head") }
+        #expect(error?.reason.contains("lock timeout") == true, "\(String(describing: error))")
+        let holder = ConnectionBox(other)  // used by the other thread only from here on
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.8) { try? holder.db.executeScript("COMMIT") }
+        var log: [String] = []
+        var patient = Migrator(graph: graph, connection: db, log: { log.append($0) })
+        patient.lockPolicy = LockPolicy(timeout: 100, retries: 20, pause: 50)
+        try patient.upgrade(to: "head")
+        #expect(log.contains { $0.contains("no lock within 100 ms; trying again") })
+        #expect(try db.query("SELECT setting FROM pg_settings WHERE name = 'lock_timeout'").first?.first?.int == 0)  // restored
+    }
+
     @Test("an INVALID index a killed build left is dropped and built again")
     func invalidIndexCleanedUp() throws {
         let test = try TestDatabase.make(.postgres)
@@ -98,4 +123,10 @@ final class Counter: @unchecked Sendable {
         left -= 1
         return true
     }
+}
+
+/// A connection handed to another thread, which alone uses it from then on.
+final class ConnectionBox: @unchecked Sendable {
+    let db: any DatabaseConnection
+    init(_ db: any DatabaseConnection) { self.db = db }
 }

@@ -51,7 +51,7 @@ struct SafePlanTests {
         let generator = try Autogenerator(models: Self.after, graph: try RevisionGraph(base))
         let safe = try generator.revisions(message: "categoria", db: db, safe: true, idToken: "bbbb")
         #expect(safe.map(\.message) == ["categoria: expand tareas", "categoria: backfill tareas", "categoria: contract tareas"])
-        #expect(safe.map(\.transactional) == [true, false, false])
+        #expect(safe.map(\.transactional) == [false, false, false])
         let all = base + safe
         let rows = try Linter.tableRows(db, tables: ["tareas"])
         let findings = try Linter(dialect: dialect, rows: rows, largeTableRows: 1000).lint(safe, from: try generator.databaseSchema(db))

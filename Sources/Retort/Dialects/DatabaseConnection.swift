@@ -3,12 +3,18 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     public var message: String
     /// The SQL that failed, if a statement failed.
     public var sql: String?
+    /// The SQLSTATE code, when the server gave one (`55P03`: lock not available).
+    public var code: String?
 
     /// A database error with a one-line message.
-    public init(_ message: String, sql: String? = nil) {
+    public init(_ message: String, sql: String? = nil, code: String? = nil) {
         self.message = message.split(whereSeparator: \.isNewline).map(String.init).joined(separator: " ")
         self.sql = sql
+        self.code = code
     }
+
+    /// True when the statement gave up waiting for a lock (`lock_timeout`).
+    public var isLockTimeout: Bool { code == "55P03" }
 
     public var description: String { message }
 }

@@ -2,7 +2,7 @@
 /// that already has rows and serves the application. For each such table:
 ///
 /// - *prepare* (not transactional): indexes dropped with `DROP INDEX CONCURRENTLY`;
-/// - *expand*: the table's other changes, with foreign keys and checks added `NOT VALID`, and a
+/// - *expand* (not transactional): the table's other changes, with foreign keys and checks added `NOT VALID`, and a
 ///   new `NOT NULL` column added nullable (with the model's backfill value as a temporary default);
 /// - *backfill* (not transactional): existing rows filled in batches with the backfill value, or,
 ///   without one, a step that refuses to run while rows lack a value;
@@ -65,7 +65,12 @@ public enum SafePlan {
             _ = existing
             if !prepare.isEmpty { groups.append(PlannedGroup(table: table, operations: prepare, transactional: false, phase: "prepare")) }
             if !expand.isEmpty {
-                groups.append(PlannedGroup(table: table, operations: expand, phase: backfill.isEmpty && contract.isEmpty ? nil : "expand"))
+                // Not transactional either: each step commits on its own under the lock policy's short
+                // lock_timeout, retried, so writers never queue behind it for long.
+                groups.append(
+                    PlannedGroup(
+                        table: table, operations: expand, transactional: false,
+                        phase: backfill.isEmpty && contract.isEmpty ? nil : "expand"))
             }
             if !backfill.isEmpty { groups.append(PlannedGroup(table: table, operations: backfill, transactional: false, phase: "backfill")) }
             if !contract.isEmpty { groups.append(PlannedGroup(table: table, operations: contract, transactional: false, phase: "contract")) }

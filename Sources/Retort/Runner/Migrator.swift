@@ -38,6 +38,9 @@ public final class Migrator {
 
     private var path: MigrationPath { MigrationPath(graph: graph) }
 
+    /// How steps of non-transactional revisions wait for locks.
+    public var lockPolicy = LockPolicy.standard
+
     /// PostgreSQL-only details already reported in this run (each is reported once).
     private let reported = ReportedNotes()
 
@@ -219,34 +222,66 @@ public final class Migrator {
             log("resuming \(direction) of \(id) after step \(done) of \(operations.count)\(position.map { " (batches done up to key \($0))" } ?? "")")
         }
         var schema = try dialect.introspect(db)
+        let previousTimeout = dialect.lockTimeoutSQL(milliseconds: 0) == nil
+            ? nil : try db.query("SELECT setting FROM pg_settings WHERE name = 'lock_timeout'").first?.first?.int
+        defer {
+            if let previousTimeout, let sql = dialect.lockTimeoutSQL(milliseconds: Int(previousTimeout)) { try? db.execute(sql) }
+        }
         for (i, op) in operations.enumerated() where i >= done {
             do {
-                if case .batchedUpdate(let update) = op {
-                    try runBatches(update, revision: id, direction: direction, step: i, from: i == done ? position : nil, schema: schema)
-                } else if op.runsOutsideTransaction, dialect.traits.concurrentIndexBuilds {
-                    if try !dialect.resumeOutsideTransaction(op, on: db) {
-                        for statement in try dialect.render([op], from: dialect.spelling(schema, as: [op].namedObjects)) {
-                            try statement.run(on: db)
-                        }
-                    }
-                    try db.execute(ProgressTable.recordSQL(revision: id, direction: direction, steps: i + 1))
-                } else {
-                    try db.execute(dialect.beginTransaction)
-                    do {
-                        try execute([op], schema: schema)
-                        try db.execute(ProgressTable.recordSQL(revision: id, direction: direction, steps: i + 1))
-                        try dialect.verifyBeforeCommit(db)
-                        try db.execute("COMMIT")
-                    } catch {
-                        try? db.execute("ROLLBACK")
-                        throw error
-                    }
+                try withLockRetries(op, step: i + 1) {
+                    try runResumableStep(op, index: i, revision: id, direction: direction, schema: schema)
                 }
             } catch {
                 throw RevisionError(
                     "step \(i + 1) of \(operations.count) (\(op.summary)) failed: \(error); steps before it stay done, and running the same command again resumes there")
             }
             if op.isHandWritten { schema = try dialect.introspect(db) } else { try schema.apply(op) }
+        }
+    }
+
+    /// Runs `body` under the lock policy's `lock_timeout`, trying again (after a growing pause)
+    /// when it gave up waiting for a lock.
+    private func withLockRetries(_ op: MigrationOperation, step: Int, _ body: () throws -> Void) throws {
+        var attempt = 0
+        var pause = lockPolicy.pause
+        while true {
+            if let sql = dialect.lockTimeoutSQL(milliseconds: lockPolicy.timeout(for: op)) { try db.execute(sql) }
+            do {
+                return try body()
+            } catch let error as DatabaseError where error.isLockTimeout && attempt < lockPolicy.retries {
+                attempt += 1
+                log("step \(step) (\(op.summary)): no lock within \(lockPolicy.timeout(for: op)) ms; trying again (\(attempt) of \(lockPolicy.retries))")
+                usleep(UInt32(pause) * 1000)
+                pause *= 2
+            }
+        }
+    }
+
+    /// One step of a non-transactional revision (see `runResumable`).
+    private func runResumableStep(_ op: MigrationOperation, index i: Int, revision id: String, direction: String, schema: Schema) throws {
+        if case .batchedUpdate(let update) = op {
+            // Resumes after the last committed batch (of an earlier run, or of a try that gave up on a lock).
+            let reached = try ProgressTable.done(db, revision: id, direction: direction)
+            try runBatches(update, revision: id, direction: direction, step: i, from: reached.steps == i ? reached.position : nil, schema: schema)
+        } else if op.runsOutsideTransaction, dialect.traits.concurrentIndexBuilds {
+            if try !dialect.resumeOutsideTransaction(op, on: db) {
+                for statement in try dialect.render([op], from: dialect.spelling(schema, as: [op].namedObjects)) {
+                    try statement.run(on: db)
+                }
+            }
+            try db.execute(ProgressTable.recordSQL(revision: id, direction: direction, steps: i + 1))
+        } else {
+            try db.execute(dialect.beginTransaction)
+            do {
+                try execute([op], schema: schema)
+                try db.execute(ProgressTable.recordSQL(revision: id, direction: direction, steps: i + 1))
+                try dialect.verifyBeforeCommit(db)
+                try db.execute("COMMIT")
+            } catch {
+                try? db.execute("ROLLBACK")
+                throw error
+            }
         }
     }
 

@@ -69,7 +69,8 @@ public final class PostgresConnection: DatabaseConnection {
         let status = result.map(PQresultStatus) ?? PGRES_FATAL_ERROR
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY else {
             let message = result.map { String(cString: PQresultErrorMessage($0)) } ?? String(cString: PQerrorMessage(handle))
-            throw DatabaseError(Self.clean(message.replacingOccurrences(of: "ERROR:  ", with: ""), password: password), sql: sql)
+            let code = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "C"))) }.map { String(cString: $0) }
+            throw DatabaseError(Self.clean(message.replacingOccurrences(of: "ERROR:  ", with: ""), password: password), sql: sql, code: code)
         }
     }
 

@@ -22,6 +22,8 @@ public struct PostgresDialect: Dialect {
         return false
     }
 
+    public func lockTimeoutSQL(milliseconds: Int) -> String? { "SET lock_timeout = \(max(0, milliseconds))" }
+
     /// PostgreSQL renders every detail as written.
     public func portabilityNotes(_ operations: [MigrationOperation]) -> [String] { [] }
 

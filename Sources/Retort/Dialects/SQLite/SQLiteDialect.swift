@@ -8,6 +8,9 @@ public struct SQLiteDialect: Dialect {
     /// Every SQLite step runs in a transaction of its own: nothing is left half-done.
     public func resumeOutsideTransaction(_ operation: MigrationOperation, on db: any DatabaseConnection) throws -> Bool { false }
 
+    /// SQLite waits for its write lock through the busy timeout, set once per connection.
+    public func lockTimeoutSQL(milliseconds: Int) -> String? { nil }
+
     /// PostgreSQL-only details, rendered in SQLite's nearest form.
     public func portabilityNotes(_ operations: [MigrationOperation]) -> [String] { operations.postgresOnlyDetails }
 
