@@ -1,5 +1,5 @@
 // swift-tools-version: 6.1
-// Benchmarks for Retort; run with Benchmarks/autogen.sh.
+// Benchmarks for Retort; run with Benchmarks/autogen.sh and Benchmarks/online.sh.
 import PackageDescription
 
 let package = Package(
@@ -10,6 +10,10 @@ let package = Package(
         .executableTarget(
             name: "retort-bench",
             dependencies: [.product(name: "RetortCLI", package: "retort")]
-        )
+        ),
+        .executableTarget(
+            name: "retort-online",
+            dependencies: [.product(name: "Retort", package: "retort")]
+        ),
     ]
 )
