@@ -11,6 +11,7 @@ let tareasSchema = Schema {
         Column("actualizado_en", .timestamp, nullable: true)
         Column("descripcion", .string(500), nullable: true, comment: "Descripción larga de la tarea")
         Column("etiquetas", .json, nullable: true, comment: "Etiquetas libres, como lista JSON")
+        Column("categoria", .string(50)).backfill("General")
         Check("ck_tareas_prioridad", "prioridad BETWEEN 1 AND 5")
         Index("prioridad", "creado_en", name: "ix_tareas_prioridad_creado_en")
     }
