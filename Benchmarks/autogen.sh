@@ -14,14 +14,9 @@ here="$(cd "$(dirname "$0")" && pwd)"
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(500 2000 10000)
 
 if [ -z "${RETORT_BENCH_POSTGRES_URL:-}" ]; then
-  bin=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
-  dir=$(mktemp -d /tmp/retort-bench-pg.XXXXXX); port=55499
-  as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
-  [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
-  as_pg "'$bin/initdb' -D '$dir/data' -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null"
-  as_pg "'$bin/pg_ctl' -D '$dir/data' -l '$dir/log' -w -o \"-c listen_addresses='' -k '$dir' -p $port -c fsync=off -c max_locks_per_transaction=4096\" start >/dev/null"
-  trap "as_pg \"'$bin/pg_ctl' -D '$dir/data' -m immediate stop >/dev/null 2>&1\"; rm -rf '$dir'" EXIT
-  RETORT_BENCH_POSTGRES_URL="postgresql:///postgres?host=$dir&port=$port&user=postgres"
+  . "$here/throwaway-postgres.sh"
+  start_throwaway_postgres 55499 -c fsync=off -c max_locks_per_transaction=4096
+  RETORT_BENCH_POSTGRES_URL="$pg_server"
 fi
 
 # SwiftPM can keep a stale build plan when the Retort dependency gains a file, and skip

@@ -12,14 +12,10 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 rows=${1:-1000000}; rate=${2:-500}
 
-bin=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
-dir=$(mktemp -d /tmp/retort-online-pg.XXXXXX); port=55498
-as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
-[ "$(id -u)" -eq 0 ] && chown postgres "$dir"
-as_pg "'$bin/initdb' -D '$dir/data' -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null"
-as_pg "'$bin/pg_ctl' -D '$dir/data' -l '$dir/log' -w -o \"-c listen_addresses='' -k '$dir' -p $port -c fsync=on\" start >/dev/null"
-trap "as_pg \"'$bin/pg_ctl' -D '$dir/data' -m immediate stop >/dev/null 2>&1\"; rm -rf '$dir'" EXIT
-server="postgresql:///postgres?host=$dir&port=$port&user=postgres"
+. "$here/throwaway-postgres.sh"
+port=55498
+start_throwaway_postgres $port -c fsync=on
+dir=$pg_dir; server=$pg_server
 
 rm -f "$here/.build/release.yaml"
 swift build -c release --package-path "$here" --product retort-online >"$here/.build-log" 2>&1 || { cat "$here/.build-log" >&2; exit 1; }

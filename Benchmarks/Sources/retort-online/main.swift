@@ -53,7 +53,7 @@ func run() throws {
         let stop = option("--stop-file") ?? "/nonexistent"
         let maxID = try db.query("SELECT max(id) FROM tareas").first?.first?.int ?? 1
         var longest = 0.0, writes = 0, failed = 0
-        // The "new code" names categoria once it exists (checked every 100 writes); until then the
+        // The "new code" names categoria once it exists (checked every 20 writes); until then the
         // inserts are the old code's, which the expand step's temporary default serves.
         var newCode = false
         let start = Date()
@@ -61,7 +61,7 @@ func run() throws {
             let due = start.addingTimeInterval(Double(writes) / rate)
             let wait = due.timeIntervalSinceNow
             if wait > 0 { usleep(UInt32(wait * 1_000_000)) }
-            if writes % 100 == 0, !newCode {
+            if writes % 20 == 0, !newCode {
                 newCode = try !db.query("SELECT 1 FROM information_schema.columns WHERE table_name = 'tareas' AND column_name = 'categoria'").isEmpty
             }
             let began = Date()
