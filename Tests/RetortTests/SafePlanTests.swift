@@ -29,6 +29,7 @@ struct SafePlanTests {
             Column("categoria", .string(50)).backfill("General")          // new NOT NULL, no default
             Check("ck_tareas_prioridad", "prioridad BETWEEN 1 AND 5")
             Index("nombre", name: "ix_tareas_nombre")
+            Unique("nombre", "id", name: "uq_tareas_nombre_id")            // its index built concurrently, then taken over
         }
     }
 
@@ -69,6 +70,24 @@ struct SafePlanTests {
         #expect(try db.query("SELECT count(*) FROM tareas WHERE categoria = 'General' AND nota = '-'").first?.first?.int == 25_000)
         try Migrator(graph: try RevisionGraph(all), connection: db).downgrade(to: base.last!.id)
         #expect(try Differ(dialect: dialect.implementation).diff(from: try db.dialect.implementation.introspect(db), to: Self.before.named()) == [])
+    }
+
+    @Test("a unique constraint takes over the index built concurrently for it")
+    func uniqueUsingIndex() throws {
+        let table = Self.before.named().table("tareas")!
+        let u = UniqueConstraint(["nombre"], name: "uq_tareas_nombre")
+        let ops: [MigrationOperation] = [
+            .createIndexConcurrently(table: "tareas", index: Index(["nombre"], unique: true, name: "uq_tareas_nombre")),
+            .addConstraint(table: "tareas", constraint: .unique(u)),
+        ]
+        let sql = try PostgresDialect().render(ops, from: Schema(tables: [table])).map(\.sql)
+        #expect(sql == [
+            "CREATE UNIQUE INDEX CONCURRENTLY \"uq_tareas_nombre\" ON \"tareas\" (\"nombre\")",
+            "ALTER TABLE \"tareas\" ADD CONSTRAINT \"uq_tareas_nombre\" UNIQUE USING INDEX \"uq_tareas_nombre\"",
+        ])
+        var after = Schema(tables: [table])
+        for op in ops { try after.apply(op) }
+        #expect(after.table("tareas")?.indexes == [] && after.table("tareas")?.uniqueConstraints == [u])
     }
 
     @Test("without a backfill value the backfill step refuses while rows lack one, naming what to do")

@@ -42,7 +42,11 @@ extension Schema {
         case .dropIndex(let name, let index), .dropIndexConcurrently(let name, let index):
             try withTable(name) { t in t.indexes.removeAll { $0.name == index.name } }
         case .addConstraint(let name, let constraint):
-            try withTable(name) { t in t.add(constraint) }
+            try withTable(name) { t in
+                // A key added over an index of its own name takes that index over.
+                if let index = t.indexKeptBy(constraint) { t.indexes.removeAll { $0 == index } }
+                t.add(constraint)
+            }
         case .dropConstraint(let name, let constraint):
             try withTable(name) { t in
                 if let n = constraint.name, t.constraints.contains(where: { $0.name == n }) {
@@ -190,5 +194,20 @@ extension Table {
         uniqueConstraints.removeAll { $0.name == name }
         foreignKeys.removeAll { $0.name == name }
         checks.removeAll { $0.name == name }
+    }
+}
+
+extension Table {
+    /// The unique index a unique key or primary key takes over when it is added: the table's
+    /// index with the constraint's name, unique, plain, on the same columns.
+    func indexKeptBy(_ constraint: Constraint) -> Index? {
+        let columns: [String]
+        switch constraint {
+        case .unique(let u): columns = u.columns
+        case .primaryKey(let pk): columns = pk.columns
+        default: return nil
+        }
+        guard let name = constraint.name else { return nil }
+        return indexes.first { $0.name == name && $0.unique && $0.predicate == nil && $0.isColumnsOnly && $0.columns == columns }
     }
 }

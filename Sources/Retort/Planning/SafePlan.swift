@@ -8,7 +8,8 @@
 ///   without one, a step that refuses to run while rows lack a value;
 /// - *contract* (not transactional, each step its own transaction): `CHECK (col IS NOT NULL) NOT
 ///   VALID`, `VALIDATE`, `SET NOT NULL`, the helper check dropped, the column's own default; the
-///   new keys and checks validated; indexes built with `CREATE INDEX CONCURRENTLY`.
+///   new keys and checks validated; indexes built with `CREATE INDEX CONCURRENTLY`; a unique
+///   constraint's index built so first, then `ADD CONSTRAINT … UNIQUE USING INDEX`.
 ///
 /// New tables and tables being dropped are left alone. On SQLite the same revisions render as their
 /// plain equivalents.
@@ -40,6 +41,12 @@ public enum SafePlan {
                     fk.notValid = true
                     expand.append(.addConstraint(table: t, constraint: .foreignKey(fk)))
                     contract.append(.validateConstraint(table: t, name: fk.name!))
+                case .addConstraint(let t, .unique(let u)) where u.name != nil:
+                    // The index first, without blocking writes; then the constraint takes it over.
+                    contract.append(
+                        .createIndexConcurrently(
+                            table: t, index: Index(u.columns, unique: true, name: u.name, nullsNotDistinct: u.nullsNotDistinct)))
+                    contract.append(op)
                 case .addConstraint(let t, .check(var c)) where !c.notValid && c.name != nil:
                     c.notValid = true
                     expand.append(.addConstraint(table: t, constraint: .check(c)))

@@ -125,6 +125,17 @@ struct PostgresRenderer {
         case .dropIndex(_, let i):
             return ["DROP INDEX \(q(i.name ?? ""))"]
         case .addConstraint(let t, let c):
+            // A unique key or primary key whose index was built already (concurrently) takes it over.
+            if let name = c.name, let index = schema.table(t)?.indexKeptBy(c) {
+                let kind = if case .primaryKey = c { "PRIMARY KEY" } else { "UNIQUE" }
+                var deferrable: Deferrable?
+                switch c {
+                case .unique(let u): deferrable = u.deferrable
+                case .primaryKey(let pk): deferrable = pk.deferrable
+                default: break
+                }
+                return ["ALTER TABLE \(q(t)) ADD CONSTRAINT \(q(name)) \(kind) USING INDEX \(q(index.name ?? ""))\(deferrable.map { " " + $0.sql } ?? "")"]
+            }
             return ["ALTER TABLE \(q(t)) ADD \(Self.constraintSQL(c))"]
         case .dropConstraint(let t, let c):
             guard let name = c.name else { throw ReplayError(description: "cannot drop an unnamed \(c.kind) on '\(t)'") }
