@@ -114,12 +114,6 @@ public struct Index: Hashable, Sendable {
     public func options(at position: Int) -> IndexKeyOptions {
         position < keyOptions.count ? keyOptions[position] : IndexKeyOptions()
     }
-
-    /// True when the index uses anything beyond what SQLite has (method, operator classes, INCLUDE,
-    /// storage parameters, NULLS NOT DISTINCT).
-    public var hasPostgresOnlyDetails: Bool {
-        method != nil || keyOptions.contains { $0.opclass != nil } || !include.isEmpty || !storage.isEmpty || nullsNotDistinct
-    }
 }
 
 extension Index: Codable {
