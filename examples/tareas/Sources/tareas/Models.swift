@@ -5,13 +5,13 @@ let tareasSchema = Schema {
     Table("tareas", comment: "Tareas pendientes y hechas") {
         Column("id", .integer).primaryKey(autoincrement: true)
         Column("nombre", .string(200)).indexed()
-        Column("completada", .boolean, default: false)
         Column("prioridad", .smallint, default: 3)
         Column("creado_en", .timestamp, default: .currentTimestamp)
         Column("actualizado_en", .timestamp, nullable: true)
         Column("descripcion", .string(500), nullable: true, comment: "Descripción larga de la tarea")
         Column("etiquetas", .json, nullable: true, comment: "Etiquetas libres, como lista JSON")
         Column("categoria", .string(50)).backfill("General")
+        Column("estado", .enumeration("estado_tarea", ["pendiente", "hecha"]), default: "pendiente")
         Check("ck_tareas_prioridad", "prioridad BETWEEN 1 AND 5")
         Index("prioridad", "creado_en", name: "ix_tareas_prioridad_creado_en")
     }
