@@ -38,7 +38,7 @@ public struct Verifier {
             let rows = try Self.rows(db, kept)
             do { try migrator.downgrade(to: "\(id)-1") } catch { throw fail("downgrade failed: \(error)") }
             let reverted = try dialect.introspect(db)
-            let undone = try Differ(dialect: dialect).diff(from: reverted, to: before)
+            let undone = Self.ignoringValidation(try Differ(dialect: dialect).diff(from: reverted, to: before))
             guard undone.isEmpty else {
                 throw fail("its downgrade does not undo its upgrade: \(undone.map(\.summary).joined(separator: "; "))")
             }
@@ -56,6 +56,31 @@ public struct Verifier {
             before = again
         }
         return before
+    }
+
+    /// The differences without those that only re-mark a constraint `NOT VALID`: a downgrade may
+    /// leave a validated constraint validated (PostgreSQL cannot un-validate one without dropping it),
+    /// which is stricter, never looser, and upgrading again validates it anyway.
+    static func ignoringValidation(_ ops: [MigrationOperation]) -> [MigrationOperation] {
+        var notValidAgain = Set<String>()
+        for op in ops {
+            guard case .addConstraint(let t, let c) = op, c.notValid, let name = c.name else { continue }
+            let same = ops.contains {
+                guard case .dropConstraint(t, let old) = $0, old.name == name, !old.notValid else { return false }
+                switch (old, c) {
+                case (.foreignKey(var a), .foreignKey(let b)): a.notValid = true; return a == b
+                case (.check(var a), .check(let b)): a.notValid = true; return a == b
+                default: return false
+                }
+            }
+            if same { notValidAgain.insert("\(t)\u{1}\(name)") }
+        }
+        return ops.filter { op in
+            switch op {
+            case .addConstraint(let t, let c), .dropConstraint(let t, let c): return !notValidAgain.contains("\(t)\u{1}\(c.name ?? "")")
+            default: return true
+            }
+        }
     }
 
     /// Per table present before and after the revision, the columns present in both.

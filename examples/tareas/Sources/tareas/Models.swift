@@ -2,6 +2,10 @@ import Retort
 
 /// The task list's tables.
 let tareasSchema = Schema {
+    Table("usuarios", comment: "Quién crea las tareas") {
+        Column("id", .integer).primaryKey()
+        Column("nombre", .string(100))
+    }
     Table("tareas", comment: "Tareas pendientes y hechas") {
         Column("id", .integer).primaryKey(autoincrement: true)
         Column("nombre", .string(200)).indexed()
@@ -12,6 +16,7 @@ let tareasSchema = Schema {
         Column("etiquetas", .json, nullable: true, comment: "Etiquetas libres, como lista JSON")
         Column("categoria", .string(50)).backfill("General")
         Column("estado", .enumeration("estado_tarea", ["pendiente", "hecha"]), default: "pendiente")
+        Column("usuario_id", .integer).references("usuarios", "id").backfill(1)
         Check("ck_tareas_prioridad", "prioridad BETWEEN 1 AND 5")
         Index("prioridad", "creado_en", name: "ix_tareas_prioridad_creado_en")
     }
