@@ -69,7 +69,7 @@ struct ExampleEndToEndTests {
         r = try runProcess(tool, ["check"] + url)
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         r = try runProcess(tool, ["history"] + url)
-        #expect(r.stdout.split(separator: "\n").count == 13)
+        #expect(r.stdout.split(separator: "\n").count == 14)
 
         // Autogen with nothing to do writes nothing.
         r = try runProcess(tool, ["autogen", "-m", "nothing"] + url)
@@ -106,7 +106,7 @@ struct ExampleEndToEndTests {
         #expect(r.status == 0, "\(r.stderr)")
         for verifyURL in [pg.url.description, sqlite.url.description] {
             r = try runProcess(tool, ["verify", "--url", verifyURL])
-            #expect(r.status == 0 && r.stderr.contains("ok: 13 revision(s) verified"), "\(r.stdout)\(r.stderr)")
+            #expect(r.status == 0 && r.stderr.contains("ok: 14 revision(s) verified"), "\(r.stdout)\(r.stderr)")
         }
 
         // Bad input: one line on stderr, a non-zero exit, no password.
@@ -135,8 +135,8 @@ struct ExampleEndToEndTests {
         let results = try processes.map { try $0.finish() }
         for r in results { #expect(r.status == 0, "\(r.stderr)") }
         let applied = results.flatMap { $0.stderr.split(separator: "\n").filter { $0.hasPrefix("applied ") } }
-        #expect(applied.count == 12, "\(applied)")
-        #expect(Set(applied).count == 12)
+        #expect(applied.count == 13, "\(applied)")
+        #expect(Set(applied).count == 13)
         let heads = try runProcess(tool, ["current", "--url", db.url.description])
         #expect(heads.stdout.contains("(head)"))
         let conn = try db.connect()
@@ -247,11 +247,13 @@ struct ExampleEndToEndTests {
         #expect(try count("SELECT count(*) FROM tareas WHERE estado = 'hecha'") == done)
         #expect(try count("SELECT count(*) FROM tareas WHERE categoria = 'General'") == 100_000)
         #expect(try count("SELECT count(*) FROM tareas WHERE usuario_id = 1") == 100_000)
+        #expect(try count("SELECT count(*) FROM tareas WHERE prioridad = 'media'") == 100_000)  // 3 before
 
         r = try runProcess(tool, ["downgrade", before] + url)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try count("SELECT count(*) FROM tareas WHERE completada") == done)
         #expect(try count("SELECT count(*) FROM tareas") == 100_000)
+        #expect(try count("SELECT count(*) FROM tareas WHERE prioridad = 3") == 100_000)
         #expect(try runProcess(tool, ["check"] + url).status == 10)  // behind head, nothing else
     }
 }

@@ -55,6 +55,12 @@ struct MigrationOptions: ParsableArguments {
     @Option(help: "Write a backup to this new file before anything runs (SQLite backup API; PostgreSQL pg_dump -Fc).")
     var backup: String?
 
+    @Option(help: "For steps of non-transactional revisions: how long a step waits for a table lock, in ms (default 2000).")
+    var stepLockTimeout: Int?
+
+    @Option(help: "For steps of non-transactional revisions: how many times a step that got no lock is tried again (default 5).")
+    var stepLockRetries: Int?
+
     @OptionGroup var database: DatabaseOptions
 
     /// Prints the offline script, or runs `online` and says when there was nothing to do.
@@ -74,8 +80,10 @@ struct MigrationOptions: ParsableArguments {
             print(script.text, terminator: "")
             return
         }
-        let migrator = try project.migrator(database)
+        var migrator = try project.migrator(database)
         defer { migrator.db.close() }
+        if let stepLockTimeout { migrator.lockPolicy.timeout = stepLockTimeout }
+        if let stepLockRetries { migrator.lockPolicy.retries = stepLockRetries }
         if let backup {
             let url = try database.resolved(defaultPath: project.tool.defaultDatabasePath)
             let size = try Backup.write(migrator.db, url: url, to: backup)

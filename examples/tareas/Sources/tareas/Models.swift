@@ -9,7 +9,7 @@ let tareasSchema = Schema {
     Table("tareas", comment: "Tareas pendientes y hechas") {
         Column("id", .integer).primaryKey(autoincrement: true)
         Column("nombre", .string(200)).indexed()
-        Column("prioridad", .smallint, default: 3)
+        Column("prioridad", .string(10), default: "media")
         Column("creado_en", .timestamp, default: .currentTimestamp)
         Column("actualizado_en", .timestamp, nullable: true)
         Column("descripcion", .string(500), nullable: true, comment: "Descripción larga de la tarea")
@@ -17,7 +17,7 @@ let tareasSchema = Schema {
         Column("categoria", .string(50)).backfill("General")
         Column("estado", .enumeration("estado_tarea", ["pendiente", "hecha"]), default: "pendiente")
         Column("usuario_id", .integer).references("usuarios", "id").backfill(1)
-        Check("ck_tareas_prioridad", "prioridad BETWEEN 1 AND 5")
+        Check("ck_tareas_prioridad", "prioridad IN ('muy baja', 'baja', 'media', 'alta', 'urgente')")
         Index("prioridad", "creado_en", name: "ix_tareas_prioridad_creado_en")
     }
 }
