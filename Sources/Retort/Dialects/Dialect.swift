@@ -59,8 +59,11 @@ public protocol Dialect: Sendable {
     /// Before a step that runs outside a transaction is run again after a kill: true when the
     /// database shows it finished; otherwise whatever it left half-done is cleaned up first.
     func resumeOutsideTransaction(_ operation: MigrationOperation, on db: any DatabaseConnection) throws -> Bool
-    /// The statement that bounds how long later statements wait for a lock (nil: the dialect has none).
-    func lockTimeoutSQL(milliseconds: Int) -> String?
+    /// How long the session's statements wait for a lock, in ms (0: forever); nil when the
+    /// dialect has no such setting.
+    func lockTimeout(on db: any DatabaseConnection) throws -> Int?
+    /// Sets how long the session's statements wait for a lock (a no-op where there is no such setting).
+    func setLockTimeout(_ milliseconds: Int, on db: any DatabaseConnection) throws
     /// One line per detail of these operations that this dialect renders in a nearer form only.
     func portabilityNotes(_ operations: [MigrationOperation]) -> [String]
     /// True when the connected database (its current schema) has a table with this name.

@@ -22,7 +22,7 @@ public enum SafePlan {
     public static func rewrite(_ plan: Plan, current: Schema, backfills: [String: [String: DefaultValue]]) -> Plan {
         var groups: [PlannedGroup] = []
         for group in plan.groups {
-            guard let table = group.table, let existing = current.table(table),
+            guard let table = group.table, current.table(table) != nil,
                 !group.operations.contains(where: { if case .dropTable = $0 { true } else { false } })
             else {
                 groups.append(group)
@@ -69,7 +69,6 @@ public enum SafePlan {
                     expand.append(op)
                 }
             }
-            _ = existing
             if !prepare.isEmpty { groups.append(PlannedGroup(table: table, operations: prepare, transactional: false, phase: "prepare")) }
             if !expand.isEmpty {
                 // Not transactional either: each step commits on its own under the lock policy's short

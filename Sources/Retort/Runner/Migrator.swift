@@ -222,11 +222,8 @@ public final class Migrator {
             log("resuming \(direction) of \(id) after step \(done) of \(operations.count)\(position.map { " (batches done up to key \($0))" } ?? "")")
         }
         var schema = try dialect.introspect(db)
-        let previousTimeout = dialect.lockTimeoutSQL(milliseconds: 0) == nil
-            ? nil : try db.query("SELECT setting FROM pg_settings WHERE name = 'lock_timeout'").first?.first?.int
-        defer {
-            if let previousTimeout, let sql = dialect.lockTimeoutSQL(milliseconds: Int(previousTimeout)) { try? db.execute(sql) }
-        }
+        let previousTimeout = try dialect.lockTimeout(on: db)
+        defer { if let previousTimeout { try? dialect.setLockTimeout(previousTimeout, on: db) } }
         for (i, op) in operations.enumerated() where i >= done {
             do {
                 try withLockRetries(op, step: i + 1) {
@@ -246,7 +243,7 @@ public final class Migrator {
         var attempt = 0
         var pause = lockPolicy.pause
         while true {
-            if let sql = dialect.lockTimeoutSQL(milliseconds: lockPolicy.timeout(for: op)) { try db.execute(sql) }
+            try dialect.setLockTimeout(lockPolicy.timeout(for: op), on: db)
             do {
                 return try body()
             } catch let error as DatabaseError where error.isLockTimeout && attempt < lockPolicy.retries {

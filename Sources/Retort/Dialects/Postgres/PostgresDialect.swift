@@ -22,7 +22,13 @@ public struct PostgresDialect: Dialect {
         return false
     }
 
-    public func lockTimeoutSQL(milliseconds: Int) -> String? { "SET lock_timeout = \(max(0, milliseconds))" }
+    public func lockTimeout(on db: any DatabaseConnection) throws -> Int? {
+        Int(try db.query("SELECT setting::bigint FROM pg_settings WHERE name = 'lock_timeout'").first?.first?.int ?? 0)
+    }
+
+    public func setLockTimeout(_ milliseconds: Int, on db: any DatabaseConnection) throws {
+        try db.execute("SET lock_timeout = \(max(0, milliseconds))")
+    }
 
     /// PostgreSQL renders every detail as written.
     public func portabilityNotes(_ operations: [MigrationOperation]) -> [String] { [] }
@@ -185,7 +191,7 @@ public struct PostgresDialect: Dialect {
     /// concurrent index build of the lock holder would wait for; it gives up after the session's
     /// `lock_timeout` (0: waits as long as it takes).
     public func lock(_ db: any DatabaseConnection) throws {
-        let timeout = try db.query("SELECT setting::bigint FROM pg_settings WHERE name = 'lock_timeout'").first?.first?.int ?? 0
+        let timeout = try lockTimeout(on: db) ?? 0
         let start = Date()
         var pause: UInt32 = 5_000
         while try db.query("SELECT pg_try_advisory_lock(\(Self.lockKey))").first?.first?.int != 1 {

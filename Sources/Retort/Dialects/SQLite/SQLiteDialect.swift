@@ -9,7 +9,8 @@ public struct SQLiteDialect: Dialect {
     public func resumeOutsideTransaction(_ operation: MigrationOperation, on db: any DatabaseConnection) throws -> Bool { false }
 
     /// SQLite waits for its write lock through the busy timeout, set once per connection.
-    public func lockTimeoutSQL(milliseconds: Int) -> String? { nil }
+    public func lockTimeout(on db: any DatabaseConnection) throws -> Int? { nil }
+    public func setLockTimeout(_ milliseconds: Int, on db: any DatabaseConnection) throws {}
 
     /// PostgreSQL-only details, rendered in SQLite's nearest form.
     public func portabilityNotes(_ operations: [MigrationOperation]) -> [String] { operations.postgresOnlyDetails }
