@@ -61,6 +61,7 @@ public enum CommandRunner {
         case is DatabaseError: return ExitStatus.database
         case is MigrationError, is HistoryReplayError, is VerificationError: return ExitStatus.migrationFailed
         case is IntegrityError: return ExitStatus.integrity
+        case let e as TransferError: return e.isMismatch ? ExitStatus.differences : ExitStatus.migrationFailed
         default: return nil
         }
     }

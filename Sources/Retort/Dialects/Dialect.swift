@@ -115,6 +115,10 @@ public enum RetortTables {
     public static let applied = "retort_applied"
     /// How far a non-transactional revision has got, while it runs.
     public static let progress = "retort_progress"
+    /// Each transferred table's state (`transfer --resume` skips the verified ones).
+    public static let transfer = "retort_transfer"
+    /// The rows a transfer rejected, with the column, value and reason.
+    public static let transferRejects = "retort_transfer_rejects"
     /// Every name introspection leaves out.
-    public static let all: Set<String> = [version, applied, progress]
+    public static let all: Set<String> = [version, applied, progress, transfer, transferRejects]
 }

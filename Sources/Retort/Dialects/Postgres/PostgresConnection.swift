@@ -60,12 +60,14 @@ public final class PostgresConnection: DatabaseConnection {
         return DatabaseURL.redact(text)
     }
 
+    func connection() throws -> OpaquePointer { try conn() }
+
     private func conn() throws -> OpaquePointer {
         guard let handle else { throw DatabaseError("the PostgreSQL connection is closed") }
         return handle
     }
 
-    private func check(_ result: OpaquePointer?, _ sql: String) throws {
+    func check(_ result: OpaquePointer?, _ sql: String) throws {
         let status = result.map(PQresultStatus) ?? PGRES_FATAL_ERROR
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY else {
             let message = result.map { String(cString: PQresultErrorMessage($0)) } ?? String(cString: PQerrorMessage(handle))

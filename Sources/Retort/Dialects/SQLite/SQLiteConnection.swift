@@ -127,10 +127,11 @@ public final class SQLiteConnection: DatabaseConnection {
         try run(sql, parameters, collect: true)
     }
 
-    private func run(_ sql: String, _ parameters: [SQLValue], collect: Bool) throws -> [[SQLValue]] {
+    /// Prepares `sql` with `parameters` bound and hands the statement to `body`.
+    func withStatement<T>(_ sql: String, _ parameters: [SQLValue], _ body: (OpaquePointer) throws -> T) throws -> T {
         let db = try db()
         var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK else { throw error(sql) }
+        guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK, let statement else { throw error(sql) }
         defer { sqlite3_finalize(statement) }
         for (i, value) in parameters.enumerated() {
             let index = Int32(i + 1)
@@ -143,32 +144,41 @@ public final class SQLiteConnection: DatabaseConnection {
                 _ = v.withUnsafeBytes { sqlite3_bind_blob(statement, index, $0.baseAddress, Int32(v.count), SQLITE_TRANSIENT) }
             }
         }
-        var rows: [[SQLValue]] = []
-        let count = sqlite3_column_count(statement)
-        while true {
-            let rc = sqlite3_step(statement)
-            if rc == SQLITE_DONE { break }
-            guard rc == SQLITE_ROW else { throw error(sql) }
-            guard collect else { continue }
-            var row: [SQLValue] = []
-            row.reserveCapacity(Int(count))
-            for c in 0..<count {
-                switch sqlite3_column_type(statement, c) {
-                case SQLITE_INTEGER: row.append(.integer(sqlite3_column_int64(statement, c)))
-                case SQLITE_FLOAT: row.append(.double(sqlite3_column_double(statement, c)))
-                case SQLITE_TEXT: row.append(.text(String(cString: sqlite3_column_text(statement, c))))
-                case SQLITE_BLOB:
-                    let n = Int(sqlite3_column_bytes(statement, c))
-                    if let p = sqlite3_column_blob(statement, c) {
-                        row.append(.blob(Array(UnsafeRawBufferPointer(start: p, count: n))))
-                    } else {
-                        row.append(.blob([]))
+        return try body(statement)
+    }
+
+    /// The connection's last error message.
+    var lastErrorMessage: String { handle.map { String(cString: sqlite3_errmsg($0)) } ?? "SQLite error" }
+
+    private func run(_ sql: String, _ parameters: [SQLValue], collect: Bool) throws -> [[SQLValue]] {
+        try withStatement(sql, parameters) { statement in
+            var rows: [[SQLValue]] = []
+            let count = sqlite3_column_count(statement)
+            while true {
+                let rc = sqlite3_step(statement)
+                if rc == SQLITE_DONE { break }
+                guard rc == SQLITE_ROW else { throw error(sql) }
+                guard collect else { continue }
+                var row: [SQLValue] = []
+                row.reserveCapacity(Int(count))
+                for c in 0..<count {
+                    switch sqlite3_column_type(statement, c) {
+                    case SQLITE_INTEGER: row.append(.integer(sqlite3_column_int64(statement, c)))
+                    case SQLITE_FLOAT: row.append(.double(sqlite3_column_double(statement, c)))
+                    case SQLITE_TEXT: row.append(.text(String(cString: sqlite3_column_text(statement, c))))
+                    case SQLITE_BLOB:
+                        let n = Int(sqlite3_column_bytes(statement, c))
+                        if let p = sqlite3_column_blob(statement, c) {
+                            row.append(.blob(Array(UnsafeRawBufferPointer(start: p, count: n))))
+                        } else {
+                            row.append(.blob([]))
+                        }
+                    default: row.append(.null)
                     }
-                default: row.append(.null)
                 }
+                rows.append(row)
             }
-            rows.append(row)
+            return rows
         }
-        return rows
     }
 }

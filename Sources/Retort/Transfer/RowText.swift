@@ -1,0 +1,92 @@
+/// Each database's own SQL for a row's values normalized to text, so that a checksum computed on
+/// each side independently agrees exactly when the copy kept every value (docs/transfer.md lists
+/// the forms). The source side reads SQLite's loose storage the way the conversion rules do; the
+/// target side prints PostgreSQL's typed values.
+enum RowText {
+    /// SQLite SQL for one source column's normalized text (NULL stays NULL).
+    static func source(_ column: String, _ kind: ValueConverter.Kind, zoneModifier: Bool) -> String {
+        let x = SQLText.quote(column)
+        switch kind {
+        case .integer: return "CAST(CAST(\(x) AS INTEGER) AS TEXT)"
+        case .boolean:
+            return "CASE WHEN \(x) IS NULL THEN NULL WHEN lower(CAST(\(x) AS TEXT)) IN ('1', 't', 'true', 'y', 'yes', 'on') THEN 'true' ELSE 'false' END"
+        case .float(let single):
+            let digits = single ? 6 : 15
+            return "CASE WHEN \(x) IS NULL THEN NULL WHEN CAST(\(x) AS REAL) >= 9e999 THEN 'Infinity' WHEN CAST(\(x) AS REAL) <= -9e999 THEN '-Infinity' ELSE printf('%.\(digits)g', \(x)) END"
+        case .decimal(_, let scale): return "CASE WHEN \(x) IS NULL THEN NULL ELSE printf('%.\(scale)f', \(x)) END"
+        case .text, .enumeration, .other: return "CAST(\(x) AS TEXT)"
+        case .uuid:
+            let h = "hex(\(x))"
+            return "CASE WHEN typeof(\(x)) = 'blob' THEN lower(substr(\(h), 1, 8) || '-' || substr(\(h), 9, 4) || '-' || substr(\(h), 13, 4) || '-' || substr(\(h), 17, 4) || '-' || substr(\(h), 21)) ELSE lower(\(x)) END"
+        case .blob: return "CASE WHEN \(x) IS NULL THEN NULL ELSE lower(hex(\(x))) END"
+        case .date: return "date(\(x))"
+        case .json:
+            let node = """
+                CASE type WHEN 'object' THEN 'o' WHEN 'array' THEN 'a' WHEN 'null' THEN 'z' WHEN 'true' THEN 'b:true' \
+                WHEN 'false' THEN 'b:false' WHEN 'text' THEN 's:' || length(atom) || ':' || atom ELSE 'n:' || printf('%.15g', atom) END
+                """
+            return """
+                CASE WHEN \(x) IS NULL THEN NULL ELSE \
+                (SELECT group_concat(n, ',') FROM (SELECT \(node) AS n FROM json_tree(\(x)) ORDER BY n)) || '|' || \
+                COALESCE((SELECT group_concat(k, ',') FROM (SELECT length(key) || ':' || key AS k FROM json_tree(\(x)) \
+                WHERE typeof(key) = 'text' ORDER BY k)), '') END
+                """
+        case .timestamp(let zoned):
+            let modifier = zoned && zoneModifier ? ", 'utc'" : ""
+            let t = "trim(\(x))"
+            let numericText = "(\(t) <> '' AND ltrim(\(t), '-') GLOB '[0-9]*' AND ltrim(\(t), '-') NOT GLOB '*[^0-9.]*')"
+            func epoch(_ v: String) -> String {
+                "CAST(round(CASE WHEN abs(\(v)) >= 100000000000 THEN \(v) ELSE \(v) * 1000 END) AS INTEGER)"
+            }
+            return """
+                CASE WHEN \(x) IS NULL THEN NULL \
+                WHEN typeof(\(x)) = 'integer' THEN CAST(CASE WHEN abs(\(x)) >= 100000000000 THEN \(x) ELSE \(x) * 1000 END AS TEXT) \
+                WHEN typeof(\(x)) = 'real' THEN CAST(\(epoch(x)) AS TEXT) \
+                WHEN \(numericText) THEN CASE WHEN instr(\(t), '.') > 0 THEN CAST(\(epoch("CAST(\(t) AS REAL)")) AS TEXT) \
+                ELSE CAST(CASE WHEN abs(CAST(\(t) AS INTEGER)) >= 100000000000 THEN CAST(\(t) AS INTEGER) ELSE CAST(\(t) AS INTEGER) * 1000 END AS TEXT) END \
+                ELSE CAST(CAST(strftime('%s', \(x)\(modifier)) AS INTEGER) * 1000 + CAST(substr(strftime('%f', \(x)\(modifier)), 4) AS INTEGER) AS TEXT) END
+                """
+        }
+    }
+
+    /// PostgreSQL SQL for one target column's normalized text (NULL stays NULL); the session must
+    /// have `extra_float_digits = 0` and `DateStyle = ISO`.
+    static func target(_ column: String, _ kind: ValueConverter.Kind) -> String {
+        let x = SQLText.quote(column)
+        switch kind {
+        case .integer, .decimal, .text, .enumeration, .uuid, .date, .float, .other: return "\(x)::text"
+        case .boolean: return "CASE WHEN \(x) THEN 'true' WHEN NOT \(x) THEN 'false' END"
+        case .blob: return "encode(\(x), 'hex')"
+        case .timestamp: return "round(extract(epoch FROM \(x)) * 1000)::bigint::text"
+        case .json:
+            let node = """
+                CASE jsonb_typeof(v) WHEN 'object' THEN 'o' WHEN 'array' THEN 'a' WHEN 'null' THEN 'z' \
+                WHEN 'boolean' THEN 'b:' || (v #>> '{}') WHEN 'string' THEN 's:' || length(v #>> '{}') || ':' || (v #>> '{}') \
+                ELSE 'n:' || (v #>> '{}')::float8::text END
+                """
+            return """
+                CASE WHEN \(x) IS NULL THEN NULL ELSE \
+                (SELECT string_agg(n, ',' ORDER BY n COLLATE "C") FROM (SELECT \(node) AS n FROM jsonb_path_query(\(x)::jsonb, 'strict $.**') AS v) q) \
+                || '|' || COALESCE((SELECT string_agg(k, ',' ORDER BY k COLLATE "C") FROM (SELECT length(key) || ':' || key AS k FROM \
+                (SELECT jsonb_path_query(\(x)::jsonb, 'strict $.** ? (@.type() == "object").keyvalue().key') #>> '{}' AS key) keys) q2), '') END
+                """
+        }
+    }
+
+    /// The whole row: every column's text prefixed by its length, `~` for NULL, comma-separated.
+    static func row(_ parts: [String]) -> String {
+        parts.map { "COALESCE(length(\($0)) || ':' || \($0), '~')" }.joined(separator: " || ',' || ")
+    }
+
+    /// The sort key of a key column: integers numerically, anything else by its normalized text in
+    /// byte order (PostgreSQL's "C" collation, SQLite's BINARY).
+    static func sourceOrder(_ column: String, _ kind: ValueConverter.Kind, zoneModifier: Bool) -> String {
+        if case .integer = kind { return "CAST(\(SQLText.quote(column)) AS INTEGER)" }
+        return source(column, kind, zoneModifier: zoneModifier)
+    }
+
+    static func targetOrder(_ column: String, _ kind: ValueConverter.Kind) -> String {
+        if case .integer = kind { return SQLText.quote(column) }
+        return "(\(target(column, kind))) COLLATE \"C\""
+    }
+}

@@ -1,0 +1,112 @@
+/// The state a transfer keeps in the target database: one row per table (`copied`, `verified`
+/// or `mismatch`) and the rejected rows, so that `--resume` and `--verify-only` work in a later run.
+struct TransferState {
+    let db: PostgresConnection
+    static let tables = RetortTables.transfer
+    static let rejects = RetortTables.transferRejects
+
+    /// A table's recorded state.
+    struct Entry {
+        var status: String
+        var rejected: Int
+    }
+
+    /// Creates the state tables if they are missing.
+    func prepare() throws {
+        try db.executeScript(
+            """
+            CREATE TABLE IF NOT EXISTS \(SQLText.quote(Self.tables)) (
+                table_name text PRIMARY KEY, status text NOT NULL, source_rows bigint, rejected_rows bigint NOT NULL DEFAULT 0,
+                target_rows bigint, checksum text, updated_at timestamptz NOT NULL DEFAULT now());
+            CREATE TABLE IF NOT EXISTS \(SQLText.quote(Self.rejects)) (
+                table_name text NOT NULL, source_row text NOT NULL, row_key text NOT NULL, column_name text,
+                value text, reason text NOT NULL);
+            """)
+    }
+
+    /// True when the state tables exist.
+    func exists() throws -> Bool {
+        try db.query("SELECT to_regclass($1) IS NOT NULL", [.text(SQLText.quote(Self.tables))]).first?.first?.int == 1
+    }
+
+    /// Every recorded table state.
+    func entries() throws -> [String: Entry] {
+        guard try exists() else { return [:] }
+        var out: [String: Entry] = [:]
+        for row in try db.query("SELECT table_name, status, rejected_rows FROM \(SQLText.quote(Self.tables))") {
+            out[row[0].string ?? ""] = Entry(status: row[1].string ?? "", rejected: Int(row[2].int ?? 0))
+        }
+        return out
+    }
+
+    /// Forgets a table (before it is copied again).
+    func reset(_ table: String) throws {
+        guard try exists() else { return }
+        try db.execute("DELETE FROM \(SQLText.quote(Self.tables)) WHERE table_name = $1", [.text(table)])
+        try db.execute("DELETE FROM \(SQLText.quote(Self.rejects)) WHERE table_name = $1", [.text(table)])
+    }
+
+    /// Records a table's state.
+    func record(_ table: String, status: String, sourceRows: Int? = nil, rejected: Int? = nil, targetRows: Int? = nil, checksum: String? = nil)
+        throws
+    {
+        try db.execute(
+            """
+            INSERT INTO \(SQLText.quote(Self.tables)) (table_name, status, source_rows, rejected_rows, target_rows, checksum)
+            VALUES ($1, $2, $3, COALESCE($4, 0), $5, $6)
+            ON CONFLICT (table_name) DO UPDATE SET status = EXCLUDED.status,
+                source_rows = COALESCE(EXCLUDED.source_rows, \(SQLText.quote(Self.tables)).source_rows),
+                rejected_rows = COALESCE($4, \(SQLText.quote(Self.tables)).rejected_rows),
+                target_rows = COALESCE(EXCLUDED.target_rows, \(SQLText.quote(Self.tables)).target_rows),
+                checksum = COALESCE(EXCLUDED.checksum, \(SQLText.quote(Self.tables)).checksum), updated_at = now()
+            """,
+            [.text(table), .text(status), sourceRows.map { .integer(Int64($0)) } ?? .null, rejected.map { .integer(Int64($0)) } ?? .null,
+             targetRows.map { .integer(Int64($0)) } ?? .null, checksum.map(SQLValue.text) ?? .null])
+    }
+
+    /// Stores rejected rows, in statements of at most 500 rows.
+    func store(_ list: [Reject]) throws {
+        for start in stride(from: 0, to: list.count, by: 500) {
+            let chunk = list[start..<min(start + 500, list.count)]
+            var values: [String] = []
+            var parameters: [SQLValue] = []
+            for r in chunk {
+                let n = parameters.count
+                values.append("($\(n + 1), $\(n + 2), $\(n + 3), $\(n + 4), $\(n + 5), $\(n + 6))")
+                parameters += [.text(r.table), .text(r.sourceRow), .text(r.key), r.column.map(SQLValue.text) ?? .null,
+                               r.value.map(SQLValue.text) ?? .null, .text(r.reason)]
+            }
+            try db.execute(
+                "INSERT INTO \(SQLText.quote(Self.rejects)) (table_name, source_row, row_key, column_name, value, reason) VALUES "
+                    + values.joined(separator: ", "), parameters)
+        }
+    }
+
+    /// The rejected rows recorded for a table (or all tables).
+    func rejected(_ table: String? = nil) throws -> [Reject] {
+        guard try exists() else { return [] }
+        let sql = "SELECT table_name, source_row, row_key, column_name, value, reason FROM \(SQLText.quote(Self.rejects))"
+            + (table == nil ? "" : " WHERE table_name = $1") + " ORDER BY table_name, source_row"
+        return try db.query(sql, table.map { [.text($0)] } ?? []).map {
+            Reject(table: $0[0].string ?? "", sourceRow: $0[1].string ?? "", key: $0[2].string ?? "", column: $0[3].string,
+                   value: $0[4].string, reason: $0[5].string ?? "")
+        }
+    }
+}
+
+/// A source value (or row) that could not be copied exactly.
+public struct Reject: Hashable, Sendable, Codable {
+    public var table: String
+    /// The row's identity in the source (its rowid, or its key).
+    public var sourceRow: String
+    /// The row's primary key as `column=value` pairs (or `rowid=N`).
+    public var key: String
+    public var column: String?
+    public var value: String?
+    public var reason: String
+
+    /// One line for a report.
+    public var line: String {
+        "\(table) [\(key)]" + (column.map { " \($0)" } ?? "") + (value.map { " = \($0.debugDescription)" } ?? "") + ": \(reason)"
+    }
+}
