@@ -8,7 +8,7 @@ struct MigrateCommand: ParsableCommand {
         abstract: "Autogenerate, apply and inspect schema migrations (Retort).",
         subcommands: [
             Autogen.self, RevisionCommand.self, Split.self, Stamp.self, Upgrade.self, Downgrade.self, Current.self, History.self, Heads.self,
-            Show.self, Check.self, Lint.self, Verify.self, Branches.self, Merge.self, DiffCommand.self, TransferCommand.self,
+            Show.self, Check.self, Lint.self, Verify.self, Branches.self, Merge.self, DiffCommand.self, TransferCommand.self, ReflectCommand.self,
         ]
     )
 }

@@ -96,7 +96,7 @@ public struct StandaloneCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "retort",
         abstract: "Retort commands that need no models (a project's own migrate tool has the rest).",
-        subcommands: [DiffCommand.self, TransferCommand.self]
+        subcommands: [DiffCommand.self, ReflectCommand.self, TransferCommand.self]
     )
 
     public init() {}
