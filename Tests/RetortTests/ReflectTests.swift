@@ -27,7 +27,7 @@ struct ReflectTests {
                 sources[key] = r.stdout
             }
         }
-        let schemas = try Self.compile(sources, package: "reflect-corpus")
+        let schemas = try Self.compile(sources, package: "reflect")
         var failures: [String] = []
         for (key, db) in databases.sorted(by: { $0.key < $1.key }) {
             guard let models = schemas[key] else {
@@ -52,7 +52,7 @@ struct ReflectTests {
                 contentsOf: repositoryRoot.appendingPathComponent("examples/\(example)/Sources/\(example)/Models.swift"), encoding: .utf8)
             models["example_\(example)"] = text + "\nlet s_example_\(example) = \(constant)\n"
         }
-        let schemas = try Self.compile(models, package: "reflect-examples-\(dialect.rawValue)")
+        let schemas = try Self.compile(models, package: "reflect")
         var reflected: [String: String] = [:]
         var databases: [String: TestDatabase] = [:]
         for (key, schema) in schemas {
@@ -65,7 +65,7 @@ struct ReflectTests {
             reflected["reflected_\(key)"] = r.stdout
             databases[key] = db
         }
-        let back = try Self.compile(reflected, package: "reflect-examples-\(dialect.rawValue)")
+        let back = try Self.compile(reflected, package: "reflect")
         for (key, db) in databases {
             let c = try db.connect()
             defer { c.close() }

@@ -119,6 +119,8 @@ public enum RetortTables {
     public static let transfer = "retort_transfer"
     /// The rows a transfer rejected, with the column, value and reason.
     public static let transferRejects = "retort_transfer_rejects"
+    /// Foreign keys a transfer dropped for its copy (they close a cycle) and adds back at its end.
+    public static let transferKeys = "retort_transfer_keys"
     /// Every name introspection leaves out.
-    public static let all: Set<String> = [version, applied, progress, transfer, transferRejects]
+    public static let all: Set<String> = [version, applied, progress, transfer, transferRejects, transferKeys]
 }

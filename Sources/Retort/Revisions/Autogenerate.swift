@@ -103,6 +103,23 @@ public struct Autogenerator {
         return (revisions, database)
     }
 
+    /// The first revision of a project adopting Retort on an existing database: it creates the
+    /// whole schema the models describe (types and sequences, then tables in foreign-key order,
+    /// then keys that close a cycle), so a fresh database built from it equals the existing one,
+    /// which is `stamp`ed at it instead. Refused once the history has revisions.
+    public func baseline(message: String, date: Date = Date()) throws -> RevisionInfo {
+        guard graph.revisions.isEmpty else {
+            throw RevisionError(
+                "the history already has \(graph.revisions.count) revision(s); a baseline can only be the first revision")
+        }
+        // Planned as for PostgreSQL, which has every kind of object; SQLite renders what it has.
+        let plan = try Differ(dialect: PostgresDialect()).plan(from: Schema(), to: models)
+        guard !plan.groups.isEmpty else { throw RevisionError("the models declare no tables: nothing to baseline") }
+        let id = RevisionID.fresh(date: date, avoiding: [])[0]
+        return RevisionInfo(
+            id: id, parents: [], message: message, createdAt: RevisionID.timestamp(date), upgrade: plan.operations)
+    }
+
     /// Revisions for plan groups, each the child of the one before; the first has `parents`.
     static func chain(
         _ groups: [PlannedGroup], message: String, parents: [String], single: Bool,

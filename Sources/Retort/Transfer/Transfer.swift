@@ -79,22 +79,28 @@ public final class Transfer {
         }
         if !toEmpty.isEmpty { try target.execute("TRUNCATE " + toEmpty.map(SQLText.quote).joined(separator: ", ")) }
         for item in pending { try state.reset(item.target.name) }
-        // Foreign keys in a cycle cannot hold while either table is half-copied: off for the copy.
+        // Foreign keys in a cycle cannot hold while either table is half-copied: off for the copy
+        // (remembered in the target, so a failed run's next attempt adds them back).
         let pendingNames = Set(pending.map(\.target.name))
+        let detached = try state.detachedKeys()
         for (table, fk) in plan.cycleKeys where pendingNames.contains(table) {
-            guard let name = fk.name, try target.query(
-                "SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass($1) AND conname = $2", [.text(SQLText.quote(table)), .text(name)]
-            ).count == 1 else { continue }
-            try target.execute("ALTER TABLE \(SQLText.quote(table)) DROP CONSTRAINT \(SQLText.quote(name))")
+            guard !detached.contains(where: { $0.table == table && $0.key.name == fk.name }) else { continue }
+            try state.detach(fk, from: table)
         }
         var rejectedKeys: [String: [[String]: Set<String>]] = [:]
+        // Rejections an earlier run made in tables this run does not copy still reach their children.
+        for table in Set(plan.items.flatMap { $0.target.foreignKeys.map(\.referencedTable) }) where
+            !plan.items.contains(where: { $0.target.name == table }) || skipped.contains(table)
+        {
+            guard let parent = plan.source.table(table) else { continue }
+            rejectedKeys[table] = try rejectedKeyValues(parent, needed: referencedColumnSets(of: table, in: plan))
+        }
+        let preRejected = try rejectionsInCycles(plan, pending: pending, parents: &rejectedKeys)
         var totalRejected = recorded.filter { skipped.contains($0.key) }.map(\.value.rejected).reduce(0, +)
         var results: [TransferReport.TableResult] = []
         for item in plan.items {
             let name = item.target.name
-            let needed = referencedColumnSets(of: name, in: plan)
             if skipped.contains(name) {
-                rejectedKeys[name] = try rejectedKeyValues(item, needed: needed)
                 let entry = try target.query(
                     "SELECT source_rows, rejected_rows, target_rows, checksum FROM \(SQLText.quote(TransferState.tables)) WHERE table_name = $1",
                     [.text(name)]
@@ -106,8 +112,9 @@ public final class Transfer {
                           orphanRows: 0, rowsPerSecond: nil, status: "verified earlier"))
                 continue
             }
-            let copied = try copy(item, plan: plan, needed: needed, parents: rejectedKeys, alreadyRejected: totalRejected)
-            rejectedKeys[name] = copied.keys
+            let judge = try RowJudge(item: item, plan: plan, transfer: self, parents: rejectedKeys, preRejected: preRejected[name] ?? [:])
+            let copied = try copy(item, judge: judge, alreadyRejected: totalRejected)
+            for (cols, values) in copied.keys { rejectedKeys[name, default: [:]][cols, default: []].formUnion(values) }
             totalRejected += copied.rejected
             var result = try verify(item)
             result.rowsPerSecond = copied.rowsPerSecond
@@ -116,10 +123,16 @@ public final class Transfer {
                 checksum: result.status == "ok" ? result.targetChecksum : nil)
             results.append(result)
         }
-        try restoreCycleKeys(plan)
+        try restoreCycleKeys()
         results = try checkReferences(results, plan: plan)
         let report = TransferReport(tables: results, rejectedRows: totalRejected)
         return report
+    }
+
+    /// The foreign keys (`table.name`) an unfinished transfer dropped for its copy and will add
+    /// back when it completes.
+    public static func detachedKeys(on db: PostgresConnection) throws -> Set<String> {
+        Set(try TransferState(db: db).detachedKeys().map { "\($0.table).\($0.key.name ?? "")" })
     }
 
     /// Verifies an earlier transfer without copying: counts, checksums and foreign keys.
@@ -143,9 +156,15 @@ public final class Transfer {
         }
     }
 
+    /// The plan, from the target as it is plus the keys an unfinished run detached.
     private func makePlan() throws -> TransferPlan {
-        try TransferPlan(
-            source: try SQLiteDialect().introspect(source), target: try PostgresDialect().introspect(target), only: options.tables)
+        var targetSchema = try PostgresDialect().introspect(target)
+        for (table, fk) in try state.detachedKeys() {
+            if let i = targetSchema.tableIndex(table), !targetSchema.tables[i].foreignKeys.contains(where: { $0.name == fk.name }) {
+                targetSchema.tables[i].foreignKeys.append(fk)
+            }
+        }
+        return try TransferPlan(source: try SQLiteDialect().introspect(source), target: targetSchema, only: options.tables)
     }
 
     /// The stand-alone tool: source tables the target lacks are created there, mapped to
@@ -174,7 +193,7 @@ public final class Transfer {
     // MARK: - Copy
 
     /// The source's identity of a row: its rowid, or its key in a WITHOUT ROWID table.
-    private func identity(_ table: Table) throws -> String {
+    func identity(_ table: Table) throws -> String {
         let sql = try source.query("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [.text(table.name)]).first?.first?.string ?? ""
         guard sql.uppercased().replacingOccurrences(of: " ", with: "").hasSuffix("WITHOUTROWID"), let pk = table.primaryKey else {
             return "CAST(rowid AS TEXT)"
@@ -183,7 +202,7 @@ public final class Transfer {
     }
 
     /// Column sets of `table` that foreign keys of the copied tables reference.
-    private func referencedColumnSets(of table: String, in plan: TransferPlan) -> [[String]] {
+    func referencedColumnSets(of table: String, in plan: TransferPlan) -> [[String]] {
         var sets: [[String]] = []
         for item in plan.items {
             for fk in item.target.foreignKeys where fk.referencedTable == table && !sets.contains(fk.referencedColumns) {
@@ -199,39 +218,63 @@ public final class Transfer {
         var rowsPerSecond: Double
     }
 
-    private static let separator = "\u{1F}"
+    /// In tables that reach themselves through foreign keys, a row can lose its parent to a
+    /// rejection found later in the copy order. These tables are read once without copying to
+    /// find what they reject, and rejection is followed along their keys until nothing changes.
+    /// Returns, per table, the rows to reject and why (and adds their keys to `parents`).
+    private func rejectionsInCycles(_ plan: TransferPlan, pending: [TransferPlan.Item], parents: inout [String: [[String]: Set<String>]])
+        throws -> [String: [String: [String]]]
+    {
+        let items = pending.filter { plan.recursive.contains($0.target.name) }
+        guard !items.isEmpty else { return [:] }
+        var rejected: [String: [String: [String]]] = [:]
+        for item in items {
+            let judge = try RowJudge(item: item, plan: plan, transfer: self, parents: [:], preRejected: [:])
+            var scratch: [UInt8] = []
+            try source.forEachRow(judge.select) { row in
+                scratch.removeAll(keepingCapacity: true)
+                let verdict = judge.judge(row, into: &scratch)
+                guard !verdict.problems.isEmpty else { return }
+                rejected[item.target.name, default: [:]][verdict.rowID] = verdict.problems.map(\.reason)
+                for (cols, value) in judge.neededKeys(row) { parents[item.target.name, default: [:]][cols, default: []].insert(value) }
+            }
+        }
+        var changed = true
+        while changed {
+            changed = false
+            for item in items {
+                let name = item.target.name
+                let id = try identity(item.source)
+                let needed = referencedColumnSets(of: name, in: plan)
+                for fk in item.target.foreignKeys {
+                    guard let set = parents[fk.referencedTable]?[fk.referencedColumns], !set.isEmpty else { continue }
+                    let columns = fk.columns + needed.flatMap { $0 }
+                    let sql = "SELECT \(id), " + columns.map { SQLText.quote($0) }.joined(separator: ", ") + " FROM \(SQLText.quote(name))"
+                    try source.forEachRow(sql) { row in
+                        let rowID = row.text(0) ?? ""
+                        guard rejected[name]?[rowID] == nil else { return }
+                        let values = (0..<fk.columns.count).map { row.text(Int32($0 + 1)) }
+                        guard !values.contains(where: { $0 == nil }), set.contains(values.map { $0! }.joined(separator: RowJudge.separator)) else { return }
+                        rejected[name, default: [:]][rowID] = [RowJudge.parentRejected(fk, values.map { $0! })]
+                        var offset = fk.columns.count + 1
+                        for cols in needed {
+                            let key = (0..<cols.count).map { row.text(Int32(offset + $0)) ?? "" }.joined(separator: RowJudge.separator)
+                            parents[name, default: [:]][cols, default: []].insert(key)
+                            offset += cols.count
+                        }
+                        changed = true
+                    }
+                }
+            }
+        }
+        return rejected
+    }
 
-    private func copy(
-        _ item: TransferPlan.Item, plan: TransferPlan, needed: [[String]], parents: [String: [[String]: Set<String>]], alreadyRejected: Int
-    ) throws -> Copied {
+    private func copy(_ item: TransferPlan.Item, judge: RowJudge, alreadyRejected: Int) throws -> Copied {
         let name = item.target.name, q = SQLText.quote(name)
         let started = Date()
         let total = Int(try source.query("SELECT count(*) FROM \(q)").first?.first?.int ?? 0)
-        let columns = item.columns
-        let position = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.name, Int32($0 + 1)) })
-        let converters = columns.map { ValueConverter(column: $0, zone: options.timeZone) }
-        let id = try identity(item.source)
-        let keyColumns = item.source.primaryKey?.columns ?? []
-        // Rows whose parent is not in the source at all (SQLite rarely enforces foreign keys).
-        var orphans: [String: String] = [:]
-        let copiedTables = Set(plan.items.map(\.target.name))
-        for fk in item.target.foreignKeys where copiedTables.contains(fk.referencedTable) {
-            let parent = SQLText.quote(fk.referencedTable)
-            let present = fk.columns.map { "c.\(SQLText.quote($0)) IS NOT NULL" }.joined(separator: " AND ")
-            let match = zip(fk.columns, fk.referencedColumns).map { "p.\(SQLText.quote($1)) = c.\(SQLText.quote($0))" }
-                .joined(separator: " AND ")
-            let sql = "SELECT \(id.replacingOccurrences(of: "rowid", with: "c.rowid")) FROM \(q) AS c WHERE \(present) AND NOT EXISTS (SELECT 1 FROM \(parent) AS p WHERE \(match))"
-            for row in try source.query(sql) {
-                orphans[row[0].string ?? ""] = "references no row of \(fk.referencedTable) (\(fk.columns.joined(separator: ", ")))"
-            }
-        }
-        let parentChecks: [(fk: ForeignKey, positions: [Int32], rejected: Set<String>)] = item.target.foreignKeys.compactMap { fk in
-            guard let set = parents[fk.referencedTable]?[fk.referencedColumns], !set.isEmpty else { return nil }
-            return (fk, fk.columns.compactMap { position[$0] }, set)
-        }
-        let neededPositions = needed.map { cols in (cols, cols.compactMap { position[$0] }) }
-        let select = "SELECT \(id), " + columns.map { SQLText.quote($0.name) }.joined(separator: ", ") + " FROM \(q)"
-        let copySQL = "COPY \(q) (" + columns.map { SQLText.quote($0.name) }.joined(separator: ", ") + ") FROM STDIN"
+        let copySQL = "COPY \(q) (" + item.columns.map { SQLText.quote($0.name) }.joined(separator: ", ") + ") FROM STDIN"
         var rejects: [Reject] = []
         var rejectedRows = 0
         var keys: [[String]: Set<String>] = [:]
@@ -243,28 +286,11 @@ public final class Transfer {
             try target.copyIn(copySQL) { send in
                 var buffer: [UInt8] = []
                 buffer.reserveCapacity(chunk + 64 * 1024)
-                try source.forEachRow(select) { row in
+                try source.forEachRow(judge.select) { row in
                     done += 1
                     let mark = buffer.count
-                    var problems: [(column: String?, value: String?, reason: String)] = []
-                    let rowID = row.text(0) ?? ""
-                    if let orphan = orphans[rowID] { problems.append((nil, nil, orphan)) }
-                    for check in parentChecks {
-                        let values = check.positions.map { row.text($0) ?? "" }
-                        if values.count == check.fk.columns.count, check.rejected.contains(values.joined(separator: Self.separator)) {
-                            problems.append((nil, nil, "its parent row in \(check.fk.referencedTable) (\(zip(check.fk.referencedColumns, values).map { "\($0)=\($1)" }.joined(separator: ", "))) was rejected"))
-                        }
-                    }
-                    if problems.isEmpty {
-                        for (k, converter) in converters.enumerated() {
-                            if k > 0 { buffer.append(CopyText.tab) }
-                            let cell = row.cell(Int32(k + 1), numbersAsText: converter.wantsNumbersAsText)
-                            if let reason = converter.append(cell, to: &buffer) {
-                                problems.append((columns[k].name, cell.display, reason))
-                            }
-                        }
-                    }
-                    if problems.isEmpty {
+                    let verdict = judge.judge(row, into: &buffer)
+                    if verdict.problems.isEmpty {
                         buffer.append(CopyText.newline)
                         if buffer.count >= chunk {
                             try buffer.withUnsafeBytes { try send($0) }
@@ -273,17 +299,13 @@ public final class Transfer {
                     } else {
                         buffer.removeSubrange(mark...)
                         rejectedRows += 1
-                        let key = keyColumns.isEmpty
-                            ? "rowid=\(rowID)"
-                            : keyColumns.map { "\($0)=\(position[$0].flatMap { row.text($0) } ?? "NULL")" }.joined(separator: ", ")
-                        for p in problems {
-                            let reject = Reject(table: name, sourceRow: rowID, key: key, column: p.column, value: p.value, reason: p.reason)
+                        let key = judge.key(row)
+                        for p in verdict.problems {
+                            let reject = Reject(table: name, sourceRow: verdict.rowID, key: key, column: p.column, value: p.value, reason: p.reason)
                             onReject(reject)
                             if rejects.count < max(limit, 0) + 100 { rejects.append(reject) }
                         }
-                        for (cols, positions) in neededPositions where positions.count == cols.count {
-                            keys[cols, default: []].insert(positions.map { row.text($0) ?? "" }.joined(separator: Self.separator))
-                        }
+                        for (cols, value) in judge.neededKeys(row) { keys[cols, default: []].insert(value) }
                     }
                     if done % 20_000 == 0 {
                         progress(.init(table: name, rows: done, total: total, rejected: rejectedRows, seconds: Date().timeIntervalSince(started), finished: false))
@@ -309,16 +331,16 @@ public final class Transfer {
     }
 
     /// For a table an earlier run copied: the rejected rows' values of the referenced columns.
-    private func rejectedKeyValues(_ item: TransferPlan.Item, needed: [[String]]) throws -> [[String]: Set<String>] {
-        let ids = Set(try state.rejected(item.target.name).map(\.sourceRow))
+    private func rejectedKeyValues(_ table: Table, needed: [[String]]) throws -> [[String]: Set<String>] {
+        let ids = Set(try state.rejected(table.name).map(\.sourceRow))
         guard !ids.isEmpty, !needed.isEmpty else { return [:] }
-        let id = try identity(item.source)
+        let id = try identity(table)
         var keys: [[String]: Set<String>] = [:]
         for cols in needed {
-            let sql = "SELECT \(id), " + cols.map { SQLText.quote($0) }.joined(separator: ", ") + " FROM \(SQLText.quote(item.target.name))"
+            let sql = "SELECT \(id), " + cols.map { SQLText.quote($0) }.joined(separator: ", ") + " FROM \(SQLText.quote(table.name))"
             try source.forEachRow(sql) { row in
                 guard let rowID = row.text(0), ids.contains(rowID) else { return }
-                keys[cols, default: []].insert((1...cols.count).map { row.text(Int32($0)) ?? "" }.joined(separator: Self.separator))
+                keys[cols, default: []].insert((1...cols.count).map { row.text(Int32($0)) ?? "" }.joined(separator: RowJudge.separator))
             }
         }
         return keys
@@ -333,20 +355,9 @@ public final class Transfer {
         }
     }
 
-    /// Adds back, NOT VALID then validated, the cycle's foreign keys the target lacks.
-    private func restoreCycleKeys(_ plan: TransferPlan) throws {
-        for (table, fk) in plan.cycleKeys {
-            guard let name = fk.name, try target.query(
-                "SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass($1) AND conname = $2", [.text(SQLText.quote(table)), .text(name)]
-            ).isEmpty else { continue }
-            var key = fk
-            key.notValid = true
-            let dialect = PostgresDialect()
-            let schema = try dialect.introspect(target)
-            for s in try dialect.render([.addConstraint(table: table, constraint: .foreignKey(key)), .validateConstraint(table: table, name: name)], from: schema) {
-                try target.executeScript(dialect.scriptSQL(s))
-            }
-        }
+    /// Adds back every detached foreign key, NOT VALID then validated.
+    private func restoreCycleKeys() throws {
+        for (table, fk) in try state.detachedKeys() { try state.reattach(fk, to: table) }
     }
 
     // MARK: - Verification

@@ -13,6 +13,11 @@ struct TransferPlan {
     var items: [Item]
     /// Foreign keys in a cycle among the copied tables: (table, key).
     var cycleKeys: [(table: String, key: ForeignKey)]
+    /// Copied tables that reach themselves through foreign keys (a cycle, or a key to the same
+    /// table): a rejected row can make a row seen earlier in the copy order lose its parent.
+    var recursive: Set<String>
+    /// The source's tables, copied or not.
+    var source: Schema
 
     /// Matches source and target tables; throws `TransferError` for anything that would lose data.
     init(source: Schema, target: Schema, only: [String]) throws {
@@ -43,6 +48,18 @@ struct TransferPlan {
         let selected = Schema(tables: names.map { items[$0]!.target })
         let plan = Planner().plan(selected.tables.map { .createTable($0) }, current: Schema(), target: selected)
         self.items = plan.groups.compactMap { $0.table }.compactMap { items[$0] }
+        self.source = source
+        var edges: [String: Set<String>] = [:]
+        for t in selected.tables { edges[t.name] = Set(t.foreignKeys.map(\.referencedTable).filter { items[$0] != nil }) }
+        func reaches(_ from: String, _ to: String) -> Bool {
+            var seen = Set<String>(), stack = Array(edges[from] ?? [])
+            while let n = stack.popLast() {
+                if n == to { return true }
+                if seen.insert(n).inserted { stack += edges[n] ?? [] }
+            }
+            return false
+        }
+        self.recursive = Set(names.filter { reaches($0, $0) })
         self.cycleKeys = plan.groups.filter { $0.table == nil }.flatMap(\.operations).compactMap { op in
             if case .addConstraint(let table, .foreignKey(let fk)) = op { return (table, fk) }
             return nil

@@ -1,9 +1,12 @@
+import Foundation
+
 /// The state a transfer keeps in the target database: one row per table (`copied`, `verified`
 /// or `mismatch`) and the rejected rows, so that `--resume` and `--verify-only` work in a later run.
 struct TransferState {
     let db: PostgresConnection
     static let tables = RetortTables.transfer
     static let rejects = RetortTables.transferRejects
+    static let keys = RetortTables.transferKeys
 
     /// A table's recorded state.
     struct Entry {
@@ -21,6 +24,8 @@ struct TransferState {
             CREATE TABLE IF NOT EXISTS \(SQLText.quote(Self.rejects)) (
                 table_name text NOT NULL, source_row text NOT NULL, row_key text NOT NULL, column_name text,
                 value text, reason text NOT NULL);
+            CREATE TABLE IF NOT EXISTS \(SQLText.quote(Self.keys)) (
+                table_name text NOT NULL, name text NOT NULL, definition text NOT NULL, PRIMARY KEY (table_name, name));
             """)
     }
 
@@ -37,6 +42,53 @@ struct TransferState {
             out[row[0].string ?? ""] = Entry(status: row[1].string ?? "", rejected: Int(row[2].int ?? 0))
         }
         return out
+    }
+
+    /// Foreign keys dropped for the copy and not yet added back: (table, key).
+    func detachedKeys() throws -> [(table: String, key: ForeignKey)] {
+        guard try exists() else { return [] }
+        return try db.query("SELECT table_name, definition FROM \(SQLText.quote(Self.keys)) ORDER BY table_name, name").compactMap { row in
+            guard let table = row[0].string, let json = row[1].string,
+                let key = try? JSONDecoder().decode(ForeignKey.self, from: Data(json.utf8))
+            else { return nil }
+            return (table, key)
+        }
+    }
+
+    /// Drops a foreign key for the copy, remembering it, in one transaction.
+    func detach(_ key: ForeignKey, from table: String) throws {
+        let json = String(decoding: try JSONEncoder().encode(key), as: UTF8.self)
+        try db.execute("BEGIN")
+        do {
+            try db.execute(
+                "INSERT INTO \(SQLText.quote(Self.keys)) (table_name, name, definition) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                [.text(table), .text(key.name ?? ""), .text(json)])
+            try db.execute("ALTER TABLE \(SQLText.quote(table)) DROP CONSTRAINT \(SQLText.quote(key.name ?? ""))")
+            try db.execute("COMMIT")
+        } catch {
+            try? db.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Adds a detached key back (NOT VALID, then validated) and forgets it, in one transaction.
+    func reattach(_ key: ForeignKey, to table: String) throws {
+        let dialect = PostgresDialect()
+        var notValid = key
+        notValid.notValid = true
+        let schema = try dialect.introspect(db)
+        let statements = try dialect.render(
+            [.addConstraint(table: table, constraint: .foreignKey(notValid)), .validateConstraint(table: table, name: key.name ?? "")],
+            from: schema)
+        try db.execute("BEGIN")
+        do {
+            for s in statements { try db.executeScript(dialect.scriptSQL(s)) }
+            try db.execute("DELETE FROM \(SQLText.quote(Self.keys)) WHERE table_name = $1 AND name = $2", [.text(table), .text(key.name ?? "")])
+            try db.execute("COMMIT")
+        } catch {
+            try? db.execute("ROLLBACK")
+            throw error
+        }
     }
 
     /// Forgets a table (before it is copied again).

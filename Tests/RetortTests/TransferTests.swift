@@ -1,0 +1,162 @@
+import Foundation
+import Retort
+import Testing
+
+/// `retort transfer` (stand-alone: target tables mapped from SQLite) on real databases: every
+/// conversion rule, the rejects, foreign-key cycles, WITHOUT ROWID tables, sequences, time zones,
+/// and verification that catches a changed value.
+@Suite("transfer: SQLite rows into PostgreSQL, converted and verified")
+struct TransferTests {
+    static func sqlite(_ sql: String) throws -> TestDatabase {
+        let db = try TestDatabase.make(.sqlite)
+        let c = try db.connect()
+        defer { c.close() }
+        try c.executeScript(sql)
+        return db
+    }
+
+    static func transfer(_ from: TestDatabase, _ to: TestDatabase, _ extra: [String] = []) throws -> ProcessResult {
+        try runProcess(try DriftTests.retortTool(), ["transfer", "--from", from.url.description, "--to", to.url.description] + extra)
+    }
+
+    static func values(_ db: TestDatabase, _ sql: String) throws -> [[String]] {
+        let c = try db.connect()
+        defer { c.close() }
+        return try c.query(sql).map { $0.map { $0.string ?? "NULL" } }
+    }
+
+    @Test("every type converts exactly or is rejected, and the checksums agree")
+    func conversions() throws {
+        let source = try Self.sqlite(
+            """
+            CREATE TABLE t (
+                id INTEGER PRIMARY KEY, b BOOLEAN, i INTEGER, s SMALLINT, r REAL, d NUMERIC(8, 2), v VARCHAR(3), x TEXT,
+                u UUID, j JSON, bl BLOB, dt DATE, ts DATETIME, n);
+            INSERT INTO t VALUES (1, 'Yes', ' 42 ', 7, 1.5, 12.5, 'abc', 'tab\there', '6F9619FF-8B86-D011-B42D-00C04FC964FF',
+                '{"a": [1, 2.50, "x"], "b": {"c": null}}', x'00ff10', '2024-02-29', '2024-01-02T03:04:05.123456Z', 'anything');
+            INSERT INTO t VALUES (2, 0, 9007199254740993, -32768, '2.5e3', '-0.5', 'ñü', 'back\\slash', x'6f9619ff8b86d011b42d00c04fc964ff',
+                '"just a string"', 'text bytes', '1999-12-31', 1700000000, 12);
+            INSERT INTO t VALUES (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 1700000000123, NULL);
+            INSERT INTO t VALUES (4, 'f', 1, 1, 1e308, 1, 'a', 'line
+            break', NULL, '[]', NULL, NULL, '2024-01-02 03:04', 1.25);
+            INSERT INTO t VALUES (5, 'nope', 1, 1, 1, 1, 'a', 'a', NULL, NULL, NULL, NULL, NULL, NULL);
+            INSERT INTO t VALUES (6, 1, 1, 40000, 1, 1, 'a', 'a', NULL, NULL, NULL, NULL, NULL, NULL);
+            INSERT INTO t VALUES (7, 1, 1, 1, 1, 1.234, 'a', 'a', NULL, NULL, NULL, NULL, NULL, NULL);
+            INSERT INTO t VALUES (8, 1, 1, 1, 1, 1, 'abcd', 'a', NULL, NULL, NULL, NULL, NULL, NULL);
+            INSERT INTO t VALUES (9, 1, 1, 1, 1, 1, 'a', 'a', 'not-a-uuid', NULL, NULL, NULL, NULL, NULL);
+            INSERT INTO t VALUES (10, 1, 1, 1, 1, 1, 'a', 'a', NULL, '{"k": "\\u0000"}', NULL, NULL, NULL, NULL);
+            INSERT INTO t VALUES (11, 1, 1, 1, 1, 1, 'a', 'a', NULL, NULL, NULL, '2024-01-02 10:00', NULL, NULL);
+            INSERT INTO t VALUES (12, 1, 1, 1, 1, 1, 'a', CAST(x'61ff' AS TEXT), NULL, NULL, NULL, NULL, NULL, NULL);
+            INSERT INTO t VALUES (13, 1, 1, 1, 1, 1, 'a', CAST(x'610062' AS TEXT), NULL, NULL, NULL, NULL, NULL, NULL);
+            INSERT INTO t VALUES (14, 1, 1, 1, '1e-400', 1, 'a', 'a', NULL, NULL, NULL, NULL, NULL, NULL);
+            """)
+        let target = try TestDatabase.make(.postgres)
+        let rejects = FileManager.default.temporaryDirectory.appendingPathComponent("rejects-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: rejects) }
+        let r = try Self.transfer(source, target, ["--max-rejects", "10", "--rejects", rejects, "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let report = try JSONDecoder().decode(TransferReport.self, from: Data(r.stdout.utf8))
+        #expect(report.ok && report.tables.count == 1)
+        let t = try #require(report.tables.first)
+        #expect(t.sourceRows == 6 && t.targetRows == 6 && t.rejectedRows == 8 && t.sourceChecksum == t.targetChecksum)
+        #expect(try JSONSchemaValidator(file: repositoryRoot.appendingPathComponent("schema/transfer.schema.json")).errors(in: r.stdout).isEmpty)
+        // Rejected: each for its own reason, never changed silently.
+        let lines = try String(contentsOfFile: rejects, encoding: .utf8).split(separator: "\n")
+        let reasons = try Dictionary(uniqueKeysWithValues: lines.map { line -> (String, String) in
+            let reject = try JSONDecoder().decode(Reject.self, from: Data(line.utf8))
+            return (reject.key, reject.reason)
+        })
+        #expect(reasons["id=5"]?.contains("not a boolean") == true)
+        #expect(reasons["id=6"] == nil)  // s is SMALLINT in SQLite, but SQLite integers are 64-bit: bigint in PostgreSQL
+        #expect(reasons["id=7"]?.contains("without rounding") == true)
+        #expect(reasons["id=8"]?.contains("longer than 3") == true)
+        #expect(reasons["id=9"]?.contains("not a UUID") == true)
+        #expect(reasons["id=10"]?.contains("\\u0000") == true)
+        #expect(reasons["id=11"]?.contains("time would be lost") == true)
+        #expect(reasons["id=12"]?.contains("UTF-8") == true)
+        #expect(reasons["id=13"]?.contains("NUL") == true)
+        // The target's types come from the documented mapping.
+        let types = try Self.values(target, "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 't' ORDER BY ordinal_position")
+        #expect(types.map { $0[1] } == [
+            "bigint", "boolean", "bigint", "bigint", "double precision", "numeric", "character varying", "text", "uuid", "jsonb", "bytea",
+            "date", "timestamp with time zone", "text",
+        ])
+        let rows = try Self.values(
+            target, "SELECT id, b::text, i::text, r::text, d::text, x, u::text, j::text, encode(bl, 'hex'), dt::text, ts::text, n FROM t ORDER BY id")
+        #expect(rows[0] == ["1", "true", "42", "1.5", "12.50", "tab\there", "6f9619ff-8b86-d011-b42d-00c04fc964ff",
+                            "{\"a\": [1, 2.50, \"x\"], \"b\": {\"c\": null}}", "00ff10", "2024-02-29", "2024-01-02 03:04:05.123456+00", "anything"])
+        #expect(rows[1] == ["2", "false", "9007199254740993", "2500", "-0.50", "back\\slash", "6f9619ff-8b86-d011-b42d-00c04fc964ff",
+                            "\"just a string\"", "74657874206279746573", "1999-12-31", "2023-11-14 22:13:20+00", "12"])
+        #expect(rows[2][10] == "2023-11-14 22:13:20.123+00")
+        #expect(rows[3][3] == "1e+308" && rows[3][5] == "line\nbreak" && rows[3][10] == "2024-01-02 03:04:00+00" && rows[3][11] == "1.25")
+
+        // Verification sees one changed value, by its own SQL on each side.
+        let c = try target.connect()
+        try c.execute("UPDATE t SET x = 'tab here' WHERE id = 1")
+        c.close()
+        let v = try Self.transfer(source, target, ["--verify-only"])
+        #expect(v.status == 1 && v.stdout.contains("mismatch"), "\(v.stdout)\(v.stderr)")
+    }
+
+    @Test("foreign keys in a cycle, WITHOUT ROWID, orphans, a rejected parent, sequences, --resume and --truncate")
+    func structure() throws {
+        let source = try Self.sqlite(
+            """
+            PRAGMA foreign_keys = OFF;
+            CREATE TABLE a (id INTEGER PRIMARY KEY AUTOINCREMENT, b_id INTEGER REFERENCES b (id), v BOOLEAN);
+            CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a (id));
+            CREATE TABLE k (code TEXT PRIMARY KEY, a_id INTEGER REFERENCES a (id)) WITHOUT ROWID;
+            INSERT INTO b VALUES (1, NULL), (2, NULL);
+            INSERT INTO a (id, b_id, v) VALUES (1, 1, 1), (2, 2, 'yes'), (3, 1, 'bad'), (40, NULL, 0);
+            UPDATE b SET a_id = 2 WHERE id = 1;
+            UPDATE b SET a_id = 3 WHERE id = 2;
+            INSERT INTO k VALUES ('z', 1), ('y', 3), ('x', 77), ('w', NULL);
+            """)
+        let target = try TestDatabase.make(.postgres)
+        // a.3 is rejected; through the cycle a.2 (-> b.2 -> a.3), b.1 and a.1 lose their parents too.
+        var r = try Self.transfer(source, target, ["--max-rejects", "1"])
+        #expect(r.status == 4 && r.stderr.contains("3 row(s) of 'a'") && r.stderr.contains("--max-rejects 1"), "\(r.stderr)")
+        r = try Self.transfer(source, target, ["--max-rejects", "3"])
+        #expect(r.status == 4 && r.stderr.contains("2 row(s) of 'b'"), "\(r.stderr)")
+        #expect(try Self.values(target, "SELECT count(*) FROM retort_transfer_keys") == [["1"]])  // detached until the end
+        r = try Self.transfer(source, target, ["--max-rejects", "8"])
+        #expect(r.status == 4 && r.stderr.contains("not empty"), "\(r.stderr)")
+        r = try Self.transfer(source, target, ["--max-rejects", "8", "--resume"])
+        #expect(r.status == 0 && r.stdout.contains("verified earlier"), "\(r.stdout)\(r.stderr)")
+        #expect(try Self.values(target, "SELECT id FROM a ORDER BY id") == [["40"]])
+        #expect(try Self.values(target, "SELECT count(*) FROM b") == [["0"]])
+        // k.z and k.y point at rejected rows of a; k.x points nowhere; k.w has no parent.
+        #expect(try Self.values(target, "SELECT code FROM k ORDER BY code") == [["w"]])
+        #expect(try Self.values(target, "SELECT count(*) FROM retort_transfer_rejects") == [["8"]])
+        // The cycle's key is back and validated; the identity continues after the highest id.
+        #expect(try Self.values(target, "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND convalidated") == [["3"]])
+        #expect(try Self.values(target, "SELECT count(*) FROM retort_transfer_keys") == [["0"]])
+        #expect(try Self.values(target, "SELECT nextval(pg_get_serial_sequence('a', 'id'))") == [["41"]])
+        r = try Self.transfer(source, target, ["--max-rejects", "8", "--resume"])
+        #expect(r.status == 0 && r.stdout.components(separatedBy: "verified earlier").count == 4, "\(r.stdout)\(r.stderr)")
+        // One table again: its parent's rejections come from the state the earlier run left.
+        r = try Self.transfer(source, target, ["--max-rejects", "8", "--truncate", "--table", "k"])
+        #expect(r.status == 0 && r.stdout.contains("\nk ") && !r.stdout.contains("\na "), "\(r.stdout)\(r.stderr)")
+        #expect(try Self.values(target, "SELECT code FROM k ORDER BY code") == [["w"]])
+    }
+
+    @Test("date-times without a zone are read in --timezone, and verification agrees")
+    func timeZones() throws {
+        let source = try Self.sqlite(
+            """
+            CREATE TABLE e (id INTEGER PRIMARY KEY, at DATETIME);
+            INSERT INTO e VALUES (1, '2024-07-01 12:00:00'), (2, '2024-01-15 12:00:00'), (3, '2024-07-01 12:00:00Z'), (4, 1700000000);
+            """)
+        let target = try TestDatabase.make(.postgres)
+        let r = try Self.transfer(source, target, ["--timezone", "Europe/Madrid"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(try Self.values(target, "SELECT at::text FROM e ORDER BY id") == [
+            ["2024-07-01 10:00:00+00"], ["2024-01-15 11:00:00+00"], ["2024-07-01 12:00:00+00"], ["2023-11-14 22:13:20+00"],
+        ])
+        let bad = try Self.transfer(source, target, ["--timezone", "Mars/Olympus"])
+        #expect(bad.status == 2 && bad.stderr.contains("unknown time zone"))
+        let sqliteTarget = try TestDatabase.make(.sqlite)
+        let wrong = try Self.transfer(source, sqliteTarget)
+        #expect(wrong.status == 2 && wrong.stderr.contains("PostgreSQL"))
+    }
+}

@@ -1,0 +1,27 @@
+import Retort
+
+// First written by `retort reflect --url sqlite:///legacy.db`, then adjusted: the types say what
+// the legacy columns always meant (JSON, instants, booleans), which `transfer` converts to.
+
+/// The training tracker's tables.
+let autotrainxSchema = Schema {
+    Table("variations", comment: "One set of hyperparameters") {
+        Column("id", .bigint).primaryKey(autoincrement: true)
+        Column("name", .text)
+        Column("parameters", .json, nullable: true)
+        Column("created_at", .timestamptz, nullable: true, default: .currentTimestamp)
+    }
+    Table("executions", comment: "One training run of a variation") {
+        Column("job_id", .string(8)).primaryKey()
+        Column("variation_id", .bigint, nullable: true).references("variations", "id")
+        Column("status", .text, default: "pending")
+        Column("started_at", .timestamptz, nullable: true)
+        Column("finished_at", .timestamptz, nullable: true)
+        Column("duration", .double, nullable: true, comment: "Seconds")
+        Column("success", .boolean, nullable: true)
+        Column("epochs", .integer, nullable: true)
+        Column("metrics", .json, nullable: true)
+        Column("notes", .text, nullable: true)
+        Index("variation_id", name: "ix_executions_variation")
+    }
+}
