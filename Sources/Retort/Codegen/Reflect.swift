@@ -56,6 +56,7 @@ public struct Reflector {
     /// `Table("name") { … }`.
     func table(_ t: Table) -> String {
         var lines: [String] = []
+        let enums = Set(t.columns.compactMap { c -> String? in if case .enumeration(let n, _) = c.type { n } else { nil } })
         let pk = t.primaryKey
         let pkShortcut = pk.map { $0.columns.count == 1 && ($0.name == nil || $0.name == convention.primaryKey(table: t.name)) && $0.deferrable == nil } ?? false
         var shortcutUniques = Set<Int>(), shortcutKeys = Set<Int>(), shortcutIndexes = Set<Int>()
@@ -113,13 +114,13 @@ public struct Reflector {
         }
         for c in t.checks {
             var readable = c
-            readable.expression = self.readable(c.expression)
+            readable.expression = self.readable(c.expression, enums: enums)
             lines.append("Check" + SwiftLiteral.check(readable).dropFirst("CheckConstraint".count))
         }
         for (i, ix) in t.indexes.enumerated() where !shortcutIndexes.contains(i) {
             var named = ix
             if ix.name == convention.index(table: t.name, keys: ix.keys) { named.name = nil }
-            named.predicate = ix.predicate.map(readable)
+            named.predicate = ix.predicate.map { readable($0, enums: enums) }
             var text = SwiftLiteral.index(named)
             if ix.isColumnsOnly { text = text.replacingOccurrences(of: "Index(\(SwiftLiteral.strings(ix.columns))", with: "Index(\(variadic(ix.columns))") }
             lines.append(text)
@@ -129,13 +130,16 @@ public struct Reflector {
     }
 
     /// PostgreSQL's stored spelling of an expression, written back the way a person writes it:
-    /// casts of string literals to text dropped, `= ANY (ARRAY[…])` as `IN (…)`. The differ
-    /// compares expressions by meaning, so the models still match the database.
-    func readable(_ expression: String) -> String {
+    /// casts of string literals to text or to one of the schema's enum types dropped, and of
+    /// number literals to numeric, `= ANY (ARRAY[…])` as `IN (…)`. The differ compares
+    /// expressions by meaning, so the models still match the database.
+    func readable(_ expression: String, enums: Set<String> = []) -> String {
         guard dialect == .postgres else { return expression }
         let literal = "'(?:[^']|'')*'"
+        let types = (["text", "character varying"] + enums.sorted().map { NSRegularExpression.escapedPattern(for: $0) }).joined(separator: "|")
         var e = expression.replacingOccurrences(
-            of: "(\(literal))::(?:text|character varying)(?![\\w\\[])", with: "$1", options: .regularExpression)
+            of: "(\(literal))::(?:\(types))(?![\\w\\[])", with: "$1", options: .regularExpression)
+        e = e.replacingOccurrences(of: "(?<![\\w.'])(\\d+(?:\\.\\d+)?)::numeric(?![\\w\\[])", with: "$1", options: .regularExpression)
         e = e.replacingOccurrences(
             of: "([A-Za-z_][A-Za-z0-9_]*|\"(?:[^\"]|\"\")+\")(?:::text)? = ANY \\(\\(?ARRAY\\[((?:\(literal)(?:, )?)+)\\](?:\\)?::text\\[\\])?\\)",
             with: "$1 IN ($2)", options: .regularExpression)

@@ -73,9 +73,10 @@ enum RowText {
         }
     }
 
-    /// The whole row: every column's text prefixed by its length, `~` for NULL, comma-separated.
+    /// The whole row: every column's text with `\` and `,` escaped by a backslash, `\N` for NULL,
+    /// comma-separated. Each column's expression appears once, so it is evaluated once.
     static func row(_ parts: [String]) -> String {
-        parts.map { "COALESCE(length(\($0)) || ':' || \($0), '~')" }.joined(separator: " || ',' || ")
+        parts.map { "COALESCE(replace(replace(\($0), '\\', '\\\\'), ',', '\\,'), '\\N')" }.joined(separator: " || ',' || ")
     }
 
     /// The sort key of a key column: integers numerically, anything else by its normalized text in

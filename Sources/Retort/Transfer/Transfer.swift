@@ -381,19 +381,37 @@ public final class Transfer {
         let keyKinds = (item.target.primaryKey?.columns ?? []).compactMap { k in kinds.first { $0.0 == k } }
         let sourceOrder = keyKinds.isEmpty ? "1" : keyKinds.map { RowText.sourceOrder($0.0, $0.1, zoneModifier: zoneModifier) }.joined(separator: ", ")
         let targetOrder = keyKinds.isEmpty ? "1 COLLATE \"C\"" : keyKinds.map { RowText.targetOrder($0.0, $0.1) }.joined(separator: ", ")
-        var sourceDigest = SHA256(), targetDigest = SHA256()
-        let newline: [UInt8] = [0x0A]
-        try source.forEachRow("SELECT \(sourceRow) FROM \(q) \(kept) ORDER BY \(sourceOrder)") { row in
-            if case .text(let bytes) = row.cell(0, numbersAsText: true) { sourceDigest.update(bytes) }
-            newline.withUnsafeBytes { sourceDigest.update($0) }
+        // Each side digests its own stream; SQLite is read on a second thread while PostgreSQL
+        // computes its side, so verification takes as long as the slower of the two.
+        nonisolated(unsafe) var sourceDigest = SHA256()
+        nonisolated(unsafe) var sourceError: (any Error)?
+        nonisolated(unsafe) let sourceConnection = source
+        let sourceSQL = "SELECT \(sourceRow) FROM \(q) \(kept) ORDER BY \(sourceOrder)"
+        let reading = DispatchGroup()
+        DispatchQueue.global().async(group: reading) {
+            do {
+                let newline: [UInt8] = [0x0A]
+                try sourceConnection.forEachRow(sourceSQL) { row in
+                    if case .text(let bytes) = row.cell(0, numbersAsText: true) { sourceDigest.update(bytes) }
+                    newline.withUnsafeBytes { sourceDigest.update($0) }
+                }
+            } catch {
+                sourceError = error
+            }
         }
+        var targetDigest = SHA256()
         var line: [UInt8] = []
-        try target.copyOut("COPY (SELECT \(targetRow) FROM \(q) ORDER BY \(targetOrder)) TO STDOUT") { bytes in
-            line.removeAll(keepingCapacity: true)
-            CopyText.unescape(bytes, into: &line)
-            line.append(0x0A)
-            line.withUnsafeBytes { targetDigest.update($0) }
+        let targetResult = Result {
+            try target.copyOut("COPY (SELECT \(targetRow) FROM \(q) ORDER BY \(targetOrder)) TO STDOUT") { bytes in
+                line.removeAll(keepingCapacity: true)
+                CopyText.unescape(bytes, into: &line)
+                line.append(0x0A)
+                line.withUnsafeBytes { targetDigest.update($0) }
+            }
         }
+        reading.wait()
+        if let sourceError { throw sourceError }
+        try targetResult.get()
         let s = sourceDigest.hexDigest(), t = targetDigest.hexDigest()
         let same = s == t && sourceRows == targetRows
         return .init(

@@ -76,7 +76,7 @@ public struct TransferCommand: ParsableCommand {
             guard let zone = TimeZone(identifier: timezone) else { throw UsageError(description: "unknown time zone '\(timezone)'") }
             options.timeZone = zone
         }
-        let source = try SQLiteConnection(path: path, create: false)
+        let source = try SQLiteConnection(path: path, create: false, singleThread: true)
         defer { source.close() }
         let target = try PostgresConnection(url: pgURL)
         defer { target.close() }

@@ -14,14 +14,15 @@ public final class SQLiteConnection: DatabaseConnection {
     private var runLock: Int32 = -1
 
     /// Opens the database at `path` (creating it only when `create` is true); waits up to
-    /// `busyTimeout` ms for locks.
-    public init(path: String, create: Bool = true, busyTimeout: Int32 = 60_000) throws {
+    /// `busyTimeout` ms for locks. With `singleThread`, SQLite takes no mutex per call (the
+    /// connection must then never be used by two threads at once: a transfer's source).
+    public init(path: String, create: Bool = true, busyTimeout: Int32 = 60_000, singleThread: Bool = false) throws {
         self.path = path
         self.busyTimeout = busyTimeout
         if !create, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
             throw DatabaseError("there is no SQLite database at '\(path)' (only upgrade, downgrade and stamp create one)")
         }
-        var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI
+        var flags = SQLITE_OPEN_READWRITE | (singleThread ? SQLITE_OPEN_NOMUTEX : SQLITE_OPEN_FULLMUTEX) | SQLITE_OPEN_URI
         if create { flags |= SQLITE_OPEN_CREATE }
         var db: OpaquePointer?
         let rc = sqlite3_open_v2(path, &db, flags, nil)
