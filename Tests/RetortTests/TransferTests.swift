@@ -94,8 +94,27 @@ struct TransferTests {
         let c = try target.connect()
         try c.execute("UPDATE t SET x = 'tab here' WHERE id = 1")
         c.close()
-        let v = try Self.transfer(source, target, ["--verify-only"])
+        var v = try Self.transfer(source, target, ["--verify-only"])
         #expect(v.status == 1 && v.stdout.contains("mismatch"), "\(v.stdout)\(v.stderr)")
+        let c2 = try target.connect()
+        try c2.execute("UPDATE t SET x = 'tab\there' WHERE id = 1")
+        c2.close()
+        v = try Self.transfer(source, target, ["--verify-only"])
+        #expect(v.status == 0, "\(v.stdout)\(v.stderr)")
+        // JSON: key order is free (jsonb does not keep it), but array order and each key's value count.
+        for (change, same) in [
+            ("jsonb_build_object('b', j -> 'b', 'a', j -> 'a')", true), ("jsonb_set(j, '{a}', '[2.50, 1, \"x\"]')", false),
+            ("jsonb_build_object('a', j -> 'b', 'b', j -> 'a')", false),
+        ] {
+            let c3 = try target.connect()
+            try c3.execute("UPDATE t SET j = \(change) WHERE id = 1")
+            c3.close()
+            v = try Self.transfer(source, target, ["--verify-only"])
+            #expect(v.status == (same ? 0 : 1), "\(change): \(v.stdout)")
+            let c4 = try target.connect()
+            try c4.execute("UPDATE t SET j = '{\"a\": [1, 2.50, \"x\"], \"b\": {\"c\": null}}' WHERE id = 1")
+            c4.close()
+        }
     }
 
     @Test("foreign keys in a cycle, WITHOUT ROWID, orphans, a rejected parent, sequences, --resume and --truncate")

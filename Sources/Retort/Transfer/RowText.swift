@@ -21,16 +21,15 @@ enum RowText {
         case .blob: return "CASE WHEN \(x) IS NULL THEN NULL ELSE lower(hex(\(x))) END"
         case .date: return "date(\(x))"
         case .json:
+            // Every node of the tree (type and scalar value), with its key when it is an object
+            // member or its position when it is an array element, sorted: a document's content
+            // whatever the order of its keys (which jsonb does not keep).
             let node = """
                 CASE type WHEN 'object' THEN 'o' WHEN 'array' THEN 'a' WHEN 'null' THEN 'z' WHEN 'true' THEN 'b:true' \
-                WHEN 'false' THEN 'b:false' WHEN 'text' THEN 's:' || length(atom) || ':' || atom ELSE 'n:' || printf('%.15g', atom) END
+                WHEN 'false' THEN 'b:false' WHEN 'text' THEN 's:' || length(atom) || ':' || atom ELSE 'n:' || printf('%.15g', atom) END \
+                || CASE typeof(key) WHEN 'text' THEN '|' || length(key) || ':' || key WHEN 'integer' THEN '#' || key ELSE '' END
                 """
-            return """
-                CASE WHEN \(x) IS NULL THEN NULL ELSE \
-                (SELECT group_concat(n, ',') FROM (SELECT \(node) AS n FROM json_tree(\(x)) ORDER BY n)) || '|' || \
-                COALESCE((SELECT group_concat(k, ',') FROM (SELECT length(key) || ':' || key AS k FROM json_tree(\(x)) \
-                WHERE typeof(key) = 'text' ORDER BY k)), '') END
-                """
+            return "CASE WHEN \(x) IS NULL THEN NULL ELSE (SELECT group_concat(n, ',') FROM (SELECT \(node) AS n FROM json_tree(\(x)) ORDER BY n)) END"
         case .timestamp(let zoned):
             let modifier = zoned && zoneModifier ? ", 'utc'" : ""
             let t = "trim(\(x))"
@@ -59,16 +58,21 @@ enum RowText {
         case .blob: return "encode(\(x), 'hex')"
         case .timestamp: return "round(extract(epoch FROM \(x)) * 1000)::bigint::text"
         case .json:
+            // The same nodes as the SQLite side: the root, every object member (with its key), every
+            // array element (with its position).
             let node = """
                 CASE jsonb_typeof(v) WHEN 'object' THEN 'o' WHEN 'array' THEN 'a' WHEN 'null' THEN 'z' \
                 WHEN 'boolean' THEN 'b:' || (v #>> '{}') WHEN 'string' THEN 's:' || length(v #>> '{}') || ':' || (v #>> '{}') \
                 ELSE 'n:' || (v #>> '{}')::float8::text END
                 """
+            let j = "\(x)::jsonb"
             return """
-                CASE WHEN \(x) IS NULL THEN NULL ELSE \
-                (SELECT string_agg(n, ',' ORDER BY n COLLATE "C") FROM (SELECT \(node) AS n FROM jsonb_path_query(\(x)::jsonb, 'strict $.**') AS v) q) \
-                || '|' || COALESCE((SELECT string_agg(k, ',' ORDER BY k COLLATE "C") FROM (SELECT length(key) || ':' || key AS k FROM \
-                (SELECT jsonb_path_query(\(x)::jsonb, 'strict $.** ? (@.type() == "object").keyvalue().key') #>> '{}' AS key) keys) q2), '') END
+                CASE WHEN \(x) IS NULL THEN NULL ELSE (SELECT string_agg(n, ',' ORDER BY n COLLATE "C") FROM (\
+                SELECT \(node) AS n FROM (SELECT \(j) AS v) r \
+                UNION ALL SELECT \(node) || '|' || length(k) || ':' || k FROM (SELECT kv -> 'value' AS v, kv ->> 'key' AS k FROM \
+                jsonb_path_query(\(j), 'strict $.** ? (@.type() == "object").keyvalue()') AS kv) m \
+                UNION ALL SELECT \(node) || '#' || (e.i - 1) FROM jsonb_path_query(\(j), 'strict $.** ? (@.type() == "array")') AS a, \
+                jsonb_array_elements(a) WITH ORDINALITY AS e(v, i)) q) END
                 """
         }
     }
