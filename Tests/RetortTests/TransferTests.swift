@@ -124,7 +124,8 @@ struct TransferTests {
             PRAGMA foreign_keys = OFF;
             CREATE TABLE a (id INTEGER PRIMARY KEY AUTOINCREMENT, b_id INTEGER REFERENCES b (id), v BOOLEAN);
             CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a (id));
-            CREATE TABLE k (code TEXT PRIMARY KEY, a_id INTEGER REFERENCES a (id)) WITHOUT ROWID;
+            CREATE TABLE k (code TEXT PRIMARY KEY, a_id INTEGER REFERENCES a (id)) WITHOUT
+                ROWID, STRICT;
             INSERT INTO b VALUES (1, NULL), (2, NULL);
             INSERT INTO a (id, b_id, v) VALUES (1, 1, 1), (2, 2, 'yes'), (3, 1, 'bad'), (40, NULL, 0);
             UPDATE b SET a_id = 2 WHERE id = 1;

@@ -195,7 +195,8 @@ public final class Transfer {
     /// The source's identity of a row: its rowid, or its key in a WITHOUT ROWID table.
     func identity(_ table: Table) throws -> String {
         let sql = try source.query("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [.text(table.name)]).first?.first?.string ?? ""
-        guard sql.uppercased().replacingOccurrences(of: " ", with: "").hasSuffix("WITHOUTROWID"), let pk = table.primaryKey else {
+        let compact = String(sql.uppercased().filter { !$0.isWhitespace })
+        guard compact.contains(")WITHOUTROWID"), let pk = table.primaryKey else {
             return "CAST(rowid AS TEXT)"
         }
         return pk.columns.map { "quote(\(SQLText.quote($0)))" }.joined(separator: " || ',' || ")
