@@ -17,12 +17,6 @@ struct AutotrainxTests {
         return db
     }
 
-    static func values(_ db: TestDatabase, _ sql: String) throws -> [[String]] {
-        let c = try db.connect()
-        defer { c.close() }
-        return try c.query(sql).map { $0.map { $0.string ?? "NULL" } }
-    }
-
     @Test("reflect → upgrade head on PostgreSQL → transfer → verify: hard cases converted exactly or rejected")
     func move() throws {
         let package = try ExampleEndToEndTests.prepareCopy("autotrainx")
@@ -73,8 +67,7 @@ struct AutotrainxTests {
         for (key, reason) in expected { #expect(reasons[key]?.contains(reason) == true, "\(key): \(reasons[key] ?? "not rejected")") }
 
         // The converted values, read back from PostgreSQL.
-        let rows = try Self.values(
-            pg,
+        let rows = try pg.values(
             "SELECT job_id, started_at::text, success::text, epochs::text, duration::text, metrics::text, notes FROM executions WHERE job_id IN ('00000000', '00000001', '00000002', '00000004', '00000005', '00000006', '0000000a') ORDER BY job_id")
         #expect(rows[0] == ["00000000", "2025-01-01 00:00:00+00", "true", "NULL", "NULL", "[]", ""])  // epoch seconds, 1
         #expect(rows[1][1] == "2025-01-01 00:00:37.001+00" && rows[1][2] == "false" && rows[1][4] == "4838.808")  // epoch ms, 0
@@ -83,8 +76,8 @@ struct AutotrainxTests {
         #expect(rows[4][1] == "2025-01-01 00:03:05+00" && rows[4][2] == "false")  // +02:00, 'False'
         #expect(rows[5][1] == "2025-01-01 00:03:00+00" && rows[5][6] == "line\nbreak")  // minutes only, 't'
         #expect(rows[6][2] == "true")  // 'yes'
-        #expect(try Self.values(pg, "SELECT parameters->>'lr', parameters->'layers'->>1 FROM variations WHERE id = 1").first?.count == 2)
-        #expect(try Self.values(pg, "SELECT nextval(pg_get_serial_sequence('variations', 'id'))") == [["203"]])
+        #expect(try pg.values("SELECT parameters->>'lr', parameters->'layers'->>1 FROM variations WHERE id = 1").first?.count == 2)
+        #expect(try pg.values("SELECT nextval(pg_get_serial_sequence('variations', 'id'))") == [["203"]])
 
         // The target still matches the models (the transfer's own tables are not reported).
         r = try runProcess(tool, ["check", "--url", pg.url.description])

@@ -19,12 +19,6 @@ struct TransferTests {
         try runProcess(try DriftTests.retortTool(), ["transfer", "--from", from.url.description, "--to", to.url.description] + extra)
     }
 
-    static func values(_ db: TestDatabase, _ sql: String) throws -> [[String]] {
-        let c = try db.connect()
-        defer { c.close() }
-        return try c.query(sql).map { $0.map { $0.string ?? "NULL" } }
-    }
-
     @Test("every type converts exactly or is rejected, and the checksums agree")
     func conversions() throws {
         let source = try Self.sqlite(
@@ -76,13 +70,13 @@ struct TransferTests {
         #expect(reasons["id=12"]?.contains("UTF-8") == true)
         #expect(reasons["id=13"]?.contains("NUL") == true)
         // The target's types come from the documented mapping.
-        let types = try Self.values(target, "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 't' ORDER BY ordinal_position")
+        let types = try target.values("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 't' ORDER BY ordinal_position")
         #expect(types.map { $0[1] } == [
             "bigint", "boolean", "bigint", "bigint", "double precision", "numeric", "character varying", "text", "uuid", "jsonb", "bytea",
             "date", "timestamp with time zone", "text",
         ])
-        let rows = try Self.values(
-            target, "SELECT id, b::text, i::text, r::text, d::text, x, u::text, j::text, encode(bl, 'hex'), dt::text, ts::text, n FROM t ORDER BY id")
+        let rows = try target.values(
+            "SELECT id, b::text, i::text, r::text, d::text, x, u::text, j::text, encode(bl, 'hex'), dt::text, ts::text, n FROM t ORDER BY id")
         #expect(rows[0] == ["1", "true", "42", "1.5", "12.50", "tab\there", "6f9619ff-8b86-d011-b42d-00c04fc964ff",
                             "{\"a\": [1, 2.50, \"x\"], \"b\": {\"c\": null}}", "00ff10", "2024-02-29", "2024-01-02 03:04:05.123456+00", "anything"])
         #expect(rows[1] == ["2", "false", "9007199254740993", "2500", "-0.50", "back\\slash", "6f9619ff-8b86-d011-b42d-00c04fc964ff",
@@ -138,26 +132,26 @@ struct TransferTests {
         #expect(r.status == 4 && r.stderr.contains("3 row(s) of 'a'") && r.stderr.contains("--max-rejects 1"), "\(r.stderr)")
         r = try Self.transfer(source, target, ["--max-rejects", "3"])
         #expect(r.status == 4 && r.stderr.contains("2 row(s) of 'b'"), "\(r.stderr)")
-        #expect(try Self.values(target, "SELECT count(*) FROM retort_transfer_keys") == [["1"]])  // detached until the end
+        #expect(try target.values("SELECT count(*) FROM retort_transfer_keys") == [["1"]])  // detached until the end
         r = try Self.transfer(source, target, ["--max-rejects", "8"])
         #expect(r.status == 4 && r.stderr.contains("not empty"), "\(r.stderr)")
         r = try Self.transfer(source, target, ["--max-rejects", "8", "--resume"])
         #expect(r.status == 0 && r.stdout.contains("verified earlier"), "\(r.stdout)\(r.stderr)")
-        #expect(try Self.values(target, "SELECT id FROM a ORDER BY id") == [["40"]])
-        #expect(try Self.values(target, "SELECT count(*) FROM b") == [["0"]])
+        #expect(try target.values("SELECT id FROM a ORDER BY id") == [["40"]])
+        #expect(try target.values("SELECT count(*) FROM b") == [["0"]])
         // k.z and k.y point at rejected rows of a; k.x points nowhere; k.w has no parent.
-        #expect(try Self.values(target, "SELECT code FROM k ORDER BY code") == [["w"]])
-        #expect(try Self.values(target, "SELECT count(*) FROM retort_transfer_rejects") == [["8"]])
+        #expect(try target.values("SELECT code FROM k ORDER BY code") == [["w"]])
+        #expect(try target.values("SELECT count(*) FROM retort_transfer_rejects") == [["8"]])
         // The cycle's key is back and validated; the identity continues after the highest id.
-        #expect(try Self.values(target, "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND convalidated") == [["3"]])
-        #expect(try Self.values(target, "SELECT count(*) FROM retort_transfer_keys") == [["0"]])
-        #expect(try Self.values(target, "SELECT nextval(pg_get_serial_sequence('a', 'id'))") == [["41"]])
+        #expect(try target.values("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND convalidated") == [["3"]])
+        #expect(try target.values("SELECT count(*) FROM retort_transfer_keys") == [["0"]])
+        #expect(try target.values("SELECT nextval(pg_get_serial_sequence('a', 'id'))") == [["41"]])
         r = try Self.transfer(source, target, ["--max-rejects", "8", "--resume"])
         #expect(r.status == 0 && r.stdout.components(separatedBy: "verified earlier").count == 4, "\(r.stdout)\(r.stderr)")
         // One table again: its parent's rejections come from the state the earlier run left.
         r = try Self.transfer(source, target, ["--max-rejects", "8", "--truncate", "--table", "k"])
         #expect(r.status == 0 && r.stdout.contains("\nk ") && !r.stdout.contains("\na "), "\(r.stdout)\(r.stderr)")
-        #expect(try Self.values(target, "SELECT code FROM k ORDER BY code") == [["w"]])
+        #expect(try target.values("SELECT code FROM k ORDER BY code") == [["w"]])
     }
 
     @Test("date-times without a zone are read in --timezone, and verification agrees")
@@ -170,7 +164,7 @@ struct TransferTests {
         let target = try TestDatabase.make(.postgres)
         let r = try Self.transfer(source, target, ["--timezone", "Europe/Madrid"])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
-        #expect(try Self.values(target, "SELECT at::text FROM e ORDER BY id") == [
+        #expect(try target.values("SELECT at::text FROM e ORDER BY id") == [
             ["2024-07-01 10:00:00+00"], ["2024-01-15 11:00:00+00"], ["2024-07-01 12:00:00+00"], ["2023-11-14 22:13:20+00"],
         ])
         let bad = try Self.transfer(source, target, ["--timezone", "Mars/Olympus"])

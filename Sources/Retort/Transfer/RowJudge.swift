@@ -36,12 +36,8 @@ struct RowJudge {
         // Rows whose parent is not in the source at all (SQLite rarely enforces foreign keys).
         var orphans: [String: String] = [:]
         for fk in item.target.foreignKeys where plan.source.table(fk.referencedTable) != nil {
-            let parent = SQLText.quote(fk.referencedTable)
-            let present = fk.columns.map { "c.\(SQLText.quote($0)) IS NOT NULL" }.joined(separator: " AND ")
-            let match = zip(fk.columns, fk.referencedColumns).map { "p.\(SQLText.quote($1)) = c.\(SQLText.quote($0))" }
-                .joined(separator: " AND ")
             let childID = id == "CAST(rowid AS TEXT)" ? "CAST(c.rowid AS TEXT)" : id.replacingOccurrences(of: "quote(\"", with: "quote(c.\"")
-            let sql = "SELECT \(childID) FROM \(q) AS c WHERE \(present) AND NOT EXISTS (SELECT 1 FROM \(parent) AS p WHERE \(match))"
+            let sql = "SELECT \(childID) FROM \(q) AS c WHERE \(fk.pointsNowhere)"
             for row in try transfer.source.query(sql) {
                 orphans[row[0].string ?? ""] = "references no row of \(fk.referencedTable) (\(fk.columns.joined(separator: ", ")))"
             }

@@ -426,10 +426,7 @@ public final class Transfer {
         return try results.map { result in
             var r = result
             for fk in schema.table(r.table)?.foreignKeys ?? [] {
-                let present = fk.columns.map { "c.\(SQLText.quote($0)) IS NOT NULL" }.joined(separator: " AND ")
-                let match = zip(fk.columns, fk.referencedColumns).map { "p.\(SQLText.quote($1)) = c.\(SQLText.quote($0))" }
-                    .joined(separator: " AND ")
-                let sql = "SELECT count(*) FROM \(SQLText.quote(r.table)) AS c WHERE \(present) AND NOT EXISTS (SELECT 1 FROM \(SQLText.quote(fk.referencedTable)) AS p WHERE \(match))"
+                let sql = "SELECT count(*) FROM \(SQLText.quote(r.table)) AS c WHERE \(fk.pointsNowhere)"
                 r.orphanRows += Int(try target.query(sql).first?.first?.int ?? 0)
             }
             if r.orphanRows > 0 { r.status = "mismatch" }

@@ -66,3 +66,13 @@ struct TransferPlan {
         }
     }
 }
+
+extension ForeignKey {
+    /// SQL that holds for a row of `child` (aliased `c`) whose key is set but matches no row of the
+    /// referenced table (aliased `p`), MATCH SIMPLE: a key with a NULL column points nowhere.
+    var pointsNowhere: String {
+        let present = columns.map { "c.\(SQLText.quote($0)) IS NOT NULL" }.joined(separator: " AND ")
+        let match = zip(columns, referencedColumns).map { "p.\(SQLText.quote($1)) = c.\(SQLText.quote($0))" }.joined(separator: " AND ")
+        return "\(present) AND NOT EXISTS (SELECT 1 FROM \(SQLText.quote(referencedTable)) AS p WHERE \(match))"
+    }
+}

@@ -38,6 +38,13 @@ final class TestDatabase {
     }
 
     func connect() throws -> any DatabaseConnection { try url.connect(create: true) }
+
+    /// A query's rows, every value as text ("NULL" for NULL).
+    func values(_ sql: String) throws -> [[String]] {
+        let c = try connect()
+        defer { c.close() }
+        return try c.query(sql).map { $0.map { $0.string ?? "NULL" } }
+    }
 }
 
 /// The PostgreSQL server the tests use: `RETORT_TEST_POSTGRES_URL`, set by `scripts/test`.

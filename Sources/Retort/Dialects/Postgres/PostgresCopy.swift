@@ -6,15 +6,7 @@ extension PostgresConnection {
     /// and is rethrown. Returns the number of rows the server reports.
     @discardableResult
     public func copyIn(_ sql: String, _ produce: (_ send: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws -> Int {
-        let conn = try connection()
-        let start = PQexec(conn, sql)
-        let status = start.map(PQresultStatus) ?? PGRES_FATAL_ERROR
-        guard status == PGRES_COPY_IN else {
-            defer { PQclear(start) }
-            try check(start, sql)
-            throw DatabaseError("'\(sql)' did not start a COPY", sql: sql)
-        }
-        PQclear(start)
+        let conn = try startCopy(sql, PGRES_COPY_IN)
         var failure: (any Error)?
         do {
             try produce { chunk in
@@ -42,17 +34,21 @@ extension PostgresConnection {
         return rows
     }
 
-    /// Runs `COPY … TO STDOUT`, handing each line (without its newline) to `line`.
-    public func copyOut(_ sql: String, _ line: (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// Sends a COPY statement and requires the server to enter the COPY state `expected`.
+    private func startCopy(_ sql: String, _ expected: ExecStatusType) throws -> OpaquePointer {
         let conn = try connection()
         let start = PQexec(conn, sql)
-        let status = start.map(PQresultStatus) ?? PGRES_FATAL_ERROR
-        guard status == PGRES_COPY_OUT else {
-            defer { PQclear(start) }
+        defer { PQclear(start) }
+        guard start.map(PQresultStatus) == expected else {
             try check(start, sql)
             throw DatabaseError("'\(sql)' did not start a COPY", sql: sql)
         }
-        PQclear(start)
+        return conn
+    }
+
+    /// Runs `COPY … TO STDOUT`, handing each line (without its newline) to `line`.
+    public func copyOut(_ sql: String, _ line: (UnsafeRawBufferPointer) throws -> Void) throws {
+        let conn = try startCopy(sql, PGRES_COPY_OUT)
         var failure: (any Error)?
         while true {
             var buffer: UnsafeMutablePointer<CChar>?
