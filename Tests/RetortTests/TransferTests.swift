@@ -154,6 +154,27 @@ struct TransferTests {
         #expect(try target.values("SELECT code FROM k ORDER BY code") == [["w"]])
     }
 
+    @Test("the checksums' SHA-256 equals PostgreSQL's sha256() across block boundaries")
+    func sha256() throws {
+        let db = try TestDatabase.make(.postgres)
+        for length in [0, 1, 55, 56, 63, 64, 65, 119, 120, 1000] {
+            let text = String(repeating: "ñ-a,", count: length / 4 + 1).prefix(length)
+            var digest = SHA256()
+            // Fed in uneven pieces, as rows arrive.
+            let bytes = Array(text.utf8)
+            var i = 0
+            while i < bytes.count {
+                let n = min(7 + i % 13, bytes.count - i)
+                bytes[i..<(i + n)].withUnsafeBytes { digest.update($0) }
+                i += n
+            }
+            let c = try db.connect()
+            defer { c.close() }
+            let want = try c.query("SELECT encode(sha256(convert_to($1, 'UTF8')), 'hex')", [.text(String(text))]).first?.first?.string
+            #expect(digest.hexDigest() == want, "length \(length)")
+        }
+    }
+
     @Test("date-times without a zone are read in --timezone, and verification agrees")
     func timeZones() throws {
         let source = try Self.sqlite(
