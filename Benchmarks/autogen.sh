@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Times `autogen` on a large PostgreSQL schema: for each size, N tables of ten mixed-type columns,
-# two indexes and one foreign key; 40 of them changed in the models (a column added, a type
-# changed, an index added); then again with a check and a partial index on every table whose
-# expressions PostgreSQL rewrites, so the server canonicalizes every table (RETORT_BENCH_PLAIN_ONLY=1
-# skips that run). Prints the whole autogen (process start to file written, best of 3),
-# introspection alone, and the number of catalog queries.
+# Times Retort on a large schema, whole processes (start to result): for each size, N tables of ten
+# mixed-type columns, two indexes and one foreign key, on PostgreSQL and on SQLite:
+#   - a no-change `check --no-history` (best of 5);
+#   - `autogen` with 40 tables changed in the models (a column added, a type changed, an index
+#     added; best of 3);
+#   - on PostgreSQL, in the same run and on the same database, `alembic check` (Alembic 1.20.1,
+#     SQLAlchemy 2.1.9, installed from PyPI by this script into Benchmarks/.tools, git-ignored)
+#     with SQLAlchemy models equal to the schema (Benchmarks/alembic), and the ratio;
+#   - on PostgreSQL, introspection alone with its number of catalog queries, and autogen again with
+#     a check and a partial index on every table whose expressions PostgreSQL rewrites, so the
+#     server canonicalizes every table (RETORT_BENCH_PLAIN_ONLY=1 skips that run).
 #
 #   Benchmarks/autogen.sh [SIZES...]        default: 500 2000 10000
 # Uses RETORT_BENCH_POSTGRES_URL (a server URL; a database is created and dropped per size), or
@@ -21,6 +26,14 @@ fi
 
 # SwiftPM can keep a stale build plan when the Retort dependency gains a file, and skip
 # recompiling this tool when only Retort's API changed.
+venv="$here/.tools/alembic-venv"
+if [ ! -x "$venv/bin/alembic" ]; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q alembic==1.20.1 sqlalchemy==2.1.9 psycopg2-binary
+fi
+alembic_dir=$(mktemp -d)
+printf '[alembic]\nscript_location = %s\n' "$here/alembic" >"$alembic_dir/alembic.ini"
+
 rm -f "$here/.build/release.yaml"
 rm -rf "$here/.build/release/retort_bench.build"
 swift build -c release --package-path "$here" >"$here/.build-log" 2>&1 || { cat "$here/.build-log" >&2; exit 1; }
@@ -29,34 +42,71 @@ server="$RETORT_BENCH_POSTGRES_URL"
 revisions=$(mktemp -d)
 export RETORT_BENCH_REVISIONS="$revisions"
 
-# One size, plain models or (expressions=1) with a check and a partial index per table that
-# PostgreSQL rewrites, so that every table goes through the server's canonicalization.
-measure() {
-  local n=$1 expressions=$2 db="retort_bench_$1" label="plain"
-  [ "$expressions" = 1 ] && label="with rewritten expressions on every table"
-  export RETORT_BENCH_EXPRESSIONS=$expressions
-  PGOPTIONS="--client-min-messages=warning" psql -q "$server" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
-  local url="${server/\/postgres\?//$db?}"
-  RETORT_BENCH_TABLES=$n "$tool" setup --url "$url" >/dev/null
-  RETORT_BENCH_TABLES=$n "$tool" introspect --url "$url"
-  local best=""
-  for _ in 1 2 3; do
-    rm -rf "$revisions"/*
+# best_of K COMMAND…: the shortest wall time of K runs, in seconds (into $best).
+best_of() {
+  local k=$1; shift
+  best=""
+  for _ in $(seq "$k"); do
+    rm -rf "${revisions:?}"/*
     local start end t
     start=$(date +%s.%N)
-    RETORT_BENCH_TABLES=$n RETORT_BENCH_CHANGED=40 "$tool" autogen -m bench --url "$url" >/dev/null 2>&1
+    "$@" >/dev/null 2>&1 || true
     end=$(date +%s.%N)
     t=$(echo "$end - $start" | bc)
     if [ -z "$best" ] || [ "$(echo "$t < $best" | bc)" = 1 ]; then best=$t; fi
   done
+}
+
+# One size on PostgreSQL: plain models or (expressions=1) with a check and a partial index per
+# table that PostgreSQL rewrites, so that every table goes through the server's canonicalization.
+measure() {
+  local n=$1 expressions=$2 db="retort_bench_$1" label="plain"
+  [ "$expressions" = 1 ] && label="with rewritten expressions on every table"
+  export RETORT_BENCH_EXPRESSIONS=$expressions RETORT_BENCH_TABLES=$n
+  PGOPTIONS="--client-min-messages=warning" psql -q "$server" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+  local url="${server/\/postgres\?//$db?}"
+  "$tool" setup --url "$url" >/dev/null
+  "$tool" introspect --url "$url"
+  if [ "$expressions" = 0 ]; then
+    best_of 5 "$tool" check --no-history --url "$url"; local check=$best
+    printf 'postgres  check --no-history: %5d tables, no change: best of 5 = %.3f s\n' "$n" "$check"
+  fi
+  best_of 3 env RETORT_BENCH_CHANGED=40 "$tool" autogen -m bench --url "$url"
   local ops
-  ops=$(cat "$revisions"/*.swift | grep -c "^        \\." || true)
-  printf 'autogen (%s): %d tables, 40 changed: best of 3 = %.3f s (%s operation lines written)\n' "$label" "$n" "$best" "$ops"
+  ops=$(cat "$revisions"/*.swift 2>/dev/null | grep -c "^        \\." || true)
+  printf 'postgres  autogen (%s): %d tables, 40 changed: best of 3 = %.3f s (%s operation lines written)\n' "$label" "$n" "$best" "$ops"
+  if [ "$expressions" = 0 ]; then
+    # Alembic on the same database: its URL form for a socket directory and port.
+    local host port
+    host=$(sed -n 's/.*host=\([^&]*\).*/\1/p' <<<"$url"); port=$(sed -n 's/.*port=\([0-9]*\).*/\1/p' <<<"$url")
+    local runs=3; [ "$n" -ge 10000 ] && runs=1
+    (cd "$alembic_dir" && BENCH_TABLES=$n ALEMBIC_URL="postgresql+psycopg2://postgres@/$db?host=$host&port=$port" \
+      "$venv/bin/alembic" check >"$alembic_dir/out" 2>&1) || { echo "alembic check did not pass:"; tail -3 "$alembic_dir/out"; }
+    best_of $runs env -C "$alembic_dir" BENCH_TABLES=$n ALEMBIC_URL="postgresql+psycopg2://postgres@/$db?host=$host&port=$port" \
+      "$venv/bin/alembic" check
+    printf 'postgres  alembic check: %5d tables: best of %d = %.3f s; retort check is %.1fx faster\n' "$n" "$runs" "$best" \
+      "$(echo "$best / $check" | bc -l)"
+  fi
   psql -q "$server" -c "DROP DATABASE $db"
+}
+
+# One size on SQLite (a file in a temporary folder).
+measure_sqlite() {
+  local n=$1 file
+  file="$(mktemp -d)/bench.sqlite"
+  export RETORT_BENCH_EXPRESSIONS=0 RETORT_BENCH_TABLES=$n
+  sqlite3 "$file" "PRAGMA user_version = 0" 2>/dev/null || python3 -c "import sqlite3,sys; sqlite3.connect(sys.argv[1]).close()" "$file"
+  "$tool" setup --url "sqlite:///$file" >/dev/null
+  best_of 5 "$tool" check --no-history --url "sqlite:///$file"
+  printf 'sqlite    check --no-history: %5d tables, no change: best of 5 = %.3f s\n' "$n" "$best"
+  best_of 3 env RETORT_BENCH_CHANGED=40 "$tool" autogen -m bench --url "sqlite:///$file"
+  printf 'sqlite    autogen (plain): %d tables, 40 changed: best of 3 = %.3f s\n' "$n" "$best"
+  rm -rf "$(dirname "$file")"
 }
 
 for n in "${sizes[@]}"; do
   measure "$n" 0
+  measure_sqlite "$n"
   [ -n "${RETORT_BENCH_PLAIN_ONLY:-}" ] || measure "$n" 1
 done
-rm -rf "$revisions"
+rm -rf "$revisions" "$alembic_dir"

@@ -45,50 +45,72 @@ public enum SQLText {
     }
 
     /// Collapses runs of white space outside string literals to one space, trims, and drops
-    /// parentheses that wrap the whole expression, so equal expressions compare equal.
+    /// parentheses that wrap the whole expression, so equal expressions compare equal. Works on
+    /// UTF-8 bytes: every catalog expression of every table passes through here.
     public static func normalizeExpression(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var inString = false
         var pendingSpace = false
-        for ch in text {
+        for b in text.utf8 {
             if inString {
-                out.append(ch)
-                if ch == "'" { inString = false }
+                out.append(b)
+                if b == 39 { inString = false }
                 continue
             }
-            if ch.isWhitespace {
+            if b == 32 || (b >= 9 && b <= 13) {
                 pendingSpace = true
                 continue
             }
-            if pendingSpace, !out.isEmpty, !"(".contains(out.last!), !")".contains(ch) { out.append(" ") }
+            if pendingSpace, let last = out.last, last != 40, b != 41 { out.append(32) }
             pendingSpace = false
-            if ch == "'" { inString = true }
-            out.append(ch)
+            if b == 39 { inString = true }
+            out.append(b)
         }
-        while out.hasPrefix("("), out.hasSuffix(")"), wrapsWhole(out) {
-            out = String(out.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+        var lo = 0, hi = out.count
+        while hi - lo >= 2, out[lo] == 40, out[hi - 1] == 41, wrapsWhole(out[lo..<hi]) {
+            lo += 1
+            hi -= 1
+            while lo < hi, out[lo] == 32 { lo += 1 }
+            while hi > lo, out[hi - 1] == 32 { hi -= 1 }
         }
-        return out
+        return String(decoding: out[lo..<hi], as: UTF8.self)
     }
 
-    /// True when the first `(` of the text closes at its last character.
-    private static func wrapsWhole(_ text: String) -> Bool {
+    /// True when the first `(` of the text closes at its last byte.
+    private static func wrapsWhole(_ text: ArraySlice<UInt8>) -> Bool {
         var depth = 0
         var inString = false
-        for (i, ch) in text.enumerated() {
+        for i in text.indices {
+            let b = text[i]
             if inString {
-                if ch == "'" { inString = false }
+                if b == 39 { inString = false }
                 continue
             }
-            switch ch {
-            case "'": inString = true
-            case "(": depth += 1
-            case ")":
+            switch b {
+            case 39: inString = true
+            case 40: depth += 1
+            case 41:
                 depth -= 1
-                if depth == 0 { return i == text.count - 1 }
+                if depth == 0 { return i == text.endIndex - 1 }
             default: break
             }
         }
         return false
+    }
+
+    /// Byte-wise equality folding only ASCII letters (SQL keywords are ASCII; no Foundation).
+    public static func equalIgnoringASCIICase(_ a: String, _ b: String) -> Bool {
+        var x = a.utf8.makeIterator(), y = b.utf8.makeIterator()
+        while true {
+            switch (x.next(), y.next()) {
+            case (nil, nil): return true
+            case (let p?, let q?):
+                if p == q { continue }
+                let lp = p &- 65 < 26 ? p | 0x20 : p, lq = q &- 65 < 26 ? q | 0x20 : q
+                if lp != lq { return false }
+            default: return false
+            }
+        }
     }
 }

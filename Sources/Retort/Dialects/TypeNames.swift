@@ -48,20 +48,36 @@ enum TypeNames {
         return nil
     }
 
-    /// The portable type a type spelling stands for, or `.native` when there is none.
+    /// The portable type a type spelling stands for, or `.native` when there is none. Reads
+    /// bytes (ASCII upper-cased, white space collapsed): every column of every table passes here.
     static func parse(_ spelling: String) -> ColumnType {
         if let known = common(spelling) { return known }
-        let text = spelling.trimmingCharacters(in: .whitespaces).uppercased()
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        var base = text
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(spelling.utf8.count)
+        var space = false
+        for b in spelling.utf8 {
+            if b == 32 || (b >= 9 && b <= 13) {
+                space = !bytes.isEmpty
+                continue
+            }
+            if space { bytes.append(32) }
+            space = false
+            bytes.append(b &- 97 < 26 ? b - 32 : b)
+        }
+        var base = String(decoding: bytes, as: UTF8.self)
         var arguments: [Int] = []
-        if let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close {
-            base = text[..<open].trimmingCharacters(in: .whitespaces)
-            let inner = text[text.index(after: open)..<close]
-            let parsed = inner.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-            if parsed.contains(where: { $0 == nil }) { return .native(spelling.lowercased()) }
-            arguments = parsed.compactMap { $0 }
-            if text.index(after: close) != text.endIndex { return .native(spelling.lowercased()) }
+        if let open = bytes.firstIndex(of: 40), let close = bytes.lastIndex(of: 41), open < close {
+            guard close == bytes.count - 1 else { return .native(Self.lowercasedTrimmed(spelling)) }
+            var end = open
+            while end > 0, bytes[end - 1] == 32 { end -= 1 }
+            base = String(decoding: bytes[..<end], as: UTF8.self)
+            for part in bytes[(open + 1)..<close].split(separator: 44, omittingEmptySubsequences: false) {
+                let digits = part.filter { $0 != 32 }
+                guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0 &- 48 < 10 }) else {
+                    return .native(Self.lowercasedTrimmed(spelling))
+                }
+                arguments.append(digits.reduce(0) { $0 * 10 + Int($1 - 48) })
+            }
         }
         switch (base, arguments.count) {
         case ("SMALLINT", 0), ("INT2", 0): return .smallint
@@ -80,8 +96,13 @@ enum TypeNames {
         case ("UUID", 0): return .uuid
         case ("JSON", 0): return .json
         case ("BLOB", 0): return .blob
-        default: return .native(spelling.trimmingCharacters(in: .whitespaces).lowercased())
+        default: return .native(Self.lowercasedTrimmed(spelling))
         }
+    }
+
+    /// A native spelling as it is kept: trimmed, lower-cased.
+    private static func lowercasedTrimmed(_ spelling: String) -> String {
+        spelling.trimmingCharacters(in: .whitespaces).lowercased()
     }
 }
 
@@ -89,34 +110,54 @@ extension DefaultValue {
     /// Reads a default as a database reports it (`'text'`, `42`, `CURRENT_TIMESTAMP`, an expression).
     static func parse(sql text: String) -> DefaultValue? {
         let e = SQLText.normalizeExpression(text)
-        if e.isEmpty || e.uppercased() == "NULL" { return nil }
-        return DefaultValue.expression(e).canonical
+        if e.isEmpty || SQLText.equalIgnoringASCIICase(e, "NULL") { return nil }
+        return DefaultValue.canonical(normalized: e)
     }
 
     /// The canonical form of a default: literals recognized inside expressions.
     var canonical: DefaultValue {
         switch self {
         case .expression(let raw):
-            let e = SQLText.normalizeExpression(raw)
-            let upper = e.uppercased()
-            if upper == "CURRENT_TIMESTAMP" { return .currentTimestamp }
-            if upper == "CURRENT_DATE" { return .currentDate }
-            if upper == "TRUE" { return .boolean(true) }
-            if upper == "FALSE" { return .boolean(false) }
-            if let i = Int64(e) { return .integer(i) }
-            if Double(e) != nil, !e.contains(where: \.isLetter) { return .number(e) }
-            if e.count >= 2, e.hasPrefix("'"), e.hasSuffix("'") {
-                let inner = String(e.dropFirst().dropLast())
-                if !inner.replacingOccurrences(of: "''", with: "").contains("'") {
-                    return .string(inner.replacingOccurrences(of: "''", with: "'"))
-                }
-            }
-            return .expression(e)
+            return Self.canonical(normalized: SQLText.normalizeExpression(raw))
         case .number(let n):
             if let i = Int64(n) { return .integer(i) }
             return .number(n)
         default:
             return self
         }
+    }
+
+    /// The default an already normalized expression stands for (read byte-wise: every default of
+    /// every table passes through here).
+    static func canonical(normalized e: String) -> DefaultValue {
+        guard let first = e.utf8.first else { return .expression(e) }
+        switch first {
+        case UInt8(ascii: "'"):
+            // A string literal: quotes doubled inside, and nothing after the closing quote.
+            var bytes = Array(e.utf8)
+            guard bytes.count >= 2, bytes.last == 39 else { break }
+            bytes = Array(bytes[1..<(bytes.count - 1)])
+            var inner: [UInt8] = []
+            inner.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 39 {
+                    guard i + 1 < bytes.count, bytes[i + 1] == 39 else { return .expression(e) }
+                    i += 1
+                }
+                inner.append(bytes[i])
+                i += 1
+            }
+            return .string(String(decoding: inner, as: UTF8.self))
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
+            if let i = Int64(e) { return .integer(i) }
+            if Double(e) != nil, !e.utf8.contains(where: { ($0 | 0x20) &- 97 < 26 }) { return .number(e) }
+        default:
+            if SQLText.equalIgnoringASCIICase(e, "CURRENT_TIMESTAMP") { return .currentTimestamp }
+            if SQLText.equalIgnoringASCIICase(e, "CURRENT_DATE") { return .currentDate }
+            if SQLText.equalIgnoringASCIICase(e, "TRUE") { return .boolean(true) }
+            if SQLText.equalIgnoringASCIICase(e, "FALSE") { return .boolean(false) }
+        }
+        return .expression(e)
     }
 }

@@ -19,9 +19,10 @@ extension Schema {
                 }
             }
         }
+        let wantedByName = Dictionary(other.tables.map { ($0.name, $0) }) { a, _ in a }
         for t in copy.tables.indices {
             let name = copy.tables[t].name
-            guard let wanted = other.table(name) else { continue }
+            guard let wanted = wantedByName[name] else { continue }
             let columnNames = spellings(wanted.columns.map(\.name))
             for column in copy.tables[t].columns.map(\.name) where wanted.column(column) == nil {
                 guard let new = columnNames[column.lowercased()], copy.tables[t].column(new) == nil else { continue }

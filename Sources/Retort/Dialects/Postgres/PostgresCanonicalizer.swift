@@ -12,7 +12,8 @@ struct PostgresCanonicalizer {
     let db: any DatabaseConnection
 
     func canonicalTables(of models: Schema, comparedWith current: Schema) throws -> CanonicalForms {
-        let tables = models.tables.filter { Self.needsServer($0, current: current.table($0.name)) }
+        let currentByName = Dictionary(current.tables.map { ($0.name, $0) }) { a, _ in a }
+        let tables = models.tables.filter { Self.needsServer($0, current: currentByName[$0.name]) }
         guard !tables.isEmpty else { return CanonicalForms() }
         let schema = "retort_canon_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
         do {

@@ -45,6 +45,9 @@ public final class PostgresConnection: DatabaseConnection {
 
     deinit { close() }
 
+    /// True when the session is not inside a transaction (asked of libpq, no round trip).
+    public var isIdle: Bool { handle.map { PQtransactionStatus($0) == PQTRANS_IDLE } ?? false }
+
     public var dialect: DialectName { .postgres }
 
     public func close() {

@@ -7,68 +7,70 @@ struct SQLToken: Equatable {
     /// Where the token stands in the source text.
     var range: Range<String.Index>
 
-    /// True for an unquoted word equal (ignoring case) to `keyword`.
-    func isKeyword(_ keyword: String) -> Bool { kind == .word && value.caseInsensitiveCompare(keyword) == .orderedSame }
+    /// True for an unquoted word equal (ignoring ASCII case) to `keyword`.
+    func isKeyword(_ keyword: String) -> Bool { kind == .word && SQLText.equalIgnoringASCIICase(value, keyword) }
     /// True for this punctuation character.
     func isPunctuation(_ p: String) -> Bool { kind == .punctuation && value == p }
     /// True for anything that names something (a word or a quoted identifier).
     var isName: Bool { kind == .word || kind == .quotedIdentifier || kind == .string }
 }
 
-/// Splits SQLite SQL into tokens, skipping comments and white space.
+/// Splits SQLite SQL into tokens, skipping comments and white space. Works on UTF-8 bytes (whose
+/// indices are the string's own), as SQLite does: every byte of a non-ASCII character may stand in
+/// an identifier.
 enum SQLTokenizer {
     static func tokenize(_ sql: String) -> [SQLToken] {
         var tokens: [SQLToken] = []
-        var i = sql.startIndex
-        func peek(_ offset: Int = 0) -> Character? {
-            guard let j = sql.index(i, offsetBy: offset, limitedBy: sql.endIndex), j < sql.endIndex else { return nil }
-            return sql[j]
+        let u = sql.utf8
+        var i = u.startIndex
+        let end = u.endIndex
+        func byte(at offset: Int) -> UInt8? {
+            guard let j = u.index(i, offsetBy: offset, limitedBy: end), j < end else { return nil }
+            return u[j]
         }
-        while i < sql.endIndex {
-            let ch = sql[i]
-            if ch.isWhitespace {
-                i = sql.index(after: i)
-            } else if ch == "-", peek(1) == "-" {
-                while i < sql.endIndex, sql[i] != "\n" { i = sql.index(after: i) }
-            } else if ch == "/", peek(1) == "*" {
-                i = sql.index(i, offsetBy: 2)
-                while i < sql.endIndex, !(sql[i] == "*" && peek(1) == "/") { i = sql.index(after: i) }
-                i = sql.index(i, offsetBy: 2, limitedBy: sql.endIndex) ?? sql.endIndex
-            } else if ch == "\"" || ch == "`" || ch == "'" || ch == "[" {
-                let close: Character = ch == "[" ? "]" : ch
+        func isDigit(_ b: UInt8) -> Bool { b &- 48 < 10 }
+        func isWordStart(_ b: UInt8) -> Bool { (b | 0x20) &- 97 < 26 || b == 95 || b == 36 || b >= 0x80 }
+        while i < end {
+            let ch = u[i]
+            if ch == 32 || (ch >= 9 && ch <= 13) {
+                u.formIndex(after: &i)
+            } else if ch == 45, byte(at: 1) == 45 {  // -- comment
+                while i < end, u[i] != 10 { u.formIndex(after: &i) }
+            } else if ch == 47, byte(at: 1) == 42 {  // /* comment */
+                i = u.index(i, offsetBy: 2)
+                while i < end, !(u[i] == 42 && byte(at: 1) == 47) { u.formIndex(after: &i) }
+                i = u.index(i, offsetBy: 2, limitedBy: end) ?? end
+            } else if ch == 34 || ch == 96 || ch == 39 || ch == 91 {  // " ` ' [
+                let close: UInt8 = ch == 91 ? 93 : ch
                 let start = i
-                var value = ""
-                i = sql.index(after: i)
-                while i < sql.endIndex {
-                    if sql[i] == close {
-                        if close != "]", peek(1) == close {
+                var value: [UInt8] = []
+                u.formIndex(after: &i)
+                while i < end {
+                    if u[i] == close {
+                        if close != 93, byte(at: 1) == close {
                             value.append(close)
-                            i = sql.index(i, offsetBy: 2)
+                            i = u.index(i, offsetBy: 2)
                             continue
                         }
-                        i = sql.index(after: i)
+                        u.formIndex(after: &i)
                         break
                     }
-                    value.append(sql[i])
-                    i = sql.index(after: i)
+                    value.append(u[i])
+                    u.formIndex(after: &i)
                 }
-                tokens.append(SQLToken(kind: ch == "'" ? .string : .quotedIdentifier, value: value, range: start..<i))
-            } else if ch.isNumber || (ch == "." && (peek(1)?.isNumber ?? false)) {
+                tokens.append(SQLToken(kind: ch == 39 ? .string : .quotedIdentifier, value: String(decoding: value, as: UTF8.self), range: start..<i))
+            } else if isDigit(ch) || (ch == 46 && byte(at: 1).map(isDigit) == true) {
                 let start = i
-                while i < sql.endIndex, sql[i].isNumber || sql[i] == "." || sql[i] == "e" || sql[i] == "E" {
-                    i = sql.index(after: i)
-                }
+                while i < end, isDigit(u[i]) || u[i] == 46 || u[i] == 101 || u[i] == 69 { u.formIndex(after: &i) }
                 tokens.append(SQLToken(kind: .number, value: String(sql[start..<i]), range: start..<i))
-            } else if ch.isLetter || ch == "_" || ch == "$" {
+            } else if isWordStart(ch) {
                 let start = i
-                while i < sql.endIndex, sql[i].isLetter || sql[i].isNumber || sql[i] == "_" || sql[i] == "$" {
-                    i = sql.index(after: i)
-                }
+                while i < end, isWordStart(u[i]) || isDigit(u[i]) { u.formIndex(after: &i) }
                 tokens.append(SQLToken(kind: .word, value: String(sql[start..<i]), range: start..<i))
             } else {
                 let start = i
-                i = sql.index(after: i)
-                tokens.append(SQLToken(kind: .punctuation, value: String(ch), range: start..<i))
+                u.formIndex(after: &i)
+                tokens.append(SQLToken(kind: .punctuation, value: String(UnicodeScalar(ch)), range: start..<i))
             }
         }
         return tokens
