@@ -16,9 +16,10 @@ struct SQLiteIntrospector {
         var parsed: [String: SQLiteTableSQL] = [:]
         var pkColumns: [String: [(Int64, String)]] = [:]
 
+        // Each table's CREATE TABLE text comes once, with its first column (cid 0).
         let columnRows = try db.query(
             """
-            SELECT m.name, m.sql, p.name, p.type, p."notnull", p.dflt_value, p.pk, p.hidden
+            SELECT m.name, CASE WHEN p.cid = 0 THEN m.sql END, p.name, p.type, p."notnull", p.dflt_value, p.pk, p.hidden
             FROM sqlite_master AS m JOIN pragma_table_xinfo(m.name) AS p
             WHERE \(Self.userTables) ORDER BY m.name, p.cid
             """)
