@@ -43,6 +43,35 @@ struct Project {
         try Autogenerator(models: tool.schema, graph: graph, excluding: TableFilter(tool.excludeTables + extra))
     }
 
+    /// The autogenerator and the database with its schema (excluded tables left out). The
+    /// database is opened and read on a second thread while the models are validated and named
+    /// here, since neither needs the other; a model error is reported before a database error.
+    func autogeneratorAndDatabase(_ options: DatabaseOptions, excluding extra: [String] = []) throws
+        -> (generator: Autogenerator, db: any DatabaseConnection, schema: Schema)
+    {
+        nonisolated(unsafe) var opened: (any DatabaseConnection)?
+        nonisolated(unsafe) var read: Result<Schema, any Error> = .success(Schema())
+        nonisolated(unsafe) let (project, options) = (self, options)
+        let reading = DispatchGroup()
+        DispatchQueue.global().async(group: reading) {
+            read = Result {
+                let db = try project.connect(options)
+                opened = db
+                return try db.dialect.implementation.introspect(db)
+            }
+        }
+        let generator = Result { try autogenerator(excluding: extra) }
+        reading.wait()
+        do {
+            let generator = try generator.get()
+            let schema = generator.exclusions.apply(try read.get())
+            return (generator, opened!, schema)
+        } catch {
+            opened?.close()
+            throw error
+        }
+    }
+
     func writer() throws -> RevisionWriter {
         try RevisionWriter(
             directory: URL(fileURLWithPath: tool.revisions.directory),

@@ -47,6 +47,7 @@ public struct SessionSettings: Sendable, Hashable {
                     throw DatabaseError("schema '\(schema)' does not exist")
                 }
                 try db.execute("SET search_path TO \(SQLText.quote(schema))")
+                (db as? PostgresConnection)?.schemaOverride = schema
             }
             if let lockTimeout { try db.execute("SET lock_timeout = \(SQLText.literal(lockTimeout))") }
             if let statementTimeout { try db.execute("SET statement_timeout = \(SQLText.literal(statementTimeout))") }

@@ -162,16 +162,15 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let project = try Project()
-        let generator = try project.autogenerator(excluding: excludeTables)
         let url = try database.resolved(defaultPath: project.tool.defaultDatabasePath)
-        let db = try project.connect(database)
+        let (generator, db, schema) = try project.autogeneratorAndDatabase(database, excluding: excludeTables)
         defer { db.close() }
         let migrator = Migrator(graph: project.graph, connection: db)
         let integrity = try migrator.integrityProblems()
         let applied = project.graph.ancestors(of: try migrator.knownHeads())
         let pending = project.graph.order.filter { !applied.contains($0) }
         var notices = Set<String>()
-        let modelOps = try generator.differences(db) { notices.insert($0) }
+        let modelOps = try generator.differences(from: schema, on: db) { notices.insert($0) }
         var historyOps: [MigrationOperation] = []
         if !noHistory {
             let history = try HistorySchema.replay(project.graph, like: url)

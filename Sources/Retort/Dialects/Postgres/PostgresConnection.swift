@@ -45,6 +45,13 @@ public final class PostgresConnection: DatabaseConnection {
 
     deinit { close() }
 
+    /// The schema `--schema` set for this session (`SET search_path`), if any: a second
+    /// connection opened to read in parallel reads the same one.
+    public internal(set) var schemaOverride: String?
+
+    /// The server's version number (`150004`), as libpq learned it when connecting.
+    public var serverVersion: Int64 { handle.map { Int64(PQserverVersion($0)) } ?? 0 }
+
     /// True when the session is not inside a transaction (asked of libpq, no round trip).
     public var isIdle: Bool { handle.map { PQtransactionStatus($0) == PQTRANS_IDLE } ?? false }
 

@@ -22,7 +22,7 @@ struct PostgresIntrospector {
         LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
         LEFT JOIN pg_description td ON td.objoid = c.oid AND td.classoid = 'pg_class'::regclass AND td.objsubid = 0
         LEFT JOIN pg_description cd ON cd.objoid = c.oid AND cd.classoid = 'pg_class'::regclass AND cd.objsubid = a.attnum
-        WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+        WHERE n.nspname = COALESCE($1, current_schema()) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
           AND c.relname NOT IN (\(excluded))
         ORDER BY c.relname, a.attnum
         """
@@ -47,7 +47,7 @@ struct PostgresIntrospector {
         JOIN pg_class c ON c.oid = con.conrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_class fc ON fc.oid = con.confrelid
-        WHERE n.nspname = $1 AND con.contype IN ('p', 'u', 'f', 'c') AND c.relname NOT IN (\(excluded))
+        WHERE n.nspname = COALESCE($1, current_schema()) AND con.contype IN ('p', 'u', 'f', 'c') AND c.relname NOT IN (\(excluded))
         ORDER BY c.relname, con.conname
         """
     }
@@ -77,7 +77,7 @@ struct PostgresIntrospector {
         JOIN pg_class tc ON tc.oid = i.indrelid
         JOIN pg_namespace n ON n.oid = tc.relnamespace
         LEFT JOIN pg_description ixd ON ixd.objoid = ic.oid AND ixd.classoid = 'pg_class'::regclass AND ixd.objsubid = 0
-        WHERE n.nspname = $1 AND tc.relkind IN ('r', 'p') AND tc.relname NOT IN (\(excluded))
+        WHERE n.nspname = COALESCE($1, current_schema()) AND tc.relkind IN ('r', 'p') AND tc.relname NOT IN (\(excluded))
           AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid
                           AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))
         ORDER BY tc.relname, ic.relname
@@ -129,45 +129,48 @@ struct PostgresIntrospector {
         var wait: () throws -> (constraints: [[SQLValue]], indexes: [[SQLValue]])
     }
 
-    /// Runs the objects query, and starts the constraints and indexes queries: on a connection
-    /// that is not inside a transaction (so that a second session sees the same schema), they run
-    /// on a second connection, opened while the objects query runs, at the same time as the
-    /// columns query here, so the server answers on two cores. Still four queries. (A connection
-    /// per query measured no faster on two cores.)
+    /// Starts the constraints and indexes queries and runs the objects query. On a connection
+    /// that is not inside a transaction (so that a second session sees the same schema), the two
+    /// run on a second connection as soon as it is open, with the server version libpq already
+    /// knows and the session's schema, while this one runs the objects and columns queries and
+    /// parses the columns: the server answers on two cores. Still four queries. (A connection per
+    /// query measured no faster on two cores.)
     private func begin() throws -> (objects: [[SQLValue]], schema: [SQLValue], keys: PendingKeys) {
-        nonisolated(unsafe) var sibling: PostgresConnection?
-        nonisolated(unsafe) var siblingError: (any Error)?
-        let connecting = DispatchGroup()
-        if let pg = db as? PostgresConnection, pg.isIdle {
-            let url = pg.url
-            DispatchQueue.global().async(group: connecting) {
-                do { sibling = try PostgresConnection(url: url) } catch { siblingError = error }
-            }
-        }
-        // Read first: the server's version decides what the constraint and index queries can ask.
-        let objects = try db.query(Self.objectsQuery)
-        let head = objects.first { $0[0].string == "v" }
-        let version = head.flatMap { Int64($0[1].string ?? "") } ?? 0
-        let schema: [SQLValue] = [head.map { $0[2] } ?? .null]
-        connecting.wait()
-        guard let opened = sibling, siblingError == nil else {
+        guard let pg = db as? PostgresConnection, pg.isIdle else {
+            // Read first: the server's version decides what the constraint and index queries can ask.
+            let objects = try db.query(Self.objectsQuery)
+            let head = objects.first { $0[0].string == "v" }
+            let version = head.flatMap { Int64($0[1].string ?? "") } ?? 0
+            let schema: [SQLValue] = [head.map { $0[2] } ?? .null]
             let db = self.db
             return (objects, schema, PendingKeys {
                 (try db.query(Self.constraintsQuery(version: version), schema), try db.query(Self.indexesQuery(version: version), schema))
             })
         }
-        nonisolated(unsafe) let other = opened
-        nonisolated(unsafe) var rows: Result<(constraints: [[SQLValue]], indexes: [[SQLValue]]), any Error> = .success(([], []))
+        let (url, version) = (pg.url, pg.serverVersion)
+        let schema: [SQLValue] = [pg.schemaOverride.map(SQLValue.text) ?? .null]
+        nonisolated(unsafe) var rows: Result<(constraints: [[SQLValue]], indexes: [[SQLValue]]), any Error>?
         let reading = DispatchGroup()
         DispatchQueue.global().async(group: reading) {
+            // A server that refuses a second connection (connection limit, pooler): read here after all.
+            guard let other = try? PostgresConnection(url: url) else { return }
+            defer { other.close() }
             rows = Result {
                 (try other.query(Self.constraintsQuery(version: version), schema), try other.query(Self.indexesQuery(version: version), schema))
             }
-            other.close()
+        }
+        let db = self.db
+        let objects: [[SQLValue]]
+        do {
+            objects = try db.query(Self.objectsQuery)
+        } catch {
+            reading.wait()
+            throw error
         }
         return (objects, schema, PendingKeys {
             reading.wait()
-            return try rows.get()
+            if let rows { return try rows.get() }
+            return (try db.query(Self.constraintsQuery(version: version), schema), try db.query(Self.indexesQuery(version: version), schema))
         })
     }
 
