@@ -1,3 +1,5 @@
+import Foundation
+
 /// Computes the operations that turn one schema into another, comparing normalized values.
 public struct Differ: Sendable {
     /// The dialect whose normalization decides what counts as equal.
@@ -46,15 +48,34 @@ public struct Differ: Sendable {
         var ops: [MigrationOperation] = []
         let currentByName = Dictionary(current.tables.map { ($0.name, $0) }) { a, _ in a }
         let targetNames = Set(target.tables.map(\.name))
-        for table in target.tables {
-            if let old = currentByName[table.name] {
-                ops += try diffTable(
-                    old, table, comparable: canonical.comparable(table), backfills: backfills[table.name] ?? [:],
-                    dependents: current.dependents)
-            } else {
-                ops.append(.createTable(table))
+        // Tables are compared independently: a large schema is split over the cores, the
+        // results kept in model order.
+        let tables = target.tables
+        let chunks = tables.count >= 512 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
+        let size = (tables.count + chunks - 1) / max(chunks, 1)
+        var results = [Result<[MigrationOperation], any Error>](repeating: .success([]), count: chunks)
+        let differ = self
+        let dependents = current.dependents
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let range = (chunk * size)..<min(tables.count, (chunk + 1) * size)
+                out[chunk] = Result {
+                    var found: [MigrationOperation] = []
+                    for table in tables[range] {
+                        if let old = currentByName[table.name] {
+                            found += try differ.diffTable(
+                                old, table, comparable: canonical.comparable(table), backfills: backfills[table.name] ?? [:],
+                                dependents: dependents)
+                        } else {
+                            found.append(.createTable(table))
+                        }
+                    }
+                    return found
+                }
             }
         }
+        for result in results { ops += try result.get() }
         for table in current.tables where !targetNames.contains(table.name) {
             if dialect.traits.strictTypeChanges { try ColumnChange.checkDrop("table \(table.name)", dependents: current.dependents[ColumnReference(table.name, "")] ?? []) }
             ops.append(.dropTable(table))
