@@ -51,7 +51,7 @@ struct DriftTests {
         conn.close()
 
         // The models edited without autogen.
-        let models = package.appendingPathComponent("Sources/tareas/Models.swift")
+        let models = package.appendingPathComponent("Sources/TareasSchema/Models.swift")
         let text = try String(contentsOf: models, encoding: .utf8).replacingOccurrences(
             of: "        Check(", with: "        Column(\"vence_en\", .date, nullable: true)\n        Check(")
         try text.write(to: models, atomically: true, encoding: .utf8)

@@ -44,7 +44,7 @@ struct ExampleEndToEndTests {
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
 
         // The user edits a model: a new column.
-        let models = package.appendingPathComponent("Sources/tareas/Models.swift")
+        let models = package.appendingPathComponent("Sources/TareasSchema/Models.swift")
         let text = try String(contentsOf: models, encoding: .utf8).replacingOccurrences(
             of: "        Check(", with: "        Column(\"vence_en\", .date, nullable: true)\n        Check(")
         try text.write(to: models, atomically: true, encoding: .utf8)

@@ -47,9 +47,10 @@ struct ReflectTests {
     func examplesRoundTrip(dialect: DialectName) throws {
         // The examples' own model files, compiled as they are, give their schemas at head.
         var models: [String: String] = [:]
-        for (example, constant) in [("tareas", "tareasSchema"), ("ai_training", "aiTrainingSchema")] {
-            let text = try String(
-                contentsOf: repositoryRoot.appendingPathComponent("examples/\(example)/Sources/\(example)/Models.swift"), encoding: .utf8)
+        for (example, file, constant) in [
+            ("tareas", "Sources/TareasSchema/Models.swift", "tareasSchema"), ("ai_training", "Sources/ai_training/Models.swift", "aiTrainingSchema"),
+        ] {
+            let text = try String(contentsOf: repositoryRoot.appendingPathComponent("examples/\(example)/\(file)"), encoding: .utf8)
             models["example_\(example)"] = text + "\nlet s_example_\(example) = \(constant)\n"
         }
         let schemas = try Self.compile(models, package: "reflect")

@@ -1,7 +1,7 @@
 import Retort
 
 /// The task list's tables.
-let tareasSchema = Schema {
+public let tareasSchema = Schema {
     Table("usuarios", comment: "Quién crea las tareas") {
         Column("id", .integer).primaryKey()
         Column("nombre", .string(100))
