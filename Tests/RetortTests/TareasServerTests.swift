@@ -12,23 +12,12 @@ import Testing
 /// revision applied once; with a failing revision every instance exits non-zero without serving.
 @Suite("End to end: tareas-server migrates at start-up, three instances at once", .serialized)
 struct TareasServerTests {
-    /// Copies of examples/tareas and examples/tareas-server side by side, Retort's path made absolute.
+    /// Copies of examples/tareas and examples/tareas-server side by side (so `../tareas` resolves),
+    /// Retort's path made absolute.
     static func prepare() throws -> (server: URL, schema: URL) {
-        let root = repositoryRoot.appendingPathComponent(".build-e2e/server-example")
-        let fm = FileManager.default
-        for name in ["tareas", "tareas-server"] {
-            let work = root.appendingPathComponent(name)
-            try? fm.removeItem(at: work.appendingPathComponent("Sources"))
-            try fm.createDirectory(at: work, withIntermediateDirectories: true)
-            try? fm.removeItem(at: work.appendingPathComponent("Package.swift"))
-            let example = repositoryRoot.appendingPathComponent("examples/\(name)")
-            try fm.copyItem(at: example.appendingPathComponent("Sources"), to: work.appendingPathComponent("Sources"))
-            let manifest = try String(contentsOf: example.appendingPathComponent("Package.swift"), encoding: .utf8)
-                .replacingOccurrences(of: "path: \"../..\"", with: "path: \"\(repositoryRoot.path)\"")
-            try manifest.write(to: work.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
-            try? fm.removeItem(at: work.appendingPathComponent(".build/debug.yaml"))
-        }
-        return (root.appendingPathComponent("tareas-server"), root.appendingPathComponent("tareas/Sources/TareasSchema"))
+        let schema = try ExampleEndToEndTests.prepareCopy("tareas", as: "server-example/tareas")
+        let server = try ExampleEndToEndTests.prepareCopy("tareas-server", as: "server-example/tareas-server")
+        return (server, schema.appendingPathComponent("Sources/TareasSchema"))
     }
 
     /// GET on localhost; the status, or nil when nothing answers.

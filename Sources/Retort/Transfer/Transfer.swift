@@ -202,73 +202,10 @@ public final class Transfer {
         return pk.columns.map { "quote(\(SQLText.quote($0)))" }.joined(separator: " || ',' || ")
     }
 
-    /// Column sets of `table` that foreign keys of the copied tables reference.
-    func referencedColumnSets(of table: String, in plan: TransferPlan) -> [[String]] {
-        var sets: [[String]] = []
-        for item in plan.items {
-            for fk in item.target.foreignKeys where fk.referencedTable == table && !sets.contains(fk.referencedColumns) {
-                sets.append(fk.referencedColumns)
-            }
-        }
-        return sets
-    }
-
     private struct Copied {
         var rejected: Int
         var keys: [[String]: Set<String>]
         var rowsPerSecond: Double
-    }
-
-    /// In tables that reach themselves through foreign keys, a row can lose its parent to a
-    /// rejection found later in the copy order. These tables are read once without copying to
-    /// find what they reject, and rejection is followed along their keys until nothing changes.
-    /// Returns, per table, the rows to reject and why (and adds their keys to `parents`).
-    private func rejectionsInCycles(_ plan: TransferPlan, pending: [TransferPlan.Item], parents: inout [String: [[String]: Set<String>]])
-        throws -> [String: [String: [String]]]
-    {
-        let items = pending.filter { plan.recursive.contains($0.target.name) }
-        guard !items.isEmpty else { return [:] }
-        var rejected: [String: [String: [String]]] = [:]
-        for item in items {
-            let judge = try RowJudge(item: item, plan: plan, transfer: self, parents: [:], preRejected: [:])
-            var scratch: [UInt8] = []
-            try source.forEachRow(judge.select) { row in
-                scratch.removeAll(keepingCapacity: true)
-                let verdict = judge.judge(row, into: &scratch)
-                guard !verdict.problems.isEmpty else { return }
-                rejected[item.target.name, default: [:]][verdict.rowID] = verdict.problems.map(\.reason)
-                for (cols, value) in judge.neededKeys(row) { parents[item.target.name, default: [:]][cols, default: []].insert(value) }
-            }
-        }
-        var changed = true
-        while changed {
-            changed = false
-            for item in items {
-                let name = item.target.name
-                let id = try identity(item.source)
-                let needed = referencedColumnSets(of: name, in: plan)
-                for fk in item.target.foreignKeys {
-                    guard let set = parents[fk.referencedTable]?[fk.referencedColumns], !set.isEmpty else { continue }
-                    let columns = fk.columns + needed.flatMap { $0 }
-                    let sql = "SELECT \(id), " + columns.map { SQLText.quote($0) }.joined(separator: ", ") + " FROM \(SQLText.quote(name))"
-                    try source.forEachRow(sql) { row in
-                        let rowID = row.text(0) ?? ""
-                        guard rejected[name]?[rowID] == nil else { return }
-                        let values = (0..<fk.columns.count).map { row.text(Int32($0 + 1)) }
-                        guard !values.contains(where: { $0 == nil }), set.contains(values.map { $0! }.joined(separator: RowJudge.separator)) else { return }
-                        rejected[name, default: [:]][rowID] = [RowJudge.parentRejected(fk, values.map { $0! })]
-                        var offset = fk.columns.count + 1
-                        for cols in needed {
-                            let key = (0..<cols.count).map { row.text(Int32(offset + $0)) ?? "" }.joined(separator: RowJudge.separator)
-                            parents[name, default: [:]][cols, default: []].insert(key)
-                            offset += cols.count
-                        }
-                        changed = true
-                    }
-                }
-            }
-        }
-        return rejected
     }
 
     private func copy(_ item: TransferPlan.Item, judge: RowJudge, alreadyRejected: Int) throws -> Copied {
@@ -331,22 +268,6 @@ public final class Transfer {
         return Copied(rejected: rejectedRows, keys: keys, rowsPerSecond: Double(done) / max(seconds, 1e-6))
     }
 
-    /// For a table an earlier run copied: the rejected rows' values of the referenced columns.
-    private func rejectedKeyValues(_ table: Table, needed: [[String]]) throws -> [[String]: Set<String>] {
-        let ids = Set(try state.rejected(table.name).map(\.sourceRow))
-        guard !ids.isEmpty, !needed.isEmpty else { return [:] }
-        let id = try identity(table)
-        var keys: [[String]: Set<String>] = [:]
-        for cols in needed {
-            let sql = "SELECT \(id), " + cols.map { SQLText.quote($0) }.joined(separator: ", ") + " FROM \(SQLText.quote(table.name))"
-            try source.forEachRow(sql) { row in
-                guard let rowID = row.text(0), ids.contains(rowID) else { return }
-                keys[cols, default: []].insert((1...cols.count).map { row.text(Int32($0)) ?? "" }.joined(separator: RowJudge.separator))
-            }
-        }
-        return keys
-    }
-
     /// Identity and serial sequences continue after the highest copied value.
     private func resetSequences(_ table: Table) throws {
         for c in table.columns where c.autoincrement {
@@ -359,78 +280,5 @@ public final class Transfer {
     /// Adds back every detached foreign key, NOT VALID then validated.
     private func restoreCycleKeys() throws {
         for (table, fk) in try state.detachedKeys() { try state.reattach(fk, to: table) }
-    }
-
-    // MARK: - Verification
-
-    /// Counts and checksums of one table on both sides, rejected rows left out of the source's.
-    func verify(_ item: TransferPlan.Item) throws -> TransferReport.TableResult {
-        let name = item.target.name, q = SQLText.quote(name)
-        let rejectedIDs = Set(try state.rejected(name).map(\.sourceRow))
-        let id = try identity(item.source)
-        try source.executeScript("CREATE TEMP TABLE IF NOT EXISTS retort_rejected (id TEXT PRIMARY KEY); DELETE FROM temp.retort_rejected")
-        try source.execute("BEGIN")
-        for r in rejectedIDs { try source.execute("INSERT INTO temp.retort_rejected (id) VALUES (?)", [.text(r)]) }
-        try source.execute("COMMIT")
-        let kept = "WHERE \(id) NOT IN (SELECT id FROM temp.retort_rejected)"
-        let sourceRows = Int(try source.query("SELECT count(*) FROM \(q) \(kept)").first?.first?.int ?? 0)
-        let targetRows = Int(try target.query("SELECT count(*) FROM \(q)").first?.first?.int ?? 0)
-        let kinds = item.columns.map { ($0.name, ValueConverter.kind(of: $0.type)) }
-        let zoneModifier = options.timeZone.map { $0.identifier != "UTC" && $0.identifier != "GMT" } ?? false
-        let sourceRow = RowText.row(kinds.map { RowText.source($0.0, $0.1, zoneModifier: zoneModifier) })
-        let targetRow = RowText.row(kinds.map { RowText.target($0.0, $0.1) })
-        let keyKinds = (item.target.primaryKey?.columns ?? []).compactMap { k in kinds.first { $0.0 == k } }
-        let sourceOrder = keyKinds.isEmpty ? "1" : keyKinds.map { RowText.sourceOrder($0.0, $0.1, zoneModifier: zoneModifier) }.joined(separator: ", ")
-        let targetOrder = keyKinds.isEmpty ? "1 COLLATE \"C\"" : keyKinds.map { RowText.targetOrder($0.0, $0.1) }.joined(separator: ", ")
-        // Each side digests its own stream; SQLite is read on a second thread while PostgreSQL
-        // computes its side, so verification takes as long as the slower of the two.
-        nonisolated(unsafe) var sourceDigest = SHA256()
-        nonisolated(unsafe) var sourceError: (any Error)?
-        nonisolated(unsafe) let sourceConnection = source
-        let sourceSQL = "SELECT \(sourceRow) FROM \(q) \(kept) ORDER BY \(sourceOrder)"
-        let reading = DispatchGroup()
-        DispatchQueue.global().async(group: reading) {
-            do {
-                let newline: [UInt8] = [0x0A]
-                try sourceConnection.forEachRow(sourceSQL) { row in
-                    if case .text(let bytes) = row.cell(0, numbersAsText: true) { sourceDigest.update(bytes) }
-                    newline.withUnsafeBytes { sourceDigest.update($0) }
-                }
-            } catch {
-                sourceError = error
-            }
-        }
-        var targetDigest = SHA256()
-        var line: [UInt8] = []
-        let targetResult = Result {
-            try target.copyOut("COPY (SELECT \(targetRow) FROM \(q) ORDER BY \(targetOrder)) TO STDOUT") { bytes in
-                line.removeAll(keepingCapacity: true)
-                CopyText.unescape(bytes, into: &line)
-                line.append(0x0A)
-                line.withUnsafeBytes { targetDigest.update($0) }
-            }
-        }
-        reading.wait()
-        if let sourceError { throw sourceError }
-        try targetResult.get()
-        let s = sourceDigest.hexDigest(), t = targetDigest.hexDigest()
-        let same = s == t && sourceRows == targetRows
-        return .init(
-            table: name, sourceRows: sourceRows, rejectedRows: rejectedIDs.count, targetRows: targetRows, sourceChecksum: s,
-            targetChecksum: t, orphanRows: 0, rowsPerSecond: nil, status: same ? "ok" : "mismatch")
-    }
-
-    /// Counts, per table, target rows whose foreign keys point nowhere.
-    private func checkReferences(_ results: [TransferReport.TableResult], plan: TransferPlan) throws -> [TransferReport.TableResult] {
-        let schema = try PostgresDialect().introspect(target)
-        return try results.map { result in
-            var r = result
-            for fk in schema.table(r.table)?.foreignKeys ?? [] {
-                let sql = "SELECT count(*) FROM \(SQLText.quote(r.table)) AS c WHERE \(fk.pointsNowhere)"
-                r.orphanRows += Int(try target.query(sql).first?.first?.int ?? 0)
-            }
-            if r.orphanRows > 0 { r.status = "mismatch" }
-            return r
-        }
     }
 }
