@@ -59,9 +59,8 @@ public enum CommandRunner {
         case is ModelError, is UnsupportedChange, is RevisionError, is DatabaseURLError, is IrreversibleOperation, is ReplayError, is UsageError:
             return ExitStatus.badInput
         case is DatabaseError: return ExitStatus.database
-        case is MigrationError, is HistoryReplayError, is VerificationError: return ExitStatus.migrationFailed
+        case is MigrationError, is HistoryReplayError, is VerificationError, is TransferError: return ExitStatus.migrationFailed
         case is IntegrityError: return ExitStatus.integrity
-        case let e as TransferError: return e.isMismatch ? ExitStatus.differences : ExitStatus.migrationFailed
         default: return nil
         }
     }

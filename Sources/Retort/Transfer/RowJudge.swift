@@ -36,7 +36,7 @@ struct RowJudge {
         // Rows whose parent is not in the source at all (SQLite rarely enforces foreign keys).
         var orphans: [String: String] = [:]
         for fk in item.target.foreignKeys where plan.source.table(fk.referencedTable) != nil {
-            let childID = id == "CAST(rowid AS TEXT)" ? "CAST(c.rowid AS TEXT)" : id.replacingOccurrences(of: "quote(\"", with: "quote(c.\"")
+            let childID = try transfer.identity(item.source, alias: "c")
             let sql = "SELECT \(childID) FROM \(q) AS c WHERE \(fk.pointsNowhere)"
             for row in try transfer.source.query(sql) {
                 orphans[row[0].string ?? ""] = "references no row of \(fk.referencedTable) (\(fk.columns.joined(separator: ", ")))"

@@ -192,14 +192,16 @@ public final class Transfer {
 
     // MARK: - Copy
 
-    /// The source's identity of a row: its rowid, or its key in a WITHOUT ROWID table.
-    func identity(_ table: Table) throws -> String {
+    /// The source's identity of a row as SQL: its rowid, or its key in a WITHOUT ROWID table;
+    /// with `alias`, qualified by it.
+    func identity(_ table: Table, alias: String? = nil) throws -> String {
+        let prefix = alias.map { "\($0)." } ?? ""
         let sql = try source.query("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [.text(table.name)]).first?.first?.string ?? ""
         let compact = String(sql.uppercased().filter { !$0.isWhitespace })
         guard compact.contains(")WITHOUTROWID"), let pk = table.primaryKey else {
-            return "CAST(rowid AS TEXT)"
+            return "CAST(\(prefix)rowid AS TEXT)"
         }
-        return pk.columns.map { "quote(\(SQLText.quote($0)))" }.joined(separator: " || ',' || ")
+        return pk.columns.map { "quote(\(prefix)\(SQLText.quote($0)))" }.joined(separator: " || ',' || ")
     }
 
     private struct Copied {
@@ -279,6 +281,9 @@ public final class Transfer {
 
     /// Adds back every detached foreign key, NOT VALID then validated.
     private func restoreCycleKeys() throws {
-        for (table, fk) in try state.detachedKeys() { try state.reattach(fk, to: table) }
+        let detached = try state.detachedKeys()
+        guard !detached.isEmpty else { return }
+        let schema = try PostgresDialect().introspect(target)
+        for (table, fk) in detached { try state.reattach(fk, to: table, in: schema) }
     }
 }

@@ -1,13 +1,10 @@
-/// A transfer that cannot start or must stop: bad input, a target that is not empty, too many
-/// rejected rows, or a verification that found a difference.
+/// A transfer that cannot start or must stop: bad input, a target that is not empty, or too many
+/// rejected rows. (A verification that finds a difference is a report, not an error.)
 public struct TransferError: Error, CustomStringConvertible, Sendable {
     public var description: String
-    /// True when the copy finished but verification found a difference.
-    public var isMismatch: Bool
 
     /// An error with a one-line message.
-    public init(_ description: String, isMismatch: Bool = false) {
+    public init(_ description: String) {
         self.description = description
-        self.isMismatch = isMismatch
     }
 }

@@ -71,12 +71,12 @@ struct TransferState {
         }
     }
 
-    /// Adds a detached key back (NOT VALID, then validated) and forgets it, in one transaction.
-    func reattach(_ key: ForeignKey, to table: String) throws {
+    /// Adds a detached key back (NOT VALID, then validated) and forgets it, in one transaction;
+    /// `schema` is the target as read once for all the keys.
+    func reattach(_ key: ForeignKey, to table: String, in schema: Schema) throws {
         let dialect = PostgresDialect()
         var notValid = key
         notValid.notValid = true
-        let schema = try dialect.introspect(db)
         let statements = try dialect.render(
             [.addConstraint(table: table, constraint: .foreignKey(notValid)), .validateConstraint(table: table, name: key.name ?? "")],
             from: schema)

@@ -167,7 +167,7 @@ struct ValueConverter {
             }
             CopyText.appendPlain(text, to: &out)
         case .blob:
-            guard let bytes = cell.blobBytes else { return "not bytes" }
+            guard let bytes = cell.textBytes else { return "not bytes" }
             out.append(contentsOf: Array("\\\\x".utf8))
             for b in bytes {
                 out.append(CopyText.hexDigits[Int(b >> 4)])
@@ -246,8 +246,8 @@ struct ValueConverter {
 }
 
 extension SourceCell {
-    /// Text or a blob's bytes, for targets that keep text (numbers come as text when the reader
-    /// was asked for `wantsNumbersAsText`).
+    /// Text or a blob's bytes, for targets that keep text or bytes (numbers come as text when
+    /// the reader was asked for `wantsNumbersAsText`).
     var textBytes: UnsafeRawBufferPointer? {
         switch self {
         case .text(let b), .blob(let b): return b
@@ -255,6 +255,4 @@ extension SourceCell {
         }
     }
 
-    /// The bytes a `bytea` column receives: a blob's, or text's UTF-8.
-    var blobBytes: UnsafeRawBufferPointer? { textBytes }
 }

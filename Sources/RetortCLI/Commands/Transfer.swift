@@ -127,7 +127,7 @@ public struct TransferCommand: ParsableCommand {
             return true
         }
         guard left.isEmpty else {
-            throw TransferError("the target at head differs from the models (\(left[0].summary)); run autogen first", isMismatch: false)
+            throw TransferError("the target at head differs from the models (\(left[0].summary)); run autogen first")
         }
     }
 }
