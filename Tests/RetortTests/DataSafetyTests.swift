@@ -242,8 +242,9 @@ struct DataSafetyTests {
     func uniqueIDs() throws {
         let date = Date(timeIntervalSince1970: 1_800_000_000)
         var seen = Set<String>()
-        for _ in 0..<200 { seen.insert(RevisionID.fresh(date: date, avoiding: [])[0]) }
-        #expect(seen.count == 200)
+        // 5,000 random 4-character tokens would repeat about 7 times; a process never repeats one.
+        for _ in 0..<5_000 { seen.insert(RevisionID.fresh(date: date, avoiding: [])[0]) }
+        #expect(seen.count == 5_000)
         let taken = Set(RevisionID.fresh(date: date, count: 3, avoiding: []))
         #expect(taken.isDisjoint(with: RevisionID.fresh(date: date, count: 3, avoiding: taken)))
     }
