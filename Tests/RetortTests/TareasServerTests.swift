@@ -10,7 +10,9 @@ import Testing
 /// shares with the `tareas` migrate tool. Built once (a copy of both example packages); three
 /// instances started at once on one PostgreSQL database all serve after the schema is at head, each
 /// revision applied once; with a failing revision every instance exits non-zero without serving.
-@Suite("End to end: tareas-server migrates at start-up, three instances at once", .serialized)
+/// The same package holds the Fluent migrations `autogen --emit fluent` writes (FluentEmitTests),
+/// so its tests run one after the other on one copy and SwiftNIO builds once.
+@Suite("End to end: the tareas-server package (start-up migration, Fluent migrations)", .serialized)
 struct TareasServerTests {
     /// Copies of examples/tareas and examples/tareas-server side by side (so `../tareas` resolves),
     /// Retort's path made absolute.

@@ -16,6 +16,18 @@ enum SwiftLiteral {
         return out + "\""
     }
 
+    /// A string that spans lines as a raw multi-line literal, its lines indented by `pad` (SQL
+    /// reads better so); any other string as `string(_:)` writes it.
+    static func text(_ s: String, pad: String) -> String {
+        guard s.contains("\n"), !s.hasSuffix("\n"), !s.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" }) else {
+            return string(s)
+        }
+        var hashes = "#"
+        while s.contains("\"\"\"" + hashes) || s.contains("\\" + hashes) { hashes += "#" }
+        let lines = s.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : pad + $0 }
+        return hashes + "\"\"\"\n" + lines.joined(separator: "\n") + "\n" + pad + "\"\"\"" + hashes
+    }
+
     static func strings(_ list: [String]) -> String { "[" + list.map(string).joined(separator: ", ") + "]" }
 
     static func optional(_ s: String?) -> String { s.map(string) ?? "nil" }

@@ -70,12 +70,13 @@ public struct Autogenerator {
 
     /// The revisions, and the database's schema they were computed against (for `lint`).
     /// With `safe`, the plan is rewritten by `SafePlan` (and `single` is ignored: its steps need
-    /// revisions of their own).
+    /// revisions of their own). Without `history` the database's schema is kept by something else
+    /// (Fluent's migrator): it need not be at Retort's head, and the first revision has no parents.
     public func revisionsAndSchema(
-        message: String, db: any DatabaseConnection, single: Bool = false, safe: Bool = false, date: Date = Date(),
-        idToken: String? = nil, suggest: (String) -> Void = { _ in }
+        message: String, db: any DatabaseConnection, single: Bool = false, safe: Bool = false, history: Bool = true,
+        date: Date = Date(), idToken: String? = nil, suggest: (String) -> Void = { _ in }
     ) throws -> (revisions: [RevisionInfo], database: Schema) {
-        try requireAtHead(db)
+        if history { try requireAtHead(db) }
         let differ = Differ(dialect: db.dialect.implementation)
         let database = try databaseSchema(db)
         var plan = try plan(from: database, on: db, notice: suggest)
@@ -97,7 +98,7 @@ public struct Autogenerator {
         }
         let ids = idToken.map { token in (1...groups.count).map { RevisionID.make(date: date, token: token, sequence: $0) } }
             ?? RevisionID.fresh(date: date, count: groups.count, avoiding: Set(graph.revisions.keys))
-        let revisions = try Self.chain(groups, message: message, parents: graph.heads, single: groups.count == 1 || single) { i in
+        let revisions = try Self.chain(groups, message: message, parents: history ? graph.heads : [], single: groups.count == 1 || single) { i in
             (ids[i], RevisionID.timestamp(date))
         }
         return (revisions, database)

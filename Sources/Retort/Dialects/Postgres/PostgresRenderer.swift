@@ -30,7 +30,7 @@ struct PostgresRenderer {
         try after.apply(op)
         for (name, values) in after.enumTypes(on: .postgres).sorted(by: { $0.key < $1.key }) {
             guard let existing = enums[name] else {
-                before.append("CREATE TYPE \(Self.q(name)) AS ENUM (\(values.map(SQLText.literal).joined(separator: ", ")))")
+                before.append(Self.createEnumType(name, values))
                 enums[name] = values
                 continue
             }
@@ -50,12 +50,18 @@ struct PostgresRenderer {
         var sql = before.map { Statement($0) } + (try statements(for: op))
         let inUse = after.enumTypes(on: .postgres)
         for name in enums.keys.sorted() where inUse[name] == nil && !after.enums.contains(where: { $0.name == name }) {
-            sql.append(Statement("DROP TYPE \(Self.q(name))"))
+            sql.append(Statement(Self.dropEnumType(name)))
             enums[name] = nil
         }
         schema = after
         return sql
     }
+
+    static func createEnumType(_ name: String, _ values: [String]) -> String {
+        "CREATE TYPE \(q(name)) AS ENUM (\(values.map(SQLText.literal).joined(separator: ", ")))"
+    }
+
+    static func dropEnumType(_ name: String) -> String { "DROP TYPE \(q(name))" }
 
     /// An operation on an enum type as an object: nothing to do when the type (or value) is there
     /// already, which a type an earlier column brought along may be.
@@ -65,7 +71,7 @@ struct PostgresRenderer {
         case .createEnumType(let e):
             guard enums[e.name] == nil else { return [] }
             enums[e.name] = e.values
-            return [Statement("CREATE TYPE \(Self.q(e.name)) AS ENUM (\(e.values.map(SQLText.literal).joined(separator: ", ")))")]
+            return [Statement(Self.createEnumType(e.name, e.values))]
         case .dropEnumType(let e):
             enums[e.name] = nil
             return [Statement("DROP TYPE IF EXISTS \(Self.q(e.name))")]
