@@ -10,7 +10,13 @@ import Foundation
 /// ```
 public struct MigrateTool: Sendable {
     public var name: String
-    public var schema: Schema
+    /// The models. Built on first use, not when the tool is made: commands that read a database
+    /// build them while the database is read.
+    public var schema: Schema {
+        get { models.value }
+        set { models = LazySchema { newValue } }
+    }
+    private var models: LazySchema
     public var revisions: RevisionSet
     /// Tables Retort does not own (names and `*` patterns): never created, altered, dropped or reported.
     public var excludeTables: [String]
@@ -18,9 +24,12 @@ public struct MigrateTool: Sendable {
     public var safeOnPostgres: Bool
 
     /// A migrate tool; `revisions` is the set the `RetortRevisions` plugin generates (`retortRevisions`).
-    public init(name: String, schema: Schema, revisions: RevisionSet, excludeTables: [String] = [], safeOnPostgres: Bool = false) {
+    public init(
+        name: String, schema: @autoclosure @escaping @Sendable () -> Schema, revisions: RevisionSet, excludeTables: [String] = [],
+        safeOnPostgres: Bool = false
+    ) {
         self.name = name
-        self.schema = schema
+        self.models = LazySchema(schema)
         self.revisions = revisions
         self.excludeTables = excludeTables
         self.safeOnPostgres = safeOnPostgres
@@ -48,4 +57,22 @@ public struct MigrateTool: Sendable {
 
     /// The tool the running command belongs to.
     @TaskLocal static var current: MigrateTool?
+}
+
+/// A schema built once, on first use, by whichever thread asks first.
+private final class LazySchema: @unchecked Sendable {
+    private let lock = NSLock()
+    private var make: (@Sendable () -> Schema)?
+    private var built: Schema?
+
+    init(_ make: @escaping @Sendable () -> Schema) { self.make = make }
+
+    var value: Schema {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        let schema = make!()
+        (built, make) = (schema, nil)
+        return schema
+    }
 }

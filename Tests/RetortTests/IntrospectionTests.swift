@@ -77,6 +77,47 @@ struct IntrospectionTests {
         #expect(try Differ(dialect: PostgresDialect()).diff(from: schema, to: schema) == [])
     }
 
+    @Test("keys and indexes named by column number: dropped columns, generated columns, a key to another schema, DESC, INCLUDE, opclass, expressions")
+    func columnNumbers() throws {
+        let test = try TestDatabase.make(.postgres)
+        let db = try test.connect()
+        defer { db.close() }
+        try db.executeScript(
+            """
+            CREATE SCHEMA otro;
+            CREATE TABLE otro.ext (code text PRIMARY KEY, n integer UNIQUE);
+            CREATE TABLE p (x integer, id integer, k text, CONSTRAINT p_pk PRIMARY KEY (k, id));
+            ALTER TABLE p DROP COLUMN x;
+            CREATE TABLE c (
+                dropped integer, a integer NOT NULL, b text, pid integer, pk text,
+                g integer GENERATED ALWAYS AS (a * 2) STORED,
+                ext text REFERENCES otro.ext (code), ext_n integer REFERENCES otro.ext (n),
+                CONSTRAINT c_p FOREIGN KEY (pk, pid) REFERENCES p (k, id),
+                CONSTRAINT c_g UNIQUE (g), CONSTRAINT c_ba UNIQUE (b, a));
+            ALTER TABLE c DROP COLUMN dropped;
+            CREATE INDEX ix_c ON c (b DESC NULLS LAST, a) INCLUDE (pid);
+            CREATE INDEX ix_c_g ON c (g);
+            CREATE INDEX ix_c_ops ON c (b text_pattern_ops, a);
+            CREATE INDEX ix_c_expr ON c (a, lower(b));
+            """)
+        let schema = try db.dialect.implementation.introspect(db)
+        let c = try #require(schema.table("c"))
+        #expect(c.columns.map(\.name) == ["a", "b", "pid", "pk", "ext", "ext_n"])  // generated and dropped left out
+        #expect(schema.table("p")?.primaryKey?.columns == ["k", "id"])
+        #expect(Set(c.uniqueConstraints.map(\.columns)) == [["g"], ["b", "a"]])
+        let keys = Dictionary(c.foreignKeys.map { ($0.name ?? "", $0) }) { a, _ in a }
+        #expect(keys["c_p"]?.columns == ["pk", "pid"] && keys["c_p"]?.referencedColumns == ["k", "id"])
+        #expect(keys["c_ext_fkey"]?.referencedTable == "ext" && keys["c_ext_fkey"]?.referencedColumns == ["code"])
+        #expect(keys["c_ext_n_fkey"]?.referencedColumns == ["n"])
+        let indexes = Dictionary(c.indexes.map { ($0.name ?? "", $0) }) { a, _ in a }
+        #expect(indexes["ix_c"]?.keys == [.column("b"), .column("a")] && indexes["ix_c"]?.include == ["pid"])
+        #expect(indexes["ix_c"]?.keyOptions.map(\.descending) == [true, false])
+        #expect(indexes["ix_c"]?.keyOptions.map(\.nulls) == [.last, nil])  // DESC NULLS LAST is not the default; ASC NULLS LAST is
+        #expect(indexes["ix_c_g"]?.keys == [.column("g")])
+        #expect(indexes["ix_c_ops"]?.keys == [.column("b"), .column("a")] && indexes["ix_c_ops"]?.keyOptions.first?.opclass == "text_pattern_ops")
+        #expect(indexes["ix_c_expr"]?.keys == [.column("a"), .expression("lower(b)")])
+    }
+
     @Test("hand-made SQLite tables read back as the same schema", arguments: [
         """
         CREATE TABLE p (id INTEGER PRIMARY KEY AUTOINCREMENT, code text UNIQUE, qty int DEFAULT (1 + 1), ok boolean default TRUE);
