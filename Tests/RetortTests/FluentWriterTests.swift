@@ -13,6 +13,12 @@ struct FluentWriterTests {
         return try steps.steps(ops)
     }
 
+    @Test("the example's support file is the one Retort writes")
+    func exampleSupportFile() throws {
+        let file = repositoryRoot.appendingPathComponent("examples/tareas-server/Sources/TareasFluent/\(FluentSupport.fileName)")
+        #expect(try String(contentsOf: file, encoding: .utf8) == FluentSupport.text)
+    }
+
     @Test("a table the builder can write goes to the builder; what it has no words for follows as each dialect's SQL")
     func builderOrSQL() throws {
         let parent = Table("p") { Column("id", .integer).primaryKey() }

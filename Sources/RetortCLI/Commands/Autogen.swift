@@ -60,21 +60,17 @@ struct Autogen: ParsableCommand {
             Console.info("no changes: the models match the database")
             return
         }
+        let urls: [URL]
         if let output {
-            let urls = try FluentMigrationWriter(directory: URL(fileURLWithPath: output)).write(revisions, database: database)
-            for (revision, url) in zip(revisions, urls) {
-                Console.info("\(revision.id): \(revision.message)")
-                for op in revision.upgrade { Console.info("  \(op.summary)") }
-                Console.out(url.path)
-            }
+            urls = try FluentMigrationWriter(directory: URL(fileURLWithPath: output)).write(revisions, database: database)
         } else {
             let writer = try project.writer()
-            for revision in revisions {
-                let url = try writer.write(revision)
-                Console.info("\(revision.id): \(revision.message)")
-                for op in revision.upgrade { Console.info("  \(op.summary)") }
-                Console.out(url.path)
-            }
+            urls = try revisions.map { try writer.write($0) }
+        }
+        for (revision, url) in zip(revisions, urls) {
+            Console.info("\(revision.id): \(revision.message)")
+            for op in revision.upgrade { Console.info("  \(op.summary)") }
+            Console.out(url.path)
         }
         for detail in db.dialect.implementation.portabilityNotes(revisions.flatMap(\.upgrade)) {
             Console.info("note: \(detail) (kept in the revision for PostgreSQL)")
