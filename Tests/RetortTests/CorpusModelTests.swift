@@ -67,6 +67,35 @@ struct CorpusModelTests {
                 Check("qty_range", "qty BETWEEN 1 AND 100")
             }
         },
+        "generated_column_add": Schema {
+            Table("t") {
+                Column("id", .integer); Column("price", .decimal(10, 2), nullable: true); Column("qty", .integer, nullable: true)
+                Column("total", .native("numeric"), nullable: true, generated: .stored("price * qty"))
+                pk("t", "id")
+            }
+        },
+        "plain_to_generated": Schema {
+            Table("t") {
+                Column("id", .integer); Column("first", .text, nullable: true); Column("last", .text, nullable: true)
+                Column("full_name", .text, nullable: true, generated: .stored("coalesce(first, '') || ' ' || coalesce(last, '')"))
+                pk("t", "id")
+                Index(keys: [.expression("lower(full_name)")], name: "t_full")
+            }
+        },
+        "generated_set_not_null": Schema {
+            Table("t") {
+                Column("id", .integer); Column("a", .integer); Column("b", .integer, generated: .stored("a*2"))
+                pk("t", "id")
+            }
+        },
+        "generated_column_create_table": Schema {
+            Table("other") { Column("id", .integer); pk("other", "id") }
+            Table("Odd \"t\"") {
+                Column("id", .integer); Column("Weird col", .text, nullable: true)
+                Column("w len", .integer, nullable: true, generated: .stored("length(\"Weird col\")"))
+                pk("Odd \"t\"", "id")
+            }
+        },
         "check_in_list": Schema {
             Table("t") {
                 Column("id", .integer); Column("status", .text, nullable: true); pk("t", "id")

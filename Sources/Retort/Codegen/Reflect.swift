@@ -180,6 +180,7 @@ public struct Reflector {
             let pairs = natives.sorted { $0.key < $1.key }.map { ".\($0.key.rawValue): \(SwiftLiteral.string($0.value))" }
             args.append("nativeTypes: [\(pairs.joined(separator: ", "))]")
         }
+        if let g = c.generated { args.append("generated: \(SwiftLiteral.generated(g))") }
         return "Column(\(args.joined(separator: ", ")))"
     }
 

@@ -66,8 +66,12 @@ enum SwiftLiteral {
             let pairs = c.nativeTypes.sorted { $0.key < $1.key }.map { ".\($0.key.rawValue): \(string($0.value))" }
             args.append("nativeTypes: [\(pairs.joined(separator: ", "))]")
         }
+        if let g = c.generated { args.append("generated: \(generated(g))") }
         return "Column(\(args.joined(separator: ", ")))"
     }
+
+    /// `.stored("expression")` or `.virtual("expression")`.
+    static func generated(_ g: GeneratedColumn) -> String { ".\(g.stored ? "stored" : "virtual")(\(string(g.expression)))" }
 
     static func autoincrementKind(_ k: AutoincrementKind) -> String {
         switch k {

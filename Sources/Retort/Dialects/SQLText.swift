@@ -34,6 +34,14 @@ public enum SQLText {
         return result
     }
 
+    /// True when the expression names the identifier (bare in any case, or quoted exactly).
+    public static func mentions(_ expression: String, _ identifier: String) -> Bool {
+        SQLTokenizer.tokenize(expression).contains { token in
+            (token.kind == .word && token.value.lowercased() == identifier.lowercased())
+                || (token.kind == .quotedIdentifier && token.value == identifier)
+        }
+    }
+
     /// A possibly schema-qualified name (`schema.name`), each part quoted.
     public static func quoteQualified(_ name: String) -> String {
         name.split(separator: ".", omittingEmptySubsequences: false).map { quote(String($0)) }.joined(separator: ".")

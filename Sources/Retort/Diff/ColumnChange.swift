@@ -11,6 +11,10 @@ enum ColumnChange {
     /// Throws an `UnsupportedChange` for a type change PostgreSQL has no cast for, or one that an object
     /// Retort does not manage (a view) depends on.
     static func check(table: String, from: Column, to: Column, dependents: [String]) throws {
+        if let blocker = dependents.first, to.generated != nil, from.generated != to.generated {
+            throw UnsupportedChange(
+                "cannot change how \(table).\(from.name) is generated: \(blocker) depends on it; drop it first and re-create it after (hand-written steps)")
+        }
         let fromType = PostgresDialect.parseType(PostgresDialect.typeSQL(from))
         let toType = PostgresDialect.parseType(PostgresDialect.typeSQL(to))
         guard fromType != toType else { return }

@@ -92,7 +92,7 @@ public struct Differ: Sendable {
         var ops: [MigrationOperation] = []
 
         for column in new.columns {
-            guard let before = old.column(column.name) else {
+            guard var before = old.column(column.name) else {
                 ops.append(.addColumn(table: name, column: column))
                 continue
             }
@@ -102,6 +102,8 @@ public struct Differ: Sendable {
                 wanted?.autoincrementKind = no.column(column.name)?.autoincrementKind
             }
             if no.column(column.name) != wanted {
+                // A generation expression equal in meaning is the models' text: it is not changed.
+                if no.column(column.name)?.generated == wanted?.generated { before.generated = column.generated }
                 if dialect.traits.strictTypeChanges {
                     try ColumnChange.check(
                         table: name, from: before, to: column, dependents: dependents[ColumnReference(name, column.name)] ?? [])

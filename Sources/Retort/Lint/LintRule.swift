@@ -30,9 +30,10 @@ public struct LintRule: Sendable {
 extension LintRule {
     /// Every rule, in code order.
     public static let all: [LintRule] = [
-        dropTable, dropColumn, narrowingType, enumValueRemoved,
+        dropTable, dropColumn, narrowingType, enumValueRemoved, valuesReplacedByGeneration,
         indexWithoutConcurrently, dropIndexWithoutConcurrently, foreignKeyWithoutNotValid, checkWithoutNotValid,
         setNotNullByScan, notNullColumnWithoutDefault, volatileDefault, rewritingTypeChange, uniqueByLockingIndexBuild,
+        generatedColumnRewrite,
         renameColumn, renameTable,
         sqliteRebuild,
     ].sorted { $0.code < $1.code }

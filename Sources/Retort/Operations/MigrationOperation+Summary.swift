@@ -5,6 +5,7 @@ extension Column {
         s += nullable ? " NULL" : " NOT NULL"
         if let d = defaultValue { s += " DEFAULT \(d.displayName)" }
         if autoincrement { s += " AUTOINCREMENT" }
+        if let g = generated { s += " GENERATED AS (\(g.expression))" }
         return s
     }
 }
@@ -25,6 +26,9 @@ extension MigrationOperation {
             if from.nullable != to.nullable { changes.append(to.nullable ? "nullable" : "not null") }
             if from.defaultValue != to.defaultValue {
                 changes.append("default \(from.defaultValue?.displayName ?? "none") -> \(to.defaultValue?.displayName ?? "none")")
+            }
+            if from.generated != to.generated {
+                changes.append("generated \(from.generated.map { "(\($0.expression))" } ?? "no") -> \(to.generated.map { "(\($0.expression))" } ?? "no")")
             }
             if from.comment != to.comment { changes.append("comment") }
             if from.autoincrement != to.autoincrement { changes.append(to.autoincrement ? "autoincrement" : "no autoincrement") }

@@ -51,3 +51,23 @@ extension Array where Element == MigrationOperation {
         return notes
     }
 }
+
+extension Array where Element == MigrationOperation {
+    /// One line for each SQLite-only detail these operations use, for a run on PostgreSQL: a
+    /// virtual generated column is stored there (PostgreSQL before 18 has no virtual ones).
+    public var sqliteOnlyDetails: [String] {
+        var notes: [String] = []
+        func column(_ c: Column, on table: String) {
+            let s = "column \(table).\(c.name) is a virtual generated column; PostgreSQL stores it"
+            if c.generated?.stored == false, !notes.contains(s) { notes.append(s) }
+        }
+        for op in self {
+            switch op {
+            case .createTable(let t): t.columns.forEach { column($0, on: t.name) }
+            case .addColumn(let t, let c), .alterColumn(let t, _, let c): column(c, on: t)
+            default: break
+            }
+        }
+        return notes
+    }
+}

@@ -169,6 +169,9 @@ extension Table {
             if foreignKeys[f].referencedTable == name { foreignKeys[f].referencedColumns = swap(foreignKeys[f].referencedColumns) }
         }
         for c in checks.indices { checks[c].expression = SQLText.renamingIdentifier(in: checks[c].expression, from, to: to) }
+        for c in columns.indices {
+            if let e = columns[c].generated?.expression { columns[c].generated?.expression = SQLText.renamingIdentifier(in: e, from, to: to) }
+        }
         for i in indexes.indices {
             indexes[i].keys = indexes[i].keys.map { key in
                 switch key {

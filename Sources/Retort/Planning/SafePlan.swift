@@ -51,7 +51,7 @@ public enum SafePlan {
                     c.notValid = true
                     expand.append(.addConstraint(table: t, constraint: .check(c)))
                     contract.append(.validateConstraint(table: t, name: c.name!))
-                case .addColumn(let t, let c) where !c.nullable && !c.autoincrement && !hasConstantDefault(c):
+                case .addColumn(let t, let c) where !c.nullable && !c.autoincrement && c.generated == nil && !hasConstantDefault(c):
                     let value = backfills[t]?[c.name]
                     var loose = c
                     loose.nullable = true

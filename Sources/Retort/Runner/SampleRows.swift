@@ -37,7 +37,7 @@ enum SampleRows {
     /// Inserts row `i`; false when a required column has no value to give.
     static func insert(_ i: Int, into table: Table, db: any DatabaseConnection, nullOptional: Bool) throws -> Bool {
         var names: [String] = [], values: [SQLValue] = []
-        for c in table.columns where !c.autoincrement {
+        for c in table.columns where !c.autoincrement && c.generated == nil {
             var value: SQLValue? = nil
             if let fk = table.foreignKeys.first(where: { $0.columns.contains(c.name) }) {
                 let position = fk.columns.firstIndex(of: c.name)!

@@ -34,6 +34,30 @@ public enum AutoincrementKind: Hashable, Sendable, Codable {
     }
 }
 
+/// A column whose value the database computes from the row's other columns
+/// (`GENERATED ALWAYS AS (expression) STORED`, or `VIRTUAL`: computed when read).
+public struct GeneratedColumn: Hashable, Sendable, Codable {
+    /// The SQL expression over the row's other columns.
+    public var expression: String
+    /// Kept on disk (STORED) rather than computed when read (VIRTUAL). PostgreSQL before 18 stores
+    /// every generated column; a virtual one is written STORED there.
+    public var stored: Bool
+
+    /// A generated column.
+    public init(_ expression: String, stored: Bool = true) {
+        self.expression = expression
+        self.stored = stored
+    }
+
+    /// `GENERATED ALWAYS AS (expression) STORED`.
+    public static func stored(_ expression: String) -> GeneratedColumn { GeneratedColumn(expression, stored: true) }
+    /// `GENERATED ALWAYS AS (expression) VIRTUAL` (SQLite; STORED on PostgreSQL).
+    public static func virtual(_ expression: String) -> GeneratedColumn { GeneratedColumn(expression, stored: false) }
+
+    /// The clause as both dialects write it.
+    func sql(stored: Bool) -> String { "GENERATED ALWAYS AS (\(expression)) \(stored ? "STORED" : "VIRTUAL")" }
+}
+
 /// One column of a table.
 public struct Column: Hashable, Sendable, Codable {
     public var name: String
@@ -47,12 +71,14 @@ public struct Column: Hashable, Sendable, Codable {
     public var comment: String?
     /// Native type spellings that replace `type` on a given dialect.
     public var nativeTypes: [DialectName: String]
+    /// Set when the database computes the column's value (it then has no default).
+    public var generated: GeneratedColumn?
 
     /// Declares a column; columns are `NOT NULL` unless `nullable` is true.
     public init(
         _ name: String, _ type: ColumnType, nullable: Bool = false, default defaultValue: DefaultValue? = nil,
         autoincrement: Bool = false, autoincrementKind: AutoincrementKind? = nil, comment: String? = nil,
-        nativeTypes: [DialectName: String] = [:]
+        nativeTypes: [DialectName: String] = [:], generated: GeneratedColumn? = nil
     ) {
         self.autoincrementKind = autoincrementKind
         self.name = name
@@ -62,5 +88,6 @@ public struct Column: Hashable, Sendable, Codable {
         self.autoincrement = autoincrement || autoincrementKind != nil
         self.comment = comment
         self.nativeTypes = nativeTypes
+        self.generated = generated
     }
 }

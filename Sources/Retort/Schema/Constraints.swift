@@ -169,6 +169,12 @@ public enum Constraint: Hashable, Sendable, Codable {
         }
     }
 
+    /// True when the constraint uses the column (a check: when its expression names it, or the table).
+    public func uses(_ column: String, in table: Table) -> Bool {
+        if case .check(let c) = self { return SQLText.mentions(c.expression, column) || SQLText.mentions(c.expression, table.name) }
+        return columns.contains(column)
+    }
+
     /// A short word for messages.
     public var kind: String {
         switch self {

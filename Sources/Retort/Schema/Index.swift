@@ -107,6 +107,12 @@ public struct Index: Hashable, Sendable {
     /// The columns the index names directly (expression keys left out).
     public var columns: [String] { keys.compactMap(\.column) }
 
+    /// True when the index uses the column: as a key, an included column, or in an expression.
+    public func uses(_ column: String) -> Bool {
+        columns.contains(column) || include.contains(column) || predicate.map { SQLText.mentions($0, column) } == true
+            || keys.contains { if case .expression(let e) = $0 { SQLText.mentions(e, column) } else { false } }
+    }
+
     /// True when every key is a plain column.
     public var isColumnsOnly: Bool { keys.allSatisfy { $0.column != nil } }
 

@@ -39,6 +39,18 @@ extension Schema {
                     }
                     enums[name] = values
                 }
+                if let g = column.generated {
+                    guard !g.expression.trimmingCharacters(in: .whitespaces).isEmpty else {
+                        throw ModelError("column '\(table.name).\(column.name)' is generated from an empty expression")
+                    }
+                    guard column.defaultValue == nil, !column.autoincrement else {
+                        throw ModelError(
+                            "column '\(table.name).\(column.name)' is generated; it cannot also have a default or be autoincrement")
+                    }
+                    guard !(table.primaryKey?.columns.contains(column.name) ?? false) else {
+                        throw ModelError("column '\(table.name).\(column.name)' is generated; it cannot be part of the primary key")
+                    }
+                }
                 if column.autoincrement, column.autoincrementKind != nil {
                     guard column.type.isInteger else {
                         throw ModelError("column '\(table.name).\(column.name)' is \(column.autoincrementKind!.displayName); it must be an integer type")

@@ -36,13 +36,14 @@ struct TransferPlan {
         var items: [String: Item] = [:]
         for name in names {
             let s = source.table(name)!, t = target.table(name)!
-            for c in s.columns where t.column(c.name) == nil {
+            for c in s.columns where t.column(c.name) == nil && c.generated == nil {
                 throw TransferError("source column '\(name).\(c.name)' has no column in the target (its values would be lost)")
             }
-            for c in t.columns where s.column(c.name) == nil && !c.nullable && c.defaultValue == nil && !c.autoincrement {
+            for c in t.columns where s.column(c.name) == nil && !c.nullable && c.defaultValue == nil && !c.autoincrement && c.generated == nil {
                 throw TransferError("target column '\(name).\(c.name)' is NOT NULL with no default and has no source column")
             }
-            items[name] = Item(target: t, source: s, columns: t.columns.filter { s.column($0.name) != nil })
+            // The target computes its generated columns: they are neither copied nor compared.
+            items[name] = Item(target: t, source: s, columns: t.columns.filter { s.column($0.name) != nil && $0.generated == nil })
         }
         // Order by the target's foreign keys: the planner's order for creating these tables.
         let selected = Schema(tables: names.map { items[$0]!.target })

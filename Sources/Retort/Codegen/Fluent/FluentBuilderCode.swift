@@ -136,7 +136,7 @@ enum FluentBuilderCode {
 
     /// `.field(…)` for a column, or nil when the builder cannot write it as Retort would.
     static func field(_ c: Column, inPrimaryKey: Bool) -> String? {
-        guard let type = dataType(c) else { return nil }
+        guard c.generated == nil, let type = dataType(c) else { return nil }  // generated: the renderers' SQL
         var parts = [SwiftLiteral.string(c.name), type]
         if !c.nullable || inPrimaryKey { parts.append(".required") }
         if let d = c.defaultValue {

@@ -58,28 +58,27 @@ struct PostgresCanonicalizer {
         return CanonicalForms(tables: Dictionary(read.tables.map { ($0.name, $0) }) { a, _ in a })
     }
 
-    /// True when the table has a check, expression index, partial index or expression default
-    /// whose text the database's table does not already have.
+    /// True when the table has a check, expression index, partial index, expression default or
+    /// generated column whose text the database's table does not already have.
     static func needsServer(_ t: Table, current: Table?) -> Bool {
         guard let current else { return false }  // a new table is created as written
-        let have = Set(
-            current.checks.map(\.expression) + current.indexes.compactMap(\.predicate)
-                + current.indexes.flatMap { $0.keys.compactMap { if case .expression(let e) = $0 { e } else { nil } } }
-                + current.columns.compactMap { if case .expression(let e)? = $0.defaultValue { e } else { nil } })
-        let texts = t.checks.map(\.expression) + t.indexes.compactMap(\.predicate)
+        let have = Set(expressions(current))
+        return expressions(t).contains { !have.contains(SQLText.normalizeExpression($0)) }
+    }
+
+    /// The table's expressions: checks, index predicates and keys, expression defaults, generation.
+    static func expressions(_ t: Table) -> [String] {
+        t.checks.map(\.expression) + t.indexes.compactMap(\.predicate)
             + t.indexes.flatMap { $0.keys.compactMap { if case .expression(let e) = $0 { e } else { nil } } }
-            + t.columns.compactMap { if case .expression(let e)? = $0.defaultValue { e } else { nil } }
-        return texts.contains { !have.contains(SQLText.normalizeExpression($0)) }
+            + t.columns.compactMap { if case .expression(let e)? = $0.defaultValue { e } else { $0.generated?.expression } }
     }
 
     /// The columns the table's expressions can refer to: those named in them (and those with an
-    /// expression default); every column when an expression names the table itself (a whole-row
-    /// reference). Fewer columns make the scratch tables cheaper to create.
+    /// expression default or a generation expression); every column when an expression names the
+    /// table itself (a whole-row reference). Fewer columns make the scratch tables cheaper to create.
     static func referencedColumns(_ t: Table) -> [Column] {
-        let texts = t.checks.map(\.expression) + t.indexes.compactMap(\.predicate)
-            + t.indexes.flatMap { $0.keys.compactMap { if case .expression(let e) = $0 { e } else { nil } } }
         var bare = Set<String>(), quoted = Set<String>()
-        for text in texts {
+        for text in expressions(t) {
             for token in SQLTokenizer.tokenize(text) {
                 if token.kind == .word { bare.insert(token.value.lowercased()) }
                 if token.kind == .quotedIdentifier { quoted.insert(token.value) }
@@ -88,6 +87,7 @@ struct PostgresCanonicalizer {
         if bare.contains(t.name.lowercased()) || quoted.contains(t.name) { return t.columns }
         return t.columns.filter { c in
             if case .expression? = c.defaultValue { return true }
+            if c.generated != nil { return true }
             return quoted.contains(c.name) || bare.contains(c.name.lowercased())
                 || t.indexes.contains { $0.predicate != nil || !$0.isColumnsOnly ? $0.columns.contains(c.name) : false }
         }
@@ -125,8 +125,9 @@ public struct CanonicalForms: Sendable {
             if c.keys.count == t.indexes[i].keys.count { t.indexes[i].keys = c.keys }
         }
         for i in t.columns.indices {
-            guard case .expression? = t.columns[i].defaultValue, let c = canonical.column(t.columns[i].name) else { continue }
-            t.columns[i].defaultValue = c.defaultValue
+            guard let c = canonical.column(t.columns[i].name) else { continue }
+            if case .expression? = t.columns[i].defaultValue { t.columns[i].defaultValue = c.defaultValue }
+            if t.columns[i].generated != nil, let g = c.generated { t.columns[i].generated?.expression = g.expression }
         }
         return t
     }

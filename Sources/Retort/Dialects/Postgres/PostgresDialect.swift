@@ -30,8 +30,8 @@ public struct PostgresDialect: Dialect {
         try db.execute("SET lock_timeout = \(max(0, milliseconds))")
     }
 
-    /// PostgreSQL renders every detail as written.
-    public func portabilityNotes(_ operations: [MigrationOperation]) -> [String] { [] }
+    /// PostgreSQL renders every detail as written, but for virtual generated columns (stored here).
+    public func portabilityNotes(_ operations: [MigrationOperation]) -> [String] { operations.sqliteOnlyDetails }
 
     public var traits: DialectTraits { DialectTraits(
             schemaObjects: true, referencedKeysArePinned: true, strictTypeChanges: true, concurrentIndexBuilds: true) }
@@ -114,7 +114,9 @@ public struct PostgresDialect: Dialect {
             if case .enumeration = c.type, c.nativeTypes[.postgres] == nil {} else { c.type = Self.parseType(Self.typeSQL(c)) }
             if pk.contains(c.name) { c.nullable = false }
             c.nativeTypes = [:]
-            if c.autoincrement { c.defaultValue = nil }
+            if c.autoincrement || c.generated != nil { c.defaultValue = nil }
+            // PostgreSQL (before 18) stores every generated column.
+            c.generated = c.generated.map { GeneratedColumn(SQLText.normalizeExpression($0.expression), stored: true) }
             c.defaultValue = c.defaultValue.map { Self.parseDefault(Self.defaultSQL($0.typed(for: c.type)))?.typed(for: c.type) ?? $0 }
             return c
         }

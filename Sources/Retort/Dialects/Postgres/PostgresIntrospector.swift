@@ -8,19 +8,21 @@ struct PostgresIntrospector {
     private static var excluded: String { RetortTables.all.sorted().map(SQLText.literal).joined(separator: ", ") }
 
     /// One row per column (one with NULL column for a table with none): type, default, identity,
-    /// comment, enum type, the column's number, and whether it is generated (generated columns
-    /// are not Retort's, but keys and indexes name columns by number). Identity options and serial
+    /// comment, enum type, the column's number, and for a generated column its kind (`s`, `v`) and
+    /// expression (keys and indexes name columns by number). Identity options and serial
     /// sequences come with the objects query. Unordered: the client groups and sorts (cheaper
     /// than the server sorting 20,000 wide rows). A default cannot refer to a column, so it is
     /// deparsed without its table (`pg_get_expr(…, 0)`), which spares the server opening every
-    /// table: the query takes less than half the time.
+    /// table: the query takes less than half the time. A generation expression does refer to
+    /// columns: it is deparsed with its table, which only tables with generated columns pay for.
     static let columnsQuery = """
         SELECT c.relname, td.description, a.attname, format_type(a.atttypid, a.atttypmod),
                a.attnotnull, CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, 0) END, a.attidentity, cd.description,
                CASE WHEN ty.typtype = 'e' THEN ty.typname END,
                CASE WHEN ty.typtype = 'e' THEN (SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder)
                                                 FROM pg_enum e WHERE e.enumtypid = ty.oid)::text END,
-               a.attnum, a.attgenerated <> ''
+               a.attnum, CASE WHEN a.attgenerated <> '' THEN a.attgenerated::text END,
+               CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid) END
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -212,7 +214,6 @@ struct PostgresIntrospector {
             guard let columnName = row[2].string else { continue }  // a table with no columns
             let number = row[10].int ?? 0
             attributes[name, default: [:]][number] = columnName
-            if row[11].int == 1 { continue }  // generated: only its name, for keys
             let typeName = row[3].string ?? ""
             let type = types[typeName] ?? PostgresDialect.parseType(typeName)
             types[typeName] = type
@@ -231,6 +232,9 @@ struct PostgresIntrospector {
                         defaults[d, default: [:]][column.type] = .some(column.defaultValue)
                     }
                 }
+            }
+            if let kind = row[11].string, let expression = row[12].string {
+                column.generated = GeneratedColumn(SQLText.normalizeExpression(expression), stored: kind == "s")
             }
             column.comment = row[7].string
             numbered[name, default: []].append((number, column))

@@ -91,7 +91,10 @@ struct PostgresRenderer {
     }
 
     func statements(for op: MigrationOperation) throws -> [Statement] {
-        if case .alterColumn(let t, let from, let to) = op { return Self.alterColumn(t, from, to) }
+        if case .alterColumn(let t, let from, let to) = op {
+            if let g = to.generated, from.generated != g { return try regenerate(t, to) }
+            return Self.alterColumn(t, from, to)
+        }
         if case .expect(let e) = op { return [e.statement] }
         return try sql(for: op).map { Statement($0) }
     }
@@ -216,6 +219,7 @@ struct PostgresRenderer {
         }
         var s = "\(q(c.name)) \(type)"
         if !c.nullable { s += " NOT NULL" }
+        if let g = c.generated { return s + " " + g.sql(stored: true) }
         if let d = c.defaultValue, !c.autoincrement { s += " DEFAULT \(PostgresDialect.defaultSQL(d))" }
         return s
     }
@@ -274,6 +278,21 @@ struct PostgresRenderer {
         return sql
     }
 
+    /// A column that becomes generated, or is generated from another expression: PostgreSQL (before
+    /// 17) cannot change a column's generation in place, so it is dropped and added again (its
+    /// values are computed anew). Dropping it drops the indexes and constraints that use it: those
+    /// the table has at this point are created again after it.
+    func regenerate(_ table: String, _ column: Column) throws -> [Statement] {
+        guard let t = schema.table(table) else { throw ReplayError(description: "table '\(table)' does not exist") }
+        let constraints = t.constraints.filter { $0.uses(column.name, in: t) }
+        let indexes = t.indexes.filter { $0.uses(column.name) }
+        var sql = ["ALTER TABLE \(Self.q(table)) DROP COLUMN \(Self.q(column.name))", "ALTER TABLE \(Self.q(table)) ADD COLUMN \(Self.columnSQL(column))"]
+        sql += constraints.map { "ALTER TABLE \(Self.q(table)) ADD \(Self.constraintSQL($0))" }
+        sql += indexes.flatMap { Self.createIndex($0, on: table) }
+        if column.comment != nil { sql.append(Self.columnComment(table, column)) }
+        return sql.map { Statement($0) }
+    }
+
     /// Default dropped first (it may not cast), then type, default, nullability, identity, comment.
     /// A type change that could alter a value is preceded by a check that every existing value
     /// survives the conversion; rows with NULL are never filled in silently (see `.backfill`).
@@ -297,6 +316,8 @@ struct PostgresRenderer {
             sql.append(Statement("DO \(SQLText.literal("BEGIN EXECUTE 'DROP SEQUENCE ' || \(sequenceOf); END"))"))
         default: break
         }
+        // A generated column that becomes a plain one keeps its values.
+        if from.generated != nil, to.generated == nil { sql.append(Statement("\(prefix) DROP EXPRESSION")) }
         if defaultChanges, fromDefault != nil { sql.append(Statement("\(prefix) DROP DEFAULT")) }
         if typeChanges {
             let column = q(from.name)

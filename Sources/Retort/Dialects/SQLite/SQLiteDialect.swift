@@ -85,6 +85,8 @@ public struct SQLiteDialect: Dialect {
             c.defaultValue = c.defaultValue?.typed(for: c.type)
             if c.defaultValue?.isSequenceValue == true { c.defaultValue = nil }  // no sequences on SQLite
             if case .expression(let e)? = c.defaultValue { c.defaultValue = .expression(Self.comparable(e)) }
+            if c.generated != nil { c.defaultValue = nil }
+            c.generated = c.generated.map { GeneratedColumn(Self.comparable($0.expression), stored: $0.stored) }
             return c
         }
         // What SQLite does not keep (see `postgresOnlyDetails`) is left out of the comparison.

@@ -30,10 +30,15 @@ struct SQLiteIntrospector {
                 order.append(tableName)
                 parsed[tableName] = SQLiteTableSQL(sql: row[1].string ?? "")
             }
-            guard row[7].int == 0, row[2].string != SQLiteDialect.placeholderColumn else { continue }
+            // hidden: 0 a column, 2 a virtual and 3 a stored generated one (1: a virtual table's).
+            let hidden = row[7].int ?? 0
+            guard hidden == 0 || hidden == 2 || hidden == 3, row[2].string != SQLiteDialect.placeholderColumn else { continue }
             let name = row[2].string ?? ""
             let type = TypeNames.parse(row[3].string ?? "")
             var column = Column(name, type, nullable: row[4].int == 0)
+            if hidden != 0 {
+                column.generated = parsed[tableName]?.generated[name].map { GeneratedColumn($0, stored: hidden == 3) }
+            }
             if let d = row[5].string { column.defaultValue = DefaultValue.parse(sql: d)?.typed(for: type) }
             column.autoincrement = parsed[tableName]?.autoincrementColumns.contains(name) ?? false
             if let position = row[6].int, position > 0 { pkColumns[tableName, default: []].append((position, name)) }

@@ -70,6 +70,8 @@ struct SQLiteRenderer {
         case .addConstraint, .dropConstraint, .renameConstraint:
             return true  // constraint names live in the CREATE TABLE text
         case .addColumn(_, let column):
+            // ALTER TABLE can add a virtual generated column, never a stored one.
+            if let g = column.generated { return g.stored || !column.nullable }
             guard let d = column.defaultValue else { return !column.nullable }
             switch d {
             case .currentTimestamp, .currentDate, .expression: return true
@@ -79,6 +81,7 @@ struct SQLiteRenderer {
             guard let table = schema.table(tableName) else { return false }
             let used = table.constraints.flatMap(\.columns) + table.indexes.flatMap(\.columns)
             let inCheck = table.checks.contains { $0.expression.contains(column.name) }
+                || table.columns.contains { $0.generated.map { SQLText.mentions($0.expression, column.name) } == true }
             let referenced = schema.tables.contains { other in
                 other.foreignKeys.contains { $0.referencedTable == tableName && $0.referencedColumns.contains(column.name) }
             }
@@ -149,7 +152,8 @@ struct SQLiteRenderer {
     private func rebuild(from old: Table, to new: Table) -> [Statement] {
         let q = SQLText.quote
         let temporary = "_retort_new_" + new.name
-        let shared = new.columns.filter { old.column($0.name) != nil }
+        // Generated columns are computed, never copied into.
+        let shared = new.columns.filter { old.column($0.name) != nil && $0.generated == nil }
         let converted = shared.filter { column in
             SQLiteDialect.affinity(SQLiteDialect.typeSQL(old.column(column.name)!)) != SQLiteDialect.affinity(SQLiteDialect.typeSQL(column))
         }
@@ -211,6 +215,7 @@ struct SQLiteRenderer {
         var s = "\(SQLText.quote(c.name)) \(SQLiteDialect.typeSQL(c))"
         let inPK = table.primaryKey?.columns.contains(c.name) ?? false
         if !c.nullable || inPK { s += " NOT NULL" }
+        if let g = c.generated { return s + " " + g.sql(stored: g.stored) }
         if isAutoincrementKey(c, in: table) {
             s += " \(constraintName(table.primaryKey?.name))PRIMARY KEY AUTOINCREMENT"
         }

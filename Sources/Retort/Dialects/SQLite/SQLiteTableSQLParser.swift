@@ -1,7 +1,9 @@
 /// What SQLite's pragmas do not tell about a table, read from its `CREATE TABLE` text:
-/// constraint names, check expressions and `AUTOINCREMENT`.
+/// constraint names, check expressions, generation expressions and `AUTOINCREMENT`.
 struct SQLiteTableSQL {
     var autoincrementColumns: Set<String> = []
+    /// The expression of each generated column, by column name.
+    var generated: [String: String] = [:]
     var primaryKeyName: String?
     var uniques: [UniqueConstraint] = []
     var foreignKeys: [ForeignKey] = []
@@ -91,6 +93,15 @@ struct SQLiteTableSQL {
             {
                 let text = String(sql[tokens[i + 1].range.upperBound..<tokens[end].range.lowerBound])
                 checks.append(CheckConstraint(name, SQLText.normalizeExpression(text)))
+                name = nil
+                i = end + 1
+                continue
+            }
+            // [GENERATED ALWAYS] AS (expression) [STORED | VIRTUAL]: pragma_table_xinfo tells which.
+            if t.isKeyword("AS"), let column, i + 1 < tokens.endIndex, tokens[i + 1].isPunctuation("("),
+                let end = SQLTokenizer.matchingParen(tokens, from: i + 1)
+            {
+                generated[column] = SQLText.normalizeExpression(String(sql[tokens[i + 1].range.upperBound..<tokens[end].range.lowerBound]))
                 name = nil
                 i = end + 1
                 continue

@@ -6,7 +6,8 @@ extension LintRule {
         why: "existing rows have no value for it (the ALTER fails), and inserts by the running code, which does not fill it, fail",
         fix: "give it a default, or add it nullable, fill it in batches, then set NOT NULL (autogen --safe with Column(…).backfill(value))"
     ) { op, context in
-        guard case .addColumn(let t, let c) = op, !c.nullable, c.defaultValue == nil, !c.autoincrement, context.isExisting(t)
+        guard case .addColumn(let t, let c) = op, !c.nullable, c.defaultValue == nil, !c.autoincrement, c.generated == nil,
+            context.isExisting(t)
         else { return nil }
         return (context.rows[t] == 0 ? .warning : .error, t)
     }

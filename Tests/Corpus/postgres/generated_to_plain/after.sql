@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY, a integer, b integer);
+CREATE INDEX t_b ON t (b);

@@ -1,0 +1,2 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, price REAL, qty INTEGER, total REAL GENERATED ALWAYS AS (price * qty) STORED);
+CREATE INDEX t_qty ON t (qty);

@@ -1,0 +1,2 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, price REAL, qty INTEGER);
+CREATE INDEX t_qty ON t (qty);
