@@ -96,6 +96,38 @@ struct CorpusModelTests {
                 pk("Odd \"t\"", "id")
             }
         },
+        "collation_added": Schema {
+            Table("t") {
+                Column("id", .integer); Column("code", .text, nullable: true, collations: [.postgres: "C", .sqlite: "NOCASE"])
+                Column("name", .string(40), nullable: true, collations: [.postgres: "POSIX"])
+                pk("t", "id")
+                Index("code", name: "t_code")
+            }
+        },
+        "collation_create_table": Schema {
+            Table("other") { Column("id", .integer); pk("other", "id") }
+            Table("t") {
+                Column("id", .integer); Column("code", .text, default: "x", collations: [.postgres: "C"])
+                Column("tags", .native("text[]"), nullable: true, collations: [.postgres: "POSIX"])
+                pk("t", "id")
+            }
+        },
+        "index_key_collation": Schema {
+            Table("t") {
+                Column("id", .integer); Column("code", .text, nullable: true)
+                Column("name", .text, nullable: true, collations: [.postgres: "C"])
+                pk("t", "id")
+                Index("code", name: "t_code", options: [IndexKeyOptions(opclass: "text_pattern_ops", descending: true, collations: [.postgres: "C"])])
+                Index("name", "code", name: "t_name", options: [IndexKeyOptions(collations: [.postgres: "POSIX", .sqlite: "NOCASE"]), IndexKeyOptions()])
+            }
+        },
+        "index_key_column_collation_same": Schema {
+            Table("t") {
+                Column("id", .integer); Column("name", .text, nullable: true, collations: [.postgres: "C"])
+                pk("t", "id")
+                Index("name", name: "t_name", options: [IndexKeyOptions(collations: [.postgres: "C"])])
+            }
+        },
         "check_in_list": Schema {
             Table("t") {
                 Column("id", .integer); Column("status", .text, nullable: true); pk("t", "id")

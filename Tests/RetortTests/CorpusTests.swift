@@ -141,6 +141,7 @@ enum SQLiteCatalog {
                     out.append("fk \(name.lowercased()) " + fk.map { ($0.string ?? "").lowercased() }.joined(separator: " "))
                 }
                 let n = normalize(sql)
+                for clause in columnClauses(n) { out.append("column \(name.lowercased()).\(clause)") }
                 for check in checks(n) { out.append("check \(name.lowercased()) \(check)") }
                 out.append("table \(name.lowercased()) autoincrement=\(n.contains("autoincrement")) deferred=\(n.components(separatedBy: "initially deferred").count - 1) without_rowid=\(n.hasSuffix("without rowid"))")
             case "index":
@@ -151,7 +152,7 @@ enum SQLiteCatalog {
                 let predicate = normalize(normalize(sql).components(separatedBy: " where ").dropFirst().joined(separator: " where "))
                 out.append(
                     "index \(label) on \((row[2].string ?? "").lowercased()) unique=\(list.first?[0].int ?? 0) keys="
-                        + keys.map { "\(($0[0].string ?? "expr").lowercased()) \($0[1].int ?? 0) \($0[2].string ?? "")" }.joined(separator: ",")
+                        + keys.map { "\(($0[0].string ?? "expr").lowercased()) \($0[1].int ?? 0) \(($0[2].string ?? "").uppercased())" }.joined(separator: ",")
                         + " where=\(predicate)")
             default:
                 out.append("\(type) \(name.lowercased()) \(normalize(sql))")
@@ -197,6 +198,45 @@ enum SQLiteCatalog {
             s.append(contentsOf: ch.lowercased())
         }
         return s
+    }
+
+    /// Per column of normalised table SQL, what the pragmas do not tell: its collation (BINARY
+    /// when none is named) and its generation expression, as `name collate=… generated=…`.
+    static func columnClauses(_ sql: String) -> [String] {
+        guard let open = sql.firstIndex(of: "(") else { return [] }
+        var items: [String] = [], current = "", depth = 0, inString = false
+        for ch in sql[sql.index(after: open)...] {
+            if ch == "'" { inString.toggle() }
+            if !inString, ch == "(" { depth += 1 }
+            if !inString, ch == ")" {
+                if depth == 0 { break }
+                depth -= 1
+            }
+            if !inString, depth == 0, ch == "," {
+                items.append(current)
+                current = ""
+            } else {
+                current.append(ch)
+            }
+        }
+        items.append(current)
+        return items.compactMap { item in
+            let words = item.split(separator: " ")
+            guard let first = words.first, !["constraint", "primary", "unique", "check", "foreign"].contains(String(first)) else { return nil }
+            var collation = "binary"
+            if let i = words.firstIndex(of: "collate"), i + 1 < words.count { collation = String(words[i + 1].prefix { $0 != "(" && $0 != "," }) }
+            var generated = ""
+            if let r = item.range(of: " as(") ?? item.range(of: " as (") {
+                var depth = 1, i = r.upperBound
+                while i < item.endIndex, depth > 0 {
+                    if item[i] == "(" { depth += 1 }
+                    if item[i] == ")" { depth -= 1 }
+                    i = item.index(after: i)
+                }
+                generated = normalize(String(item[r.upperBound..<item.index(before: i)]))
+            }
+            return "\(first) collate=\(collation) generated=\(generated)"
+        }
     }
 
     /// The bodies of CHECK constraints in normalised table SQL.

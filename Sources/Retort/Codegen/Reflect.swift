@@ -176,11 +176,9 @@ public struct Reflector {
             }
         }
         if let comment = c.comment { args.append("comment: \(SwiftLiteral.string(comment))") }
-        if !natives.isEmpty {
-            let pairs = natives.sorted { $0.key < $1.key }.map { ".\($0.key.rawValue): \(SwiftLiteral.string($0.value))" }
-            args.append("nativeTypes: [\(pairs.joined(separator: ", "))]")
-        }
+        if !natives.isEmpty { args.append("nativeTypes: \(SwiftLiteral.dialectMap(natives))") }
         if let g = c.generated { args.append("generated: \(SwiftLiteral.generated(g))") }
+        if !c.collations.isEmpty { args.append("collations: \(SwiftLiteral.dialectMap(c.collations))") }
         return "Column(\(args.joined(separator: ", ")))"
     }
 

@@ -62,12 +62,15 @@ enum SwiftLiteral {
         if c.autoincrement { args.append("autoincrement: true") }
         if let kind = c.autoincrementKind { args.append("autoincrementKind: \(autoincrementKind(kind))") }
         if let comment = c.comment { args.append("comment: \(string(comment))") }
-        if !c.nativeTypes.isEmpty {
-            let pairs = c.nativeTypes.sorted { $0.key < $1.key }.map { ".\($0.key.rawValue): \(string($0.value))" }
-            args.append("nativeTypes: [\(pairs.joined(separator: ", "))]")
-        }
+        if !c.nativeTypes.isEmpty { args.append("nativeTypes: \(dialectMap(c.nativeTypes))") }
         if let g = c.generated { args.append("generated: \(generated(g))") }
+        if !c.collations.isEmpty { args.append("collations: \(dialectMap(c.collations))") }
         return "Column(\(args.joined(separator: ", ")))"
+    }
+
+    /// `[.postgres: "…", .sqlite: "…"]`, keys in order.
+    static func dialectMap(_ map: [DialectName: String]) -> String {
+        "[" + map.sorted { $0.key < $1.key }.map { ".\($0.key.rawValue): \(string($0.value))" }.joined(separator: ", ") + "]"
     }
 
     /// `.stored("expression")` or `.virtual("expression")`.
@@ -136,6 +139,7 @@ enum SwiftLiteral {
         if let c = o.opclass { args.append("opclass: \(string(c))") }
         if o.descending { args.append("descending: true") }
         if let n = o.nulls { args.append("nulls: .\(n == .first ? "first" : "last")") }
+        if !o.collations.isEmpty { args.append("collations: \(dialectMap(o.collations))") }
         return "IndexKeyOptions(\(args.joined(separator: ", ")))"
     }
 

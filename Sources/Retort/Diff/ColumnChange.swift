@@ -17,6 +17,10 @@ enum ColumnChange {
         }
         let fromType = PostgresDialect.parseType(PostgresDialect.typeSQL(from))
         let toType = PostgresDialect.parseType(PostgresDialect.typeSQL(to))
+        if let blocker = dependents.first, fromType == toType, from.collations[.postgres] != to.collations[.postgres] {
+            throw UnsupportedChange(
+                "cannot change the collation of \(table).\(from.name): \(blocker) depends on it; drop it first and re-create it after (hand-written steps)")
+        }
         guard fromType != toType else { return }
         if let blocker = dependents.first {
             throw UnsupportedChange(

@@ -202,7 +202,11 @@ public struct Differ: Sendable {
     static func key(_ c: CheckConstraint) -> String { c.expression + (c.noInherit ? "\u{1}noinherit" : "") }
     /// Everything that makes an index what it is, except its name and comment.
     static func key(_ i: Index) -> String {
-        [i.keys.enumerated().map { n, k in (k.column.map { "c" + $0 } ?? "e" + k.displayName) + "\u{3}" + i.options(at: n).sql(postgres: true) }
+        [i.keys.enumerated().map { n, k in
+            let options = i.options(at: n)
+            return (k.column.map { "c" + $0 } ?? "e" + k.displayName) + "\u{3}" + options.sql(postgres: true)
+                + (options.collations[.sqlite].map { "\u{3}" + $0 } ?? "")
+        }
             .joined(separator: "\u{2}"),
          i.unique ? "u" : "", i.predicate ?? "", i.method ?? "", i.include.joined(separator: "\u{2}"),
          i.storage.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{2}"), i.nullsNotDistinct ? "nnd" : ""]

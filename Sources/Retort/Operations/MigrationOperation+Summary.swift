@@ -30,6 +30,12 @@ extension MigrationOperation {
             if from.generated != to.generated {
                 changes.append("generated \(from.generated.map { "(\($0.expression))" } ?? "no") -> \(to.generated.map { "(\($0.expression))" } ?? "no")")
             }
+            if from.collations != to.collations {
+                func names(_ c: Column) -> String {
+                    c.collations.isEmpty ? "default" : c.collations.sorted { $0.key < $1.key }.map(\.value).joined(separator: "/")
+                }
+                changes.append("collation \(names(from)) -> \(names(to))")
+            }
             if from.comment != to.comment { changes.append("comment") }
             if from.autoincrement != to.autoincrement { changes.append(to.autoincrement ? "autoincrement" : "no autoincrement") }
             if from.autoincrement, to.autoincrement, let kind = to.autoincrementKind, from.autoincrementKind != kind {

@@ -14,6 +14,9 @@ extension Array where Element == MigrationOperation {
             if !i.storage.isEmpty { note("index \(name) on \(table) has storage parameters; SQLite has none") }
             if i.nullsNotDistinct { note("index \(name) on \(table) is NULLS NOT DISTINCT; SQLite treats NULLs as distinct") }
             if i.comment != nil { note("index \(name) on \(table) has a comment; SQLite keeps none") }
+            if i.keyOptions.contains(where: { $0.collations[.postgres] != nil && $0.collations[.sqlite] == nil }) {
+                note("index \(name) on \(table) names a PostgreSQL collation only; SQLite uses the column's")
+            }
         }
         func constraint(_ c: Constraint, on table: String) {
             let name = c.name ?? c.kind
@@ -30,6 +33,9 @@ extension Array where Element == MigrationOperation {
         }
         func column(_ c: Column, on table: String) {
             if let kind = c.autoincrementKind { note("column \(table).\(c.name) is \(kind.displayName); SQLite uses an autoincrement key") }
+            if c.collations[.postgres] != nil, c.collations[.sqlite] == nil {
+                note("column \(table).\(c.name) has a PostgreSQL collation only; SQLite uses its default (BINARY)")
+            }
             if c.defaultValue?.isSequenceValue == true { note("column \(table).\(c.name) takes its default from a sequence; SQLite has none, so no default") }
         }
         for op in self {
@@ -54,16 +60,28 @@ extension Array where Element == MigrationOperation {
 
 extension Array where Element == MigrationOperation {
     /// One line for each SQLite-only detail these operations use, for a run on PostgreSQL: a
-    /// virtual generated column is stored there (PostgreSQL before 18 has no virtual ones).
+    /// virtual generated column is stored there (PostgreSQL before 18 has no virtual ones), and a
+    /// collation named for SQLite only is not used.
     public var sqliteOnlyDetails: [String] {
         var notes: [String] = []
+        func note(_ s: String) { if !notes.contains(s) { notes.append(s) } }
         func column(_ c: Column, on table: String) {
-            let s = "column \(table).\(c.name) is a virtual generated column; PostgreSQL stores it"
-            if c.generated?.stored == false, !notes.contains(s) { notes.append(s) }
+            if c.generated?.stored == false { note("column \(table).\(c.name) is a virtual generated column; PostgreSQL stores it") }
+            if c.collations[.sqlite] != nil, c.collations[.postgres] == nil {
+                note("column \(table).\(c.name) has an SQLite collation only; PostgreSQL uses its default")
+            }
+        }
+        func index(_ i: Retort.Index, on table: String) {
+            if i.keyOptions.contains(where: { $0.collations[.sqlite] != nil && $0.collations[.postgres] == nil }) {
+                note("index \(i.name ?? "?") on \(table) names an SQLite collation only; PostgreSQL uses the column's")
+            }
         }
         for op in self {
             switch op {
-            case .createTable(let t): t.columns.forEach { column($0, on: t.name) }
+            case .createTable(let t):
+                t.columns.forEach { column($0, on: t.name) }
+                t.indexes.forEach { index($0, on: t.name) }
+            case .createIndex(let t, let i), .createIndexConcurrently(let t, let i): index(i, on: t)
             case .addColumn(let t, let c), .alterColumn(let t, _, let c): column(c, on: t)
             default: break
             }

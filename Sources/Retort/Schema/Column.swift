@@ -59,7 +59,7 @@ public struct GeneratedColumn: Hashable, Sendable, Codable {
 }
 
 /// One column of a table.
-public struct Column: Hashable, Sendable, Codable {
+public struct Column: Hashable, Sendable {
     public var name: String
     public var type: ColumnType
     public var nullable: Bool
@@ -73,12 +73,15 @@ public struct Column: Hashable, Sendable, Codable {
     public var nativeTypes: [DialectName: String]
     /// Set when the database computes the column's value (it then has no default).
     public var generated: GeneratedColumn?
+    /// The collation the column's values compare and sort by, per dialect (their names differ:
+    /// PostgreSQL's `C`, `en-US-x-icu`; SQLite's `NOCASE`, `RTRIM`); none: the database's default.
+    public var collations: [DialectName: String]
 
     /// Declares a column; columns are `NOT NULL` unless `nullable` is true.
     public init(
         _ name: String, _ type: ColumnType, nullable: Bool = false, default defaultValue: DefaultValue? = nil,
         autoincrement: Bool = false, autoincrementKind: AutoincrementKind? = nil, comment: String? = nil,
-        nativeTypes: [DialectName: String] = [:], generated: GeneratedColumn? = nil
+        nativeTypes: [DialectName: String] = [:], generated: GeneratedColumn? = nil, collations: [DialectName: String] = [:]
     ) {
         self.autoincrementKind = autoincrementKind
         self.name = name
@@ -89,5 +92,41 @@ public struct Column: Hashable, Sendable, Codable {
         self.comment = comment
         self.nativeTypes = nativeTypes
         self.generated = generated
+        self.collations = collations
+    }
+}
+
+extension Column: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case name, type, nullable, defaultValue, autoincrement, autoincrementKind, comment, nativeTypes, generated, collations
+    }
+
+    /// Details at their defaults are left out, so checksums of revisions applied before these
+    /// fields existed stay the same.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(type, forKey: .type)
+        try c.encode(nullable, forKey: .nullable)
+        try c.encodeIfPresent(defaultValue, forKey: .defaultValue)
+        try c.encode(autoincrement, forKey: .autoincrement)
+        try c.encodeIfPresent(autoincrementKind, forKey: .autoincrementKind)
+        try c.encodeIfPresent(comment, forKey: .comment)
+        try c.encode(nativeTypes, forKey: .nativeTypes)
+        try c.encodeIfPresent(generated, forKey: .generated)
+        if !collations.isEmpty { try c.encode(collations, forKey: .collations) }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            try c.decode(String.self, forKey: .name), try c.decode(ColumnType.self, forKey: .type),
+            nullable: try c.decode(Bool.self, forKey: .nullable), default: try c.decodeIfPresent(DefaultValue.self, forKey: .defaultValue),
+            autoincrement: try c.decode(Bool.self, forKey: .autoincrement),
+            autoincrementKind: try c.decodeIfPresent(AutoincrementKind.self, forKey: .autoincrementKind),
+            comment: try c.decodeIfPresent(String.self, forKey: .comment),
+            nativeTypes: try c.decodeIfPresent([DialectName: String].self, forKey: .nativeTypes) ?? [:],
+            generated: try c.decodeIfPresent(GeneratedColumn.self, forKey: .generated),
+            collations: try c.decodeIfPresent([DialectName: String].self, forKey: .collations) ?? [:])
     }
 }

@@ -25,29 +25,33 @@ public enum NullsOrder: String, Hashable, Sendable, Codable {
     case last = "LAST"
 }
 
-/// How one index key is ordered and compared: operator class, `DESC`, `NULLS FIRST/LAST`.
+/// How one index key is ordered and compared: collation, operator class, `DESC`, `NULLS FIRST/LAST`.
 /// The default value (`IndexKeyOptions()`) is the plain ascending key with the type's default class.
-public struct IndexKeyOptions: Hashable, Sendable, Codable {
+public struct IndexKeyOptions: Hashable, Sendable {
     /// A non-default operator class (`text_pattern_ops`, `jsonb_path_ops`), PostgreSQL only.
     public var opclass: String?
     public var descending: Bool
     /// NULLS FIRST/LAST when it differs from the default for the direction (LAST ascending, FIRST descending).
     public var nulls: NullsOrder?
+    /// A column key's collation when it is not its column's, per dialect (see `Column.collations`).
+    public var collations: [DialectName: String]
 
     /// Options for one key; `nulls` equal to the direction's default is dropped.
-    public init(opclass: String? = nil, descending: Bool = false, nulls: NullsOrder? = nil) {
+    public init(opclass: String? = nil, descending: Bool = false, nulls: NullsOrder? = nil, collations: [DialectName: String] = [:]) {
         self.opclass = opclass
         self.descending = descending
         self.nulls = nulls == (descending ? .first : .last) ? nil : nulls
+        self.collations = collations
     }
 
     /// True for the plain ascending key.
     public var isDefault: Bool { self == IndexKeyOptions() }
 
-    /// The SQL after the key: ` opclass DESC NULLS FIRST` (PostgreSQL), ` DESC` (SQLite, whose
-    /// CREATE INDEX has neither operator classes nor NULLS FIRST/LAST).
+    /// The SQL after the key: ` COLLATE "C" opclass DESC NULLS FIRST` (PostgreSQL), ` COLLATE "NOCASE"
+    /// DESC` (SQLite, whose CREATE INDEX has neither operator classes nor NULLS FIRST/LAST).
     func sql(postgres: Bool) -> String {
         var s = ""
+        if let collation = collations[postgres ? .postgres : .sqlite] { s += " COLLATE " + SQLText.quote(collation) }
         if postgres, let opclass { s += " " + SQLText.quoteQualified(opclass) }
         if descending { s += " DESC" }
         if postgres, let nulls { s += " NULLS \(nulls.rawValue)" }
@@ -155,5 +159,27 @@ extension Index: Codable {
             storage: try c.decodeIfPresent([String: String].self, forKey: .storage) ?? [:],
             nullsNotDistinct: try c.decodeIfPresent(Bool.self, forKey: .nullsNotDistinct) ?? false,
             comment: try c.decodeIfPresent(String.self, forKey: .comment))
+    }
+}
+
+extension IndexKeyOptions: Codable {
+    private enum CodingKeys: String, CodingKey { case opclass, descending, nulls, collations }
+
+    /// Collations are left out when there are none, so checksums of revisions applied before they
+    /// existed stay the same.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(opclass, forKey: .opclass)
+        try c.encode(descending, forKey: .descending)
+        try c.encodeIfPresent(nulls, forKey: .nulls)
+        if !collations.isEmpty { try c.encode(collations, forKey: .collations) }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            opclass: try c.decodeIfPresent(String.self, forKey: .opclass), descending: try c.decode(Bool.self, forKey: .descending),
+            nulls: try c.decodeIfPresent(NullsOrder.self, forKey: .nulls),
+            collations: try c.decodeIfPresent([DialectName: String].self, forKey: .collations) ?? [:])
     }
 }

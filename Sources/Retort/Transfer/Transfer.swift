@@ -188,6 +188,7 @@ public final class Transfer {
             throw error
         }
         notice("created \(wanted.count) table(s) in the target: \(wanted.map(\.name).joined(separator: ", "))")
+        for detail in dialect.portabilityNotes(plan.operations) { notice(detail) }
     }
 
     // MARK: - Copy

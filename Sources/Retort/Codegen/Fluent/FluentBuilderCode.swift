@@ -136,7 +136,8 @@ enum FluentBuilderCode {
 
     /// `.field(…)` for a column, or nil when the builder cannot write it as Retort would.
     static func field(_ c: Column, inPrimaryKey: Bool) -> String? {
-        guard c.generated == nil, let type = dataType(c) else { return nil }  // generated: the renderers' SQL
+        // Generated columns and collations: the renderers' SQL.
+        guard c.generated == nil, c.collations.isEmpty, let type = dataType(c) else { return nil }
         var parts = [SwiftLiteral.string(c.name), type]
         if !c.nullable || inPrimaryKey { parts.append(".required") }
         if let d = c.defaultValue {

@@ -30,7 +30,7 @@ public struct PostgresDialect: Dialect {
         try db.execute("SET lock_timeout = \(max(0, milliseconds))")
     }
 
-    /// PostgreSQL renders every detail as written, but for virtual generated columns (stored here).
+    /// PostgreSQL renders every detail as written, but for SQLite-only ones (see `sqliteOnlyDetails`).
     public func portabilityNotes(_ operations: [MigrationOperation]) -> [String] { operations.sqliteOnlyDetails }
 
     public var traits: DialectTraits { DialectTraits(
@@ -114,6 +114,7 @@ public struct PostgresDialect: Dialect {
             if case .enumeration = c.type, c.nativeTypes[.postgres] == nil {} else { c.type = Self.parseType(Self.typeSQL(c)) }
             if pk.contains(c.name) { c.nullable = false }
             c.nativeTypes = [:]
+            c.collations = c.collations[.postgres].flatMap { $0 == "default" ? nil : [.postgres: $0] } ?? [:]
             if c.autoincrement || c.generated != nil { c.defaultValue = nil }
             // PostgreSQL (before 18) stores every generated column.
             c.generated = c.generated.map { GeneratedColumn(SQLText.normalizeExpression($0.expression), stored: true) }
@@ -129,6 +130,15 @@ public struct PostgresDialect: Dialect {
         }
         t.indexes = t.indexes.map { i in
             var i = i
+            // A key in its column's own collation names none.
+            let options = i.keys.indices.map { n in
+                var o = i.options(at: n)
+                var collation = o.collations[.postgres]
+                if let column = i.keys[n].column, collation == (t.column(column)?.collations[.postgres] ?? "default") { collation = nil }
+                o.collations = collation.map { [.postgres: $0] } ?? [:]
+                return o
+            }
+            i.keyOptions = options.allSatisfy(\.isDefault) ? [] : options
             i.predicate = i.predicate.map(SQLText.normalizeExpression)
             i.keys = i.keys.map { if case .expression(let e) = $0 { .expression(SQLText.normalizeExpression(e)) } else { $0 } }
             return i

@@ -8,8 +8,8 @@ struct PostgresIntrospector {
     private static var excluded: String { RetortTables.all.sorted().map(SQLText.literal).joined(separator: ", ") }
 
     /// One row per column (one with NULL column for a table with none): type, default, identity,
-    /// comment, enum type, the column's number, and for a generated column its kind (`s`, `v`) and
-    /// expression (keys and indexes name columns by number). Identity options and serial
+    /// comment, enum type, the column's number, for a generated column its kind (`s`, `v`) and
+    /// expression (keys and indexes name columns by number), and a collation other than the type's. Identity options and serial
     /// sequences come with the objects query. Unordered: the client groups and sorts (cheaper
     /// than the server sorting 20,000 wide rows). A default cannot refer to a column, so it is
     /// deparsed without its table (`pg_get_expr(…, 0)`), which spares the server opening every
@@ -22,7 +22,8 @@ struct PostgresIntrospector {
                CASE WHEN ty.typtype = 'e' THEN (SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder)
                                                 FROM pg_enum e WHERE e.enumtypid = ty.oid)::text END,
                a.attnum, CASE WHEN a.attgenerated <> '' THEN a.attgenerated::text END,
-               CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid) END
+               CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid) END,
+               CASE WHEN a.attcollation <> ty.typcollation THEN (SELECT co.collname FROM pg_collation co WHERE co.oid = a.attcollation) END
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -71,7 +72,8 @@ struct PostgresIntrospector {
     /// expression.
     static func indexesQuery(version: Int64) -> String { """
         SELECT tc.relname, ic.relname, i.indisunique, pg_get_expr(i.indpred, i.indrelid),
-               CASE WHEN 0 = ANY (i.indkey::int2[]) OR i.indclass::oid[] && nd.oids THEN (SELECT json_agg(
+               CASE WHEN 0 = ANY (i.indkey::int2[]) OR i.indclass::oid[] && nd.oids OR NOT i.indcollation::oid[] <@ '{0,100}'::oid[]
+               THEN (SELECT json_agg(
                           CASE WHEN k.i > i.indnkeyatts THEN 'i' WHEN k.n = 0 THEN 'e' ELSE 'c' END
                           || coalesce(i.indoption[k.i - 1], 0)::text
                           || CASE WHEN k.i <= i.indnkeyatts AND i.indclass[k.i - 1] = ANY (nd.oids)
@@ -79,6 +81,9 @@ struct PostgresIntrospector {
                                   ELSE '' END
                           || chr(1)
                           || CASE WHEN k.n = 0 THEN pg_get_indexdef(i.indexrelid, k.i::int, true) ELSE a.attname::text END
+                          || CASE WHEN k.n <> 0 AND k.i <= i.indnkeyatts AND i.indcollation[k.i - 1] <> a.attcollation
+                                  THEN chr(2) || (SELECT co.collname::text FROM pg_collation co WHERE co.oid = i.indcollation[k.i - 1])
+                                  ELSE '' END
                           ORDER BY k.i)
                 FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(n, i)
                 LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.n)::text END,
@@ -236,6 +241,7 @@ struct PostgresIntrospector {
             if let kind = row[11].string, let expression = row[12].string {
                 column.generated = GeneratedColumn(SQLText.normalizeExpression(expression), stored: kind == "s")
             }
+            if let collation = row[13].string { column.collations = [.postgres: collation] }
             column.comment = row[7].string
             numbered[name, default: []].append((number, column))
         }
@@ -302,7 +308,12 @@ struct PostgresIntrospector {
             for part in Self.names(row[4]) {
                 guard let separator = part.firstIndex(of: "\u{1}"), let tag = part.first else { continue }
                 let head = part[part.index(after: part.startIndex)..<separator]
-                let text = String(part[part.index(after: separator)...])
+                var text = String(part[part.index(after: separator)...])
+                var collations: [DialectName: String] = [:]
+                if tag == "c", let mark = text.lastIndex(of: "\u{2}") {  // a column key in another collation than its column's
+                    collations[.postgres] = String(text[text.index(after: mark)...])
+                    text = String(text[..<mark])
+                }
                 let digits = head.prefix { $0.isNumber }
                 let flags = Int(digits) ?? 0
                 let opclass = head.dropFirst(digits.count)
@@ -315,7 +326,7 @@ struct PostgresIntrospector {
                     options.append(
                         IndexKeyOptions(
                             opclass: opclass.isEmpty ? nil : String(opclass), descending: flags & 1 != 0,
-                            nulls: flags & 2 != 0 ? .first : .last))
+                            nulls: flags & 2 != 0 ? .first : .last, collations: collations))
                 }
             }
             var storage: [String: String] = [:]

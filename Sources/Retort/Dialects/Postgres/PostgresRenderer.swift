@@ -217,12 +217,15 @@ struct PostgresRenderer {
         case nil:
             break
         }
-        var s = "\(q(c.name)) \(type)"
+        var s = "\(q(c.name)) \(type)\(collate(c))"
         if !c.nullable { s += " NOT NULL" }
         if let g = c.generated { return s + " " + g.sql(stored: true) }
         if let d = c.defaultValue, !c.autoincrement { s += " DEFAULT \(PostgresDialect.defaultSQL(d))" }
         return s
     }
+
+    /// ` COLLATE "name"` for a column with a PostgreSQL collation.
+    static func collate(_ c: Column) -> String { c.collations[.postgres].map { " COLLATE \(q($0))" } ?? "" }
 
     static func columnComment(_ table: String, _ c: Column) -> String {
         "COMMENT ON COLUMN \(q(table)).\(q(c.name)) IS \(c.comment.map(SQLText.literal) ?? "NULL")"
@@ -302,6 +305,7 @@ struct PostgresRenderer {
         let fromType = PostgresDialect.typeSQL(from), toType = PostgresDialect.typeSQL(to)
         let fromParsed = PostgresDialect.parseType(fromType), toParsed = PostgresDialect.parseType(toType)
         let typeChanges = fromType != toType && fromParsed != toParsed
+        let collationChanges = from.collations[.postgres] != to.collations[.postgres]
         let fromDefault = from.autoincrement ? nil : from.defaultValue, toDefault = to.autoincrement ? nil : to.defaultValue
         let defaultChanges = fromDefault != toDefault || typeChanges
         // A model that says only "autoincrement" keeps whichever kind the database has.
@@ -329,7 +333,10 @@ struct PostgresRenderer {
                         "SELECT count(*) FROM \(q(table)) WHERE \(column) IS NOT NULL AND \(back) IS DISTINCT FROM \(column)",
                         failing: "cannot change \(table).\(from.name) from \(from.type.displayName) to \(to.type.displayName) without changing data; convert the values in a hand-written step first"))
             }
-            sql.append(Statement("\(prefix) TYPE \(toType) USING \(conversion.sql)"))
+            sql.append(Statement("\(prefix) TYPE \(toType)\(collate(to)) USING \(conversion.sql)"))
+        } else if collationChanges {
+            // The same type in another collation: the values stay, the indexes on it are rebuilt.
+            sql.append(Statement("\(prefix) TYPE \(toType) COLLATE \(q(to.collations[.postgres] ?? "default"))"))
         }
         if defaultChanges, let d = toDefault { sql.append(Statement("\(prefix) SET DEFAULT \(PostgresDialect.defaultSQL(d))")) }
         if from.nullable != to.nullable { sql.append(Statement("\(prefix) \(to.nullable ? "DROP" : "SET") NOT NULL")) }

@@ -86,6 +86,8 @@ public struct SQLiteDialect: Dialect {
             if c.defaultValue?.isSequenceValue == true { c.defaultValue = nil }  // no sequences on SQLite
             if case .expression(let e)? = c.defaultValue { c.defaultValue = .expression(Self.comparable(e)) }
             if c.generated != nil { c.defaultValue = nil }
+            // Collation names are case-insensitive; BINARY is the default.
+            c.collations = c.collations[.sqlite].flatMap { $0.uppercased() == "BINARY" ? nil : [.sqlite: $0.uppercased()] } ?? [:]
             c.generated = c.generated.map { GeneratedColumn(Self.comparable($0.expression), stored: $0.stored) }
             return c
         }
@@ -100,9 +102,15 @@ public struct SQLiteDialect: Dialect {
         }
         t.checks = t.checks.map { CheckConstraint($0.name, Self.comparable($0.expression)) }
         t.indexes = t.indexes.map { i in
+            // A key in its column's own collation names none.
+            let options = i.keys.indices.map { n in
+                var collation = i.options(at: n).collations[.sqlite]?.uppercased()
+                if let column = i.keys[n].column, collation == (t.column(column)?.collations[.sqlite] ?? "BINARY") { collation = nil }
+                return IndexKeyOptions(descending: i.options(at: n).descending, collations: collation.map { [.sqlite: $0] } ?? [:])
+            }
             var i = Index(
                 keys: i.keys, unique: i.unique, name: i.name, where: i.predicate,
-                options: i.keyOptions.map { IndexKeyOptions(descending: $0.descending) })
+                options: options.allSatisfy(\.isDefault) ? [] : options)
             i.predicate = i.predicate.map(Self.comparable)
             i.keys = i.keys.map { if case .expression(let e) = $0 { .expression(Self.comparable(e)) } else { $0 } }
             return i

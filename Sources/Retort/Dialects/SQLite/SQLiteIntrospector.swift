@@ -36,6 +36,7 @@ struct SQLiteIntrospector {
             let name = row[2].string ?? ""
             let type = TypeNames.parse(row[3].string ?? "")
             var column = Column(name, type, nullable: row[4].int == 0)
+            if let collation = parsed[tableName]?.collations[name] { column.collations = [.sqlite: collation] }
             if hidden != 0 {
                 column.generated = parsed[tableName]?.generated[name].map { GeneratedColumn($0, stored: hidden == 3) }
             }
@@ -90,7 +91,7 @@ struct SQLiteIntrospector {
 
         let indexRows = try db.query(
             """
-            SELECT m.name, il.name, il."unique", il.origin, ii.seqno, ii.cid, ii.name, ix.sql, ii."desc"
+            SELECT m.name, il.name, il."unique", il.origin, ii.seqno, ii.cid, ii.name, ix.sql, ii."desc", ii.coll
             FROM sqlite_master AS m JOIN pragma_index_list(m.name) AS il JOIN pragma_index_xinfo(il.name) AS ii
             LEFT JOIN sqlite_master AS ix ON ix.type = 'index' AND ix.name = il.name
             WHERE \(Self.userTables) AND ii.key = 1 ORDER BY m.name, il.name, ii.seqno
@@ -109,7 +110,13 @@ struct SQLiteIntrospector {
                         keys: [], sql: row[7].string))
             }
             let position = Int(row[4].int ?? 0)
-            rawIndexes[rawIndexes.count - 1].options.append(IndexKeyOptions(descending: row[8].int == 1))
+            var options = IndexKeyOptions(descending: row[8].int == 1)
+            if let column = row[6].string, let coll = row[9].string,
+                coll.uppercased() != (parsed[tableName]?.collations[column]?.uppercased() ?? "BINARY")
+            {
+                options.collations = [.sqlite: coll]  // a key in another collation than its column's
+            }
+            rawIndexes[rawIndexes.count - 1].options.append(options)
             if let column = row[6].string {
                 rawIndexes[rawIndexes.count - 1].keys.append(.column(column))
             } else {

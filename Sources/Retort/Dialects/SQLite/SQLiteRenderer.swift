@@ -213,6 +213,7 @@ struct SQLiteRenderer {
 
     static func columnSQL(_ c: Column, in table: Table) -> String {
         var s = "\(SQLText.quote(c.name)) \(SQLiteDialect.typeSQL(c))"
+        if let collation = c.collations[.sqlite] { s += " COLLATE \(SQLText.quote(collation))" }
         let inPK = table.primaryKey?.columns.contains(c.name) ?? false
         if !c.nullable || inPK { s += " NOT NULL" }
         if let g = c.generated { return s + " " + g.sql(stored: g.stored) }

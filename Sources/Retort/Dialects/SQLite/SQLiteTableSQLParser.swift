@@ -4,6 +4,8 @@ struct SQLiteTableSQL {
     var autoincrementColumns: Set<String> = []
     /// The expression of each generated column, by column name.
     var generated: [String: String] = [:]
+    /// Each column's `COLLATE` name, by column name.
+    var collations: [String: String] = [:]
     var primaryKeyName: String?
     var uniques: [UniqueConstraint] = []
     var foreignKeys: [ForeignKey] = []
@@ -95,6 +97,12 @@ struct SQLiteTableSQL {
                 checks.append(CheckConstraint(name, SQLText.normalizeExpression(text)))
                 name = nil
                 i = end + 1
+                continue
+            }
+            if t.isKeyword("COLLATE"), let column, i + 1 < tokens.endIndex {
+                collations[column] = tokens[i + 1].value
+                name = nil
+                i += 2
                 continue
             }
             // [GENERATED ALWAYS] AS (expression) [STORED | VIRTUAL]: pragma_table_xinfo tells which.

@@ -1,0 +1,3 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, email TEXT, code TEXT COLLATE NOCASE);
+CREATE INDEX t_email ON t (email);
+CREATE INDEX t_code ON t (code);

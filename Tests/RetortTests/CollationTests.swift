@@ -1,0 +1,118 @@
+import Foundation
+import Retort
+import Testing
+
+/// Column collations, named per dialect, through autogen, upgrade, check and downgrade; the
+/// databases' own comparisons show that each is in force.
+@Suite("Collations: per dialect, compared, changed and reverted")
+struct CollationTests {
+    static func models(_ collations: [DialectName: String]) -> Schema {
+        Schema {
+            Table("t") {
+                Column("id", .integer).primaryKey()
+                Column("code", .text, collations: collations)
+                Index("code", name: "t_code")
+            }
+        }
+    }
+
+    @Test("a collation is created, in force, dropped again, and each step reverts", arguments: allDialects)
+    func lifecycle(dialect: DialectName) throws {
+        let test = try TestDatabase.make(dialect)
+        let db = try test.connect()
+        defer { db.close() }
+        let steps = [Self.models([:]), Self.models([.postgres: "C", .sqlite: "NOCASE"]), Self.models([.postgres: "POSIX", .sqlite: "RTRIM"])]
+        var revisions: [RevisionInfo] = []
+        for (i, models) in steps.enumerated() {
+            var rev = try #require(try Autogenerator(models: models, graph: try graph(revisions)).revisions(
+                message: "step \(i)", db: db, single: true).first)
+            rev.id = "r\(i + 1)"
+            revisions.append(rev)
+            try Migrator(graph: try graph(revisions), connection: db).upgrade(to: "head")
+            #expect(try Autogenerator(models: models, graph: try graph(revisions)).differences(db) == [], "step \(i)")
+            if i == 0 { try db.executeScript("INSERT INTO t (id, code) VALUES (1, 'b'); INSERT INTO t (id, code) VALUES (2, 'B')") }
+            if i == 1 {
+                #expect(rev.upgrade.map(\.summary) == ["alter column t.code: collation default -> C/NOCASE"])
+                if dialect == .postgres {
+                    // "C" compares bytes: upper case first.
+                    #expect(try test.values("SELECT code FROM t ORDER BY code") == [["B"], ["b"]])
+                } else {
+                    #expect(try test.values("SELECT count(*) FROM t WHERE code = 'B'") == [["2"]])
+                }
+            }
+        }
+        #expect(try test.values("SELECT id, code FROM t ORDER BY id") == [["1", "b"], ["2", "B"]], "the rows stay")
+        let migrator = Migrator(graph: try graph(revisions), connection: db)
+        for i in stride(from: revisions.count - 1, to: 0, by: -1) {
+            try migrator.downgrade(to: "-1")
+            #expect(try Autogenerator(models: steps[i - 1], graph: try graph(Array(revisions[..<i]))).differences(db) == [], "reverting \(i)")
+        }
+        #expect(try test.values("SELECT count(*) FROM t WHERE code = 'B'") == [["1"]], "the default collation again")
+    }
+
+    @Test("an index key in another collation than its column's: created, in force, checked clean, dropped", arguments: allDialects)
+    func indexKey(dialect: DialectName) throws {
+        let test = try TestDatabase.make(dialect)
+        let db = try test.connect()
+        defer { db.close() }
+        let models = Schema {
+            Table("t") {
+                Column("id", .integer).primaryKey()
+                Column("email", .text)
+                Index("email", unique: true, name: "t_email", options: [IndexKeyOptions(collations: [.postgres: "C", .sqlite: "NOCASE"])])
+            }
+        }
+        let plain = Schema { Table("t") { Column("id", .integer).primaryKey(); Column("email", .text); Index("email", unique: true, name: "t_email") } }
+        var first = try #require(try Autogenerator(models: plain, graph: try graph([])).revisions(message: "m", db: db, single: true).first)
+        first.id = "r1"
+        try Migrator(graph: try graph([first]), connection: db).upgrade(to: "head")
+        var second = try #require(try Autogenerator(models: models, graph: try graph([first])).revisions(message: "c", db: db, single: true).first)
+        second.id = "r2"
+        #expect(second.upgrade.map(\.summary) == ["drop index t_email on t", "create unique index t_email on t (email)"])
+        try Migrator(graph: try graph([first, second]), connection: db).upgrade(to: "head")
+        #expect(try Autogenerator(models: models, graph: try graph([first, second])).differences(db) == [])
+        try db.executeScript("INSERT INTO t (id, email) VALUES (1, 'a@x')")
+        // SQLite's NOCASE key refuses 'A@x'; PostgreSQL's "C" key takes it.
+        #expect((try? db.executeScript("INSERT INTO t (id, email) VALUES (2, 'A@x')")) == nil ? dialect == .sqlite : dialect == .postgres)
+        try Migrator(graph: try graph([first, second]), connection: db).downgrade(to: "r1")
+        #expect(try Autogenerator(models: plain, graph: try graph([first])).differences(db) == [])
+    }
+
+    @Test("a collation for the other dialect only is noted, not used", arguments: allDialects)
+    func otherDialectOnly(dialect: DialectName) throws {
+        let test = try TestDatabase.make(dialect)
+        let db = try test.connect()
+        defer { db.close() }
+        let models = Self.models(dialect == .postgres ? [.sqlite: "NOCASE"] : [.postgres: "C"])
+        let rev = try #require(try Autogenerator(models: models, graph: try graph([])).revisions(message: "m", db: db, single: true).first)
+        var notes: [String] = []
+        try Migrator(graph: try graph([rev]), connection: db, log: { notes.append($0) }).upgrade(to: "head")
+        #expect(try Autogenerator(models: models, graph: try graph([rev])).differences(db) == [])
+        #expect(try db.dialect.implementation.introspect(db).table("t")?.column("code")?.collations == [:])
+        #expect(notes.contains { $0.contains("collation only") }, "\(notes)")
+    }
+
+    @Test("transfer: an SQLite collation has no PostgreSQL namesake; the column gets the default, and a note says so")
+    func transfer() throws {
+        let source = try TransferTests.sqlite(
+            "CREATE TABLE t (id INTEGER PRIMARY KEY, email TEXT COLLATE NOCASE UNIQUE); INSERT INTO t (email) VALUES ('a@x'), ('B@x')")
+        let target = try TestDatabase.make(.postgres)
+        let result = try TransferTests.transfer(source, target)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr.contains("column t.email has an SQLite collation only; PostgreSQL uses its default"), "\(result.stderr)")
+        #expect(try target.values("SELECT count(*) FROM t") == [["2"]])
+    }
+
+    @Test("columns without the newer details encode as before, so applied revisions keep their checksums")
+    func checksumsUnchanged() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(Column("a", .text, nullable: true)), as: UTF8.self)
+        #expect(json == #"{"autoincrement":false,"name":"a","nativeTypes":{},"nullable":true,"type":{"text":{}}}"#)
+        let full = Column("g", .text, generated: .virtual("lower(a)"), collations: [.postgres: "C"])
+        #expect(try JSONDecoder().decode(Column.self, from: try encoder.encode(full)) == full)
+        #expect(String(decoding: try encoder.encode(IndexKeyOptions(descending: true)), as: UTF8.self) == #"{"descending":true}"#)
+        let key = IndexKeyOptions(opclass: "text_pattern_ops", collations: [.sqlite: "NOCASE"])
+        #expect(try JSONDecoder().decode(IndexKeyOptions.self, from: try encoder.encode(key)) == key)
+    }
+}
