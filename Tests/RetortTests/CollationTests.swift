@@ -21,15 +21,9 @@ struct CollationTests {
         let test = try TestDatabase.make(dialect)
         let db = try test.connect()
         defer { db.close() }
-        let steps = [Self.models([:]), Self.models([.postgres: "C", .sqlite: "NOCASE"]), Self.models([.postgres: "POSIX", .sqlite: "RTRIM"])]
-        var revisions: [RevisionInfo] = []
-        for (i, models) in steps.enumerated() {
-            var rev = try #require(try Autogenerator(models: models, graph: try graph(revisions)).revisions(
-                message: "step \(i)", db: db, single: true).first)
-            rev.id = "r\(i + 1)"
-            revisions.append(rev)
-            try Migrator(graph: try graph(revisions), connection: db).upgrade(to: "head")
-            #expect(try Autogenerator(models: models, graph: try graph(revisions)).differences(db) == [], "step \(i)")
+        let steps = ModelSteps(db)
+        for (i, models) in [Self.models([:]), Self.models([.postgres: "C", .sqlite: "NOCASE"]), Self.models([.postgres: "POSIX", .sqlite: "RTRIM"])].enumerated() {
+            let rev = try steps.apply(models)
             if i == 0 { try db.executeScript("INSERT INTO t (id, code) VALUES (1, 'b'); INSERT INTO t (id, code) VALUES (2, 'B')") }
             if i == 1 {
                 #expect(rev.upgrade.map(\.summary) == ["alter column t.code: collation default -> C/NOCASE"])
@@ -42,11 +36,7 @@ struct CollationTests {
             }
         }
         #expect(try test.values("SELECT id, code FROM t ORDER BY id") == [["1", "b"], ["2", "B"]], "the rows stay")
-        let migrator = Migrator(graph: try graph(revisions), connection: db)
-        for i in stride(from: revisions.count - 1, to: 0, by: -1) {
-            try migrator.downgrade(to: "-1")
-            #expect(try Autogenerator(models: steps[i - 1], graph: try graph(Array(revisions[..<i]))).differences(db) == [], "reverting \(i)")
-        }
+        try steps.revertToFirst()
         #expect(try test.values("SELECT count(*) FROM t WHERE code = 'B'") == [["1"]], "the default collation again")
     }
 
@@ -63,19 +53,13 @@ struct CollationTests {
             }
         }
         let plain = Schema { Table("t") { Column("id", .integer).primaryKey(); Column("email", .text); Index("email", unique: true, name: "t_email") } }
-        var first = try #require(try Autogenerator(models: plain, graph: try graph([])).revisions(message: "m", db: db, single: true).first)
-        first.id = "r1"
-        try Migrator(graph: try graph([first]), connection: db).upgrade(to: "head")
-        var second = try #require(try Autogenerator(models: models, graph: try graph([first])).revisions(message: "c", db: db, single: true).first)
-        second.id = "r2"
-        #expect(second.upgrade.map(\.summary) == ["drop index t_email on t", "create unique index t_email on t (email)"])
-        try Migrator(graph: try graph([first, second]), connection: db).upgrade(to: "head")
-        #expect(try Autogenerator(models: models, graph: try graph([first, second])).differences(db) == [])
+        let steps = ModelSteps(db)
+        try steps.apply(plain)
+        #expect(try steps.apply(models).upgrade.map(\.summary) == ["drop index t_email on t", "create unique index t_email on t (email)"])
         try db.executeScript("INSERT INTO t (id, email) VALUES (1, 'a@x')")
         // SQLite's NOCASE key refuses 'A@x'; PostgreSQL's "C" key takes it.
         #expect((try? db.executeScript("INSERT INTO t (id, email) VALUES (2, 'A@x')")) == nil ? dialect == .sqlite : dialect == .postgres)
-        try Migrator(graph: try graph([first, second]), connection: db).downgrade(to: "r1")
-        #expect(try Autogenerator(models: plain, graph: try graph([first])).differences(db) == [])
+        try steps.revertToFirst()
     }
 
     @Test("a collation for the other dialect only is noted, not used", arguments: allDialects)
