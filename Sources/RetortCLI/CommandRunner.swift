@@ -32,6 +32,10 @@ struct CommandExit: Error {
 public enum CommandRunner {
     /// Parses and runs; returns the exit status.
     public static func run(_ root: any ParsableCommand.Type, arguments: [String]) -> Int32 {
+        if let unknown = unknownCommand(root, arguments) {
+            Console.error(unknown)
+            return ExitStatus.badInput
+        }
         do {
             var command = try root.parseAsRoot(arguments)
             try command.run()
@@ -60,9 +64,36 @@ public enum CommandRunner {
             return ExitStatus.badInput
         case is DatabaseError: return ExitStatus.database
         case is MigrationError, is HistoryReplayError, is VerificationError, is TransferError: return ExitStatus.migrationFailed
-        case is IntegrityError: return ExitStatus.integrity
+        case is IntegrityError, is BookkeepingError: return ExitStatus.integrity
         default: return nil
         }
+    }
+
+    /// "unknown command 'upgarde'; did you mean 'upgrade'?" when the first argument names no
+    /// subcommand (the parser alone would only count unexpected arguments).
+    static func unknownCommand(_ root: any ParsableCommand.Type, _ arguments: [String]) -> String? {
+        let names = root.configuration.subcommands.flatMap { [$0._commandName] + $0.configuration.aliases }
+        guard let first = arguments.first, !first.hasPrefix("-"), !names.isEmpty, !names.contains(first), first != "help" else { return nil }
+        let nearest = names.map { ($0, editDistance(first.lowercased(), $0)) }.min { $0.1 < $1.1 }
+        let hint = nearest.flatMap { $0.1 <= max(2, first.count / 3) ? "; did you mean '\($0.0)'?" : nil }
+            ?? "; the commands are \(names.joined(separator: ", "))"
+        return "unknown command '\(first)'" + hint
+    }
+
+    /// Levenshtein distance, with a swap of two neighbouring letters counted as one edit.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+            }
+        }
+        return d[a.count][b.count]
     }
 
     static func message(for error: any Error) -> String {

@@ -9,6 +9,11 @@ struct BackupTests {
         FileManager.default.temporaryDirectory.appendingPathComponent("retort-backup-\(UUID().uuidString).\(ext)").path
     }
 
+    /// The file's permission bits.
+    static func mode(_ path: String) throws -> Int {
+        try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+    }
+
     @Test("SQLite: the backup is a database with the same rows; an existing file is never overwritten")
     func sqlite() throws {
         let test = try TestDatabase.make(.sqlite)
@@ -17,7 +22,10 @@ struct BackupTests {
         try db.executeScript("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO t (name) VALUES ('a'), ('b'), ('c')")
         let path = Self.path("sqlite")
         defer { try? FileManager.default.removeItem(atPath: path) }
+        let umask0 = umask(0o022)
+        defer { umask(umask0) }
         #expect(try Backup.write(db, url: test.url, to: path) > 0)
+        #expect(try Self.mode(path) == 0o600, "a backup holds every row: its owner's only")
         let copy = try SQLiteConnection(path: path)
         defer { copy.close() }
         #expect(try copy.query("SELECT group_concat(name, ',') FROM t").first?.first?.string == "a,b,c")
@@ -33,7 +41,10 @@ struct BackupTests {
         try db.executeScript("CREATE TABLE t (id integer PRIMARY KEY, name text); INSERT INTO t VALUES (1, 'a')")
         let path = Self.path("dump")
         defer { try? FileManager.default.removeItem(atPath: path) }
+        let umask0 = umask(0o022)
+        defer { umask(umask0) }
         #expect(try Backup.write(db, url: test.url, to: path) > 0)
+        #expect(try Self.mode(path) == 0o600, "a backup holds every row: its owner's only")
         let magic = try FileHandle(forReadingFrom: URL(fileURLWithPath: path)).readData(ofLength: 5)
         #expect(String(decoding: magic, as: UTF8.self) == "PGDMP")
         let restore = (Backup.pgDumpExecutable() ?? "pg_dump").replacingOccurrences(of: "pg_dump", with: "pg_restore")

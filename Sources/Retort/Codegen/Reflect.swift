@@ -42,7 +42,7 @@ public struct Reflector {
     }
 
     private func header(_ source: String) -> String {
-        "import Retort\n\n// Read from \(source) by `retort reflect`; edit freely: these are the models now.\n\n"
+        "import Retort\n\n// Read from \(SwiftLiteral.comment(source)) by `retort reflect`; edit freely: these are the models now.\n\n"
     }
 
     private func objects(_ schema: Schema) -> [String] {

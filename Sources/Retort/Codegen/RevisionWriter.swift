@@ -40,7 +40,7 @@ public struct RevisionWriter {
             "typeName": Self.typeName(id: revision.id, message: revision.message),
             "id": revision.id,
             "idLiteral": SwiftLiteral.string(revision.id),
-            "message": revision.message.split(whereSeparator: \.isNewline).joined(separator: " "),
+            "message": SwiftLiteral.comment(revision.message.split(whereSeparator: \.isNewline).joined(separator: " ")),
             "messageLiteral": SwiftLiteral.string(revision.message),
             "createdAt": revision.createdAt,
             "createdAtLiteral": SwiftLiteral.string(revision.createdAt),

@@ -1,7 +1,12 @@
 /// Writes schema values and operations as Swift source that rebuilds them.
 enum SwiftLiteral {
-    static func string(_ s: String) -> String {
-        var out = "\""
+    static func string(_ s: String) -> String { "\"" + escaped(s) + "\"" }
+
+    /// The contents of a string literal: quotes, backslashes and every character Swift's lexer
+    /// refuses or that breaks a line (controls, DEL, C1 controls, line and paragraph separators)
+    /// escaped.
+    static func escaped(_ s: String) -> String {
+        var out = ""
         for ch in s.unicodeScalars {
             switch ch {
             case "\\": out += "\\\\"
@@ -10,16 +15,24 @@ enum SwiftLiteral {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if ch.value < 0x20 { out += "\\u{\(String(ch.value, radix: 16))}" } else { out.unicodeScalars.append(ch) }
+                if needsEscape(ch) { out += "\\u{\(String(ch.value, radix: 16))}" } else { out.unicodeScalars.append(ch) }
             }
         }
-        return out + "\""
+        return out
+    }
+
+    /// Text for a `//` comment: one line, whatever it holds (a path or message with a newline
+    /// cannot end the comment and start code), escaped as in a string literal.
+    static func comment(_ s: String) -> String { escaped(s) }
+
+    private static func needsEscape(_ ch: Unicode.Scalar) -> Bool {
+        ch.value < 0x20 || (0x7F...0x9F).contains(ch.value) || ch.value == 0x2028 || ch.value == 0x2029
     }
 
     /// A string that spans lines as a raw multi-line literal, its lines indented by `pad` (SQL
     /// reads better so); any other string as `string(_:)` writes it.
     static func text(_ s: String, pad: String) -> String {
-        guard s.contains("\n"), !s.hasSuffix("\n"), !s.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" }) else {
+        guard s.contains("\n"), !s.hasSuffix("\n"), !s.unicodeScalars.contains(where: { needsEscape($0) && $0 != "\n" }) else {
             return string(s)
         }
         var hashes = "#"

@@ -41,7 +41,8 @@ public enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
             guard !path.isEmpty, !path.hasSuffix("/") else { throw malformed("the SQLite path names no file") }
             self = .sqlite(path: path.removingPercentEncoding ?? path)
         case "postgres", "postgresql":
-            self = .postgres(try PostgresURL(trimmed, malformed: malformed))
+            // libpq recognises a URI by its lower-case scheme only; schemes are case-insensitive.
+            self = .postgres(try PostgresURL(scheme + "://" + rest, malformed: malformed))
         default:
             throw malformed("unknown scheme '\(scheme)'; use sqlite or postgres")
         }
@@ -66,29 +67,47 @@ public enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
     /// Replaces every password in a connection string with `***`: a URL's `user:password@`, a
     /// `password=` query parameter, and a keyword/value `password=…` (quoted or not).
     public static func redact(_ text: String) -> String {
-        var result = text
-        if let schemeEnd = result.range(of: "://") {
-            let authorityEnd = result[schemeEnd.upperBound...].firstIndex { "/?#".contains($0) } ?? result.endIndex
-            if let at = result[schemeEnd.upperBound..<authorityEnd].lastIndex(of: "@"),
-                let colon = result[schemeEnd.upperBound..<at].firstIndex(of: ":")
-            {
-                result.replaceSubrange(result.index(after: colon)..<at, with: "***")
-            }
+        let chars = Array(text)
+        var out = "", i = 0
+        for range in passwordRanges(chars) {
+            out += String(chars[i..<range.lowerBound]) + "***"
+            i = range.upperBound
         }
-        return redactPasswordParameters(result, isURL: text.contains("://"))
+        return out + String(chars[i...])
     }
 
-    /// `password=value` (any case, spaces around `=`, value quoted or not) with the value replaced.
-    private static func redactPasswordParameters(_ text: String, isURL: Bool) -> String {
-        let chars = Array(text)
-        var out = ""
+    /// `message` (an error about `source`) with every password `source` holds replaced by `***`,
+    /// also where the message quotes one on its own (libpq: `invalid percent-encoded token: "…"`).
+    public static func redact(_ message: String, secretsOf source: String) -> String {
+        let chars = Array(source)
+        var result = redact(message)
+        for range in passwordRanges(chars) where !range.isEmpty {
+            let secret = String(chars[range])
+            for form in [secret, secret.removingPercentEncoding].compactMap({ $0 }) where !form.isEmpty {
+                result = result.replacingOccurrences(of: form, with: "***")
+            }
+        }
+        return result
+    }
+
+    /// Where the passwords are: a URL's `user:password@` and every `password=value` (any case,
+    /// spaces around `=`, value quoted or not; in a URL a value ends at `&` or `#`).
+    private static func passwordRanges(_ chars: [Character]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        let isURL = String(chars).contains("://")
+        if let schemeEnd = String(chars).range(of: "://").map({ String(chars)[..<$0.upperBound].count }) {
+            let authorityEnd = chars[schemeEnd...].firstIndex { "/?#".contains($0) } ?? chars.count
+            if let at = chars[schemeEnd..<authorityEnd].lastIndex(of: "@"),
+                let colon = chars[schemeEnd..<at].firstIndex(of: ":")
+            {
+                ranges.append((colon + 1)..<at)
+            }
+        }
         var i = 0
-        let key = Array("password")
+        let key = "password"
         while i < chars.count {
             let boundary = i == 0 || chars[i - 1].isWhitespace || chars[i - 1] == "?" || chars[i - 1] == "&"
-            if boundary, i + key.count <= chars.count,
-                String(chars[i..<(i + key.count)]).lowercased() == "password"
-            {
+            if boundary, i + key.count <= chars.count, String(chars[i..<(i + key.count)]).lowercased() == key {
                 var j = i + key.count
                 while j < chars.count, chars[j] == " " { j += 1 }
                 if j < chars.count, chars[j] == "=" {
@@ -104,15 +123,14 @@ public enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
                             end += 1
                         }
                     }
-                    out += String(chars[i..<j]) + "***"
+                    ranges.append(j..<end)
                     i = end
                     continue
                 }
             }
-            out.append(chars[i])
             i += 1
         }
-        return out
+        return ranges.sorted { $0.lowerBound < $1.lowerBound }
     }
 }
 

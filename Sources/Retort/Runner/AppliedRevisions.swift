@@ -35,6 +35,16 @@ public struct IntegrityError: Error, CustomStringConvertible, Sendable {
     }
 }
 
+/// Retort's own tables were changed by hand: the version table holds a NULL or a repeated row, or
+/// the checksums of applied revisions are gone. Nothing is re-created silently; `stamp` repairs it.
+public struct BookkeepingError: Error, CustomStringConvertible, Sendable {
+    /// What is wrong, in a few words.
+    public var problem: String
+    public var description: String {
+        "\(problem) (Retort's bookkeeping was changed by hand); run 'stamp REVISION' with the revision the database is really at to record it again"
+    }
+}
+
 /// The `retort_applied` table: the checksum of every applied revision.
 struct AppliedRevisions {
     static let name = RetortTables.applied
@@ -51,6 +61,20 @@ struct AppliedRevisions {
             if let id = row[0].string, let sum = row[1].string { result[id] = sum }
         }
         return result
+    }
+
+    /// Every recorded head must have its checksum: a missing table or row means the checksums
+    /// were dropped or deleted by hand, and an edited revision could no longer be detected.
+    static func verifyRecorded(_ db: any DatabaseConnection, heads: [String]) throws -> [String: String] {
+        guard !heads.isEmpty else { return try read(db) }
+        guard try db.dialect.implementation.hasTable(name, in: db) else {
+            throw BookkeepingError(problem: "the table \(name) is missing while \(VersionTable.name) records \(heads.joined(separator: ", "))")
+        }
+        let recorded = try read(db)
+        if let missing = heads.first(where: { recorded[$0] == nil }) {
+            throw BookkeepingError(problem: "\(name) holds no checksum for revision \(missing), which \(VersionTable.name) records as applied")
+        }
+        return recorded
     }
 
     /// What changed in the files since the recorded revisions were applied: checksums that differ,

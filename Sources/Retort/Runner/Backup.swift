@@ -7,15 +7,26 @@ public enum Backup {
     /// environment, never on a command line). Returns the size written, in bytes.
     @discardableResult
     public static func write(_ db: any DatabaseConnection, url: DatabaseURL, to path: String) throws -> Int64 {
-        guard !FileManager.default.fileExists(atPath: path) else {
-            throw DatabaseError("the backup file \(path) exists already; choose a new path (an old backup is never overwritten)")
+        // Created here, readable by its owner only (it holds every row), and never an existing file.
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            if errno == EEXIST {
+                throw DatabaseError("the backup file \(path) exists already; choose a new path (an old backup is never overwritten)")
+            }
+            throw DatabaseError("cannot create the backup file \(path): \(String(cString: strerror(errno)))")
         }
-        switch url {
-        case .sqlite:
-            guard let sqlite = db as? SQLiteConnection else { throw DatabaseError("not an SQLite connection") }
-            try sqlite.backup(to: path)
-        case .postgres(let server):
-            try pgDump(server, to: path)
+        close(fd)
+        do {
+            switch url {
+            case .sqlite:
+                guard let sqlite = db as? SQLiteConnection else { throw DatabaseError("not an SQLite connection") }
+                try sqlite.backup(to: path)
+            case .postgres(let server):
+                try pgDump(server, to: path)
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
         return size

@@ -97,7 +97,8 @@ public final class Migrator {
 
     /// Applied revisions whose files were edited or deleted since.
     public func integrityProblems() throws -> [IntegrityProblem] {
-        AppliedRevisions.problems(try AppliedRevisions.read(db), heads: try VersionTable.heads(db), graph: graph)
+        let heads = try VersionTable.heads(db)
+        return AppliedRevisions.problems(try AppliedRevisions.verifyRecorded(db, heads: heads), heads: heads, graph: graph)
     }
 
     /// Throws `IntegrityError` for edited or deleted applied revisions, or with `accept` records
@@ -132,9 +133,11 @@ public final class Migrator {
         try db.execute(dialect.beginTransaction)
         do {
             try db.execute(VersionTable.createSQL)
-            let recorded = Set(try VersionTable.heads(db))
+            // Whatever the table holds (NULL or repeated rows written by hand included) is replaced.
+            let recorded = Set(try VersionTable.rows(db).compactMap { $0 })
             if !purge { _ = try Self.translate(Array(recorded), graph: graph) }
-            for sql in VersionTable.updateSQL(from: recorded, to: wanted) { try db.execute(sql) }
+            try db.execute(VersionTable.clearSQL)
+            for sql in VersionTable.updateSQL(from: [], to: wanted) { try db.execute(sql) }
             try db.execute(AppliedRevisions.createSQL)
             try db.execute("DELETE FROM \(SQLText.quote(AppliedRevisions.name))")
             let applied = graph.ancestors(of: wanted)

@@ -6,11 +6,28 @@ struct VersionTable {
         "CREATE TABLE IF NOT EXISTS \(SQLText.quote(name)) (revision VARCHAR(255) NOT NULL PRIMARY KEY)"
     }
 
-    /// The applied heads, or none when the table does not exist yet.
+    /// The applied heads, or none when the table does not exist yet; a table changed by hand
+    /// (a NULL or repeated row) is a `BookkeepingError`, never read past.
     static func heads(_ db: any DatabaseConnection) throws -> [String] {
-        guard try db.dialect.implementation.hasTable(name, in: db) else { return [] }
-        return try db.query("SELECT revision FROM \(SQLText.quote(name)) ORDER BY revision").compactMap { $0.first?.string }
+        let rows = try rows(db)
+        if rows.contains(nil) {
+            throw BookkeepingError(problem: "the version table \(name) holds a NULL row")
+        }
+        let ids = rows.compactMap { $0 }
+        if let repeated = Dictionary(grouping: ids, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+            throw BookkeepingError(problem: "the version table \(name) records revision \(repeated) more than once")
+        }
+        return ids.sorted()
     }
+
+    /// Every row as stored, NULLs and repeats included (what `stamp` repairs).
+    static func rows(_ db: any DatabaseConnection) throws -> [String?] {
+        guard try db.dialect.implementation.hasTable(name, in: db) else { return [] }
+        return try db.query("SELECT revision FROM \(SQLText.quote(name)) ORDER BY revision").map { $0.first?.string }
+    }
+
+    /// Empties the table, whatever it holds (`stamp` then records the heads it is told).
+    static var clearSQL: String { "DELETE FROM \(SQLText.quote(name))" }
 
     /// Statements that move the recorded heads from `before` to `after`.
     static func updateSQL(from before: Set<String>, to after: Set<String>) -> [String] {

@@ -23,7 +23,7 @@ public struct FluentMigrationWriter {
         let revert = try backward.steps(revision.downgrade)
         schema = forward.schema
         let typeName = RevisionWriter.typeName(id: revision.id, message: revision.message)
-        let summary = revision.message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let summary = SwiftLiteral.comment(revision.message.split(whereSeparator: \.isNewline).joined(separator: " "))
         return """
             // \(summary)
             //

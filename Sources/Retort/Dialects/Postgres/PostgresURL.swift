@@ -22,7 +22,7 @@ public struct PostgresURL: Hashable, Sendable {
         guard let options = PQconninfoParse(text, &error) else {
             let message = error.map { String(cString: $0) } ?? "libpq cannot parse it"
             PQfreemem(error)
-            throw malformed(DatabaseURL.redact(message.trimmingCharacters(in: .whitespacesAndNewlines)))
+            throw malformed(DatabaseURL.redact(message.trimmingCharacters(in: .whitespacesAndNewlines), secretsOf: text))
         }
         defer { PQconninfoFree(options) }
         var parameters: [(key: String, value: String)] = []

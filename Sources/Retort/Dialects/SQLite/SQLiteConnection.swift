@@ -19,8 +19,16 @@ public final class SQLiteConnection: DatabaseConnection {
     public init(path: String, create: Bool = true, busyTimeout: Int32 = 60_000, singleThread: Bool = false) throws {
         self.path = path
         self.busyTimeout = busyTimeout
-        if !create, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
-            throw DatabaseError("there is no SQLite database at '\(path)' (only upgrade, downgrade and stamp create one)")
+        if path != ":memory:", !path.hasPrefix("file:") {
+            var info = stat()
+            if stat(path, &info) == 0 {
+                // A device, a pipe or a folder reads as an empty database and swallows writes.
+                guard info.st_mode & S_IFMT == S_IFREG else {
+                    throw DatabaseError("'\(path)' is not an SQLite database: it is not a regular file")
+                }
+            } else if !create {
+                throw DatabaseError("there is no SQLite database at '\(path)' (only upgrade, downgrade and stamp create one)")
+            }
         }
         var flags = SQLITE_OPEN_READWRITE | (singleThread ? SQLITE_OPEN_NOMUTEX : SQLITE_OPEN_FULLMUTEX) | SQLITE_OPEN_URI
         if create { flags |= SQLITE_OPEN_CREATE }
@@ -33,6 +41,14 @@ public final class SQLiteConnection: DatabaseConnection {
         }
         handle = db
         sqlite3_busy_timeout(db, busyTimeout)
+        // Opening reads nothing: the first read says whether the file is a database at all.
+        let probe = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nil, nil, nil)
+        if probe == SQLITE_NOTADB || probe == SQLITE_CORRUPT {
+            let message = String(cString: sqlite3_errmsg(db))
+            sqlite3_close_v2(db)
+            handle = nil
+            throw DatabaseError("'\(path)' is not an SQLite database (\(message))")
+        }
         sqlite3_exec(db, "PRAGMA foreign_keys = ON", nil, nil, nil)
     }
 
