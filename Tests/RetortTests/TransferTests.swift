@@ -195,3 +195,93 @@ struct TransferTests {
         #expect(wrong.status == 2 && wrong.stderr.contains("PostgreSQL"))
     }
 }
+
+/// A transfer that was killed, found a mismatch, or is run again must be able to finish.
+@Suite("transfer: killed, mismatched or repeated runs finish; values verify by what is stored")
+struct TransferRecoveryTests {
+    static func counts(_ db: TestDatabase) throws -> [String] {
+        try db.values("SELECT (SELECT count(*) FROM parent)::text || '/' || (SELECT count(*) FROM child)::text").map { $0[0] }
+    }
+
+    static func statuses(_ db: TestDatabase) throws -> [String] {
+        try db.values("SELECT table_name || ':' || status FROM retort_transfer ORDER BY 1").map { $0[0] }
+    }
+
+    @Test("killed after a parent was copied but before it was verified: --resume, --truncate and both finish; a mismatch too")
+    func resumeAndTruncate() throws {
+        let source = try TransferTests.sqlite(
+            """
+            CREATE TABLE parent (id INTEGER PRIMARY KEY, name TEXT);
+            CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL REFERENCES parent (id), note TEXT);
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300)
+            INSERT INTO parent SELECT i, 'p' || i FROM n;
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 900)
+            INSERT INTO child SELECT i, 1 + i % 300, 'c' || i FROM n;
+            """)
+        let target = try TestDatabase.make(.postgres)
+        var r = try TransferTests.transfer(source, target)
+        #expect(r.status == 0, "\(r.stderr)")
+        let c = try target.connect()
+        defer { c.close() }
+        // What a kill between the parent's copy and its verification leaves behind.
+        for state in ["copied", "mismatch"] {
+            for flags in [["--resume"], ["--truncate"], ["--resume", "--truncate"]] {
+                try c.execute("UPDATE retort_transfer SET status = '\(state)' WHERE table_name = 'parent'")
+                if state == "mismatch" { try c.execute("UPDATE parent SET name = 'changed' WHERE id = 7") }
+                r = try TransferTests.transfer(source, target, flags)
+                #expect(r.status == 0, "\(state) \(flags): \(r.stderr)")
+                #expect(try Self.counts(target) == ["300/900"])
+                #expect(try Self.statuses(target) == ["child:verified", "parent:verified"], "\(state) \(flags)")
+                #expect(try target.values("SELECT name FROM parent WHERE id = 7") == [["p7"]])
+            }
+        }
+        // A table outside the run that references a table to empty: refused, naming it, nothing changed.
+        try c.executeScript("CREATE TABLE audit (id integer PRIMARY KEY, parent_id integer REFERENCES parent (id)); INSERT INTO audit VALUES (1, 5)")
+        r = try TransferTests.transfer(source, target, ["--truncate"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("'audit' references 'parent'") && r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+        #expect(try Self.counts(target) == ["300/900"])
+        #expect(try target.values("SELECT count(*) FROM audit") == [["1"]])
+    }
+
+    @Test("floats, date-times at the edges and huge JSON numbers: exact values verify, unverifiable ones are rejected by row")
+    func exactValues() throws {
+        // Doubles whose 15-digit printf and shortest round-trip texts differ in the last digit.
+        var doubles: [Double] = [88321.21954831935, 0.1, 1e308, -2.2250738585072014e-308, 5e-324, 123456789012345.67]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 { doubles.append(Double(bitPattern: generator.next() & 0x7FEF_FFFF_FFFF_FFFF | 0x3000_0000_0000_0000) * (Bool.random() ? 1 : -1)) }
+        let values = doubles.enumerated().map { "(\($0.offset + 1), \(String(format: "%.17g", $0.element)))" }.joined(separator: ", ")
+        let source = try TransferTests.sqlite(
+            """
+            CREATE TABLE f (id INTEGER PRIMARY KEY, x REAL, y FLOAT4);
+            INSERT INTO f (id, x) VALUES \(values);
+            UPDATE f SET y = 1.5 WHERE id % 2 = 0;
+            UPDATE f SET y = 0.1 WHERE id % 3 = 0;
+            CREATE TABLE t (id INTEGER PRIMARY KEY, ts DATETIME, tz TIMESTAMPTZ);
+            INSERT INTO t VALUES (1, '9999-12-31 23:59:59.999999', '9999-12-31T23:59:59.999999Z'), (2, '2024-01-01 12:00:59.9996', '2024-01-01 12:00:59.9996+02:00'),
+                (3, '0001-01-01 00:00:00.000001', '1969-12-31 23:59:59.5'), (4, '2024-02-29T23:59:59.999', 1700000000.999999), (5, '2024-03-01 00:00', 1700000000123);
+            CREATE TABLE j (id INTEGER PRIMARY KEY, doc JSON);
+            INSERT INTO j VALUES (1, '{"x": 1}'), (2, '{"x": 1e400}'), (3, '[1e-400]'), (4, '{"y": 0.000e5, "z": 88321.21954831935}'), (5, '[12345678901234567890, -0.0]');
+            """)
+        let target = try TestDatabase.make(.postgres)
+        let rejects = FileManager.default.temporaryDirectory.appendingPathComponent("rejects-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: rejects) }
+        let r = try TransferTests.transfer(source, target, ["--max-rejects", "2", "--rejects", rejects, "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let report = try JSONDecoder().decode(TransferReport.self, from: Data(r.stdout.utf8))
+        #expect(report.ok, "\(r.stdout)")
+        #expect(report.tables.map(\.status) == ["ok", "ok", "ok"], "\(r.stdout)")
+        #expect(report.tables.first { $0.table == "j" }?.rejectedRows == 2)
+        let lines = try String(contentsOfFile: rejects, encoding: .utf8).split(separator: "\n").map { try JSONDecoder().decode(Reject.self, from: Data($0.utf8)) }
+        #expect(lines.map(\.table) == ["j", "j"] && Set(lines.map(\.key)).count == 2, "\(lines)")
+        #expect(lines.allSatisfy { $0.reason.contains("beyond double precision's range") }, "\(lines)")
+        #expect(try target.values("SELECT (ts AT TIME ZONE 'UTC')::text, (tz AT TIME ZONE 'UTC')::text FROM t WHERE id = 1") == [["9999-12-31 23:59:59.999999", "9999-12-31 23:59:59.999999"]])
+        // Verification still sees a change of one microsecond and of one bit.
+        let c = try target.connect()
+        defer { c.close() }
+        try c.executeScript("UPDATE t SET ts = ts - interval '1 microsecond' WHERE id = 2; UPDATE f SET x = x * (1 + 2.2e-16) WHERE id = 1")
+        let again = try runProcess(try DriftTests.retortTool(), ["transfer", "--from", source.url.description, "--to", target.url.description, "--verify-only", "--format", "json"])
+        let verified = try JSONDecoder().decode(TransferReport.self, from: Data(again.stdout.utf8))
+        #expect(Dictionary(uniqueKeysWithValues: verified.tables.map { ($0.table, $0.status) }) == ["f": "mismatch", "t": "mismatch", "j": "ok"], "\(again.stdout) \(again.stderr)")
+    }
+}

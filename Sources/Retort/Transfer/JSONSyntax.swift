@@ -121,6 +121,16 @@ struct JSONSyntax {
             guard isDigit(i) else { throw Failure("invalid JSON number at byte \(start)") }
             while isDigit(i) { i += 1 }
         }
+        // jsonb would keep it, but neither side could verify it: verification reads numbers as doubles.
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+        if let value = Double(text), !value.isFinite || (value == 0 && !Self.mantissaIsZero(text)) {
+            throw Failure("a JSON number beyond double precision's range at byte \(start)")
+        }
+    }
+
+    /// True when the digits before any exponent are all zeros (`0.000e5`).
+    private static func mantissaIsZero(_ text: String) -> Bool {
+        !text.prefix { $0 != "e" && $0 != "E" }.contains { "123456789".contains($0) }
     }
 
     /// A string starting at the opening quote; returns its raw (still escaped) bytes.

@@ -11,8 +11,8 @@ enum RowText {
         case .boolean:
             return "CASE WHEN \(x) IS NULL THEN NULL WHEN lower(CAST(\(x) AS TEXT)) IN ('1', 't', 'true', 'y', 'yes', 'on') THEN 'true' ELSE 'false' END"
         case .float(let single):
-            let digits = single ? 6 : 15
-            return "CASE WHEN \(x) IS NULL THEN NULL WHEN CAST(\(x) AS REAL) >= 9e999 THEN 'Infinity' WHEN CAST(\(x) AS REAL) <= -9e999 THEN '-Infinity' ELSE printf('%.\(digits)g', \(x)) END"
+            // The stored bits, exactly: decimal text differs between the two databases' printers.
+            return "\(SQLiteConnection.floatBitsFunction)(\(x), \(single ? 1 : 0))"
         case .decimal(_, let scale): return "CASE WHEN \(x) IS NULL THEN NULL ELSE printf('%.\(scale)f', \(x)) END"
         case .text, .enumeration, .other: return "CAST(\(x) AS TEXT)"
         case .uuid:
@@ -26,44 +26,56 @@ enum RowText {
             // whatever the order of its keys (which jsonb does not keep).
             let node = """
                 CASE type WHEN 'object' THEN 'o' WHEN 'array' THEN 'a' WHEN 'null' THEN 'z' WHEN 'true' THEN 'b:true' \
-                WHEN 'false' THEN 'b:false' WHEN 'text' THEN 's:' || length(atom) || ':' || atom ELSE 'n:' || printf('%.15g', atom) END \
+                WHEN 'false' THEN 'b:false' WHEN 'text' THEN 's:' || length(atom) || ':' || atom ELSE 'n:' || \(SQLiteConnection.floatBitsFunction)(atom + 0.0, 0) END \
                 || CASE typeof(key) WHEN 'text' THEN '|' || length(key) || ':' || key WHEN 'integer' THEN '#' || key ELSE '' END
                 """
             return "CASE WHEN \(x) IS NULL THEN NULL ELSE (SELECT group_concat(n, ',') FROM (SELECT \(node) AS n FROM json_tree(\(x)) ORDER BY n)) END"
         case .timestamp(let zoned):
+            // Microseconds since 1970 (UTC), exactly what PostgreSQL stores: an epoch number as the
+            // conversion reads it (milliseconds from 1e11 up, else seconds), a date-time text by
+            // SQLite's own date functions for its whole seconds (the fraction taken off first, so
+            // that `…59.999999` never rounds into the next second or past the year 9999) plus the
+            // fraction's digits.
             let modifier = zoned && zoneModifier ? ", 'utc'" : ""
             let t = "trim(\(x))"
             let numericText = "(\(t) <> '' AND ltrim(\(t), '-') GLOB '[0-9]*' AND ltrim(\(t), '-') NOT GLOB '*[^0-9.]*')"
             func epoch(_ v: String) -> String {
-                "CAST(round(CASE WHEN abs(\(v)) >= 100000000000 THEN \(v) ELSE \(v) * 1000 END) AS INTEGER)"
+                "CAST(round(CASE WHEN abs(\(v)) >= 100000000000 THEN \(v) * 1000 ELSE \(v) * 1000000 END) AS INTEGER)"
             }
+            let tail = "substr(\(t), 21)", rest = "ltrim(substr(\(t), 21), '0123456789')"
+            let fraction = "substr(substr(\(tail), 1, length(\(tail)) - length(\(rest))) || '000000', 1, 6)"
+            let wholeSeconds = "strftime('%s', substr(\(t), 1, 19) || \(rest)\(modifier))"
             return """
                 CASE WHEN \(x) IS NULL THEN NULL \
-                WHEN typeof(\(x)) = 'integer' THEN CAST(CASE WHEN abs(\(x)) >= 100000000000 THEN \(x) ELSE \(x) * 1000 END AS TEXT) \
+                WHEN typeof(\(x)) = 'integer' THEN CAST(CASE WHEN abs(\(x)) >= 100000000000 THEN \(x) * 1000 ELSE \(x) * 1000000 END AS TEXT) \
                 WHEN typeof(\(x)) = 'real' THEN CAST(\(epoch(x)) AS TEXT) \
                 WHEN \(numericText) THEN CASE WHEN instr(\(t), '.') > 0 THEN CAST(\(epoch("CAST(\(t) AS REAL)")) AS TEXT) \
-                ELSE CAST(CASE WHEN abs(CAST(\(t) AS INTEGER)) >= 100000000000 THEN CAST(\(t) AS INTEGER) ELSE CAST(\(t) AS INTEGER) * 1000 END AS TEXT) END \
-                ELSE CAST(CAST(strftime('%s', \(x)\(modifier)) AS INTEGER) * 1000 + CAST(substr(strftime('%f', \(x)\(modifier)), 4) AS INTEGER) AS TEXT) END
+                ELSE CAST(CASE WHEN abs(CAST(\(t) AS INTEGER)) >= 100000000000 THEN CAST(\(t) AS INTEGER) * 1000 ELSE CAST(\(t) AS INTEGER) * 1000000 END AS TEXT) END \
+                WHEN substr(\(t), 20, 1) = '.' THEN CAST(CAST(\(wholeSeconds) AS INTEGER) * 1000000 + CAST(\(fraction) AS INTEGER) AS TEXT) \
+                ELSE CAST(CAST(strftime('%s', \(t)\(modifier)) AS INTEGER) * 1000000 AS TEXT) END
                 """
         }
     }
 
     /// PostgreSQL SQL for one target column's normalized text (NULL stays NULL); the session must
-    /// have `extra_float_digits = 0` and `DateStyle = ISO`.
+    /// have `DateStyle = ISO` and `TimeZone = UTC`.
     static func target(_ column: String, _ kind: ValueConverter.Kind) -> String {
         let x = SQLText.quote(column)
         switch kind {
-        case .integer, .decimal, .text, .enumeration, .uuid, .date, .float, .other: return "\(x)::text"
+        case .integer, .decimal, .text, .enumeration, .uuid, .date, .other: return "\(x)::text"
+        case .float(let single): return "encode(\(single ? "float4send" : "float8send")(\(x)), 'hex')"
         case .boolean: return "CASE WHEN \(x) THEN 'true' WHEN NOT \(x) THEN 'false' END"
         case .blob: return "encode(\(x), 'hex')"
-        case .timestamp: return "round(extract(epoch FROM \(x)) * 1000)::bigint::text"
+        case .timestamp:
+            // Whole seconds (exact in a double on every server version) and the microseconds field.
+            return "(extract(epoch FROM date_trunc('second', \(x)))::bigint * 1000000 + extract(microseconds FROM \(x))::bigint % 1000000)::text"
         case .json:
             // The same nodes as the SQLite side: the root, every object member (with its key), every
             // array element (with its position).
             let node = """
                 CASE jsonb_typeof(v) WHEN 'object' THEN 'o' WHEN 'array' THEN 'a' WHEN 'null' THEN 'z' \
                 WHEN 'boolean' THEN 'b:' || (v #>> '{}') WHEN 'string' THEN 's:' || length(v #>> '{}') || ':' || (v #>> '{}') \
-                ELSE 'n:' || (v #>> '{}')::float8::text END
+                ELSE 'n:' || encode(float8send((v #>> '{}')::float8), 'hex') END
                 """
             let j = "\(x)::jsonb"
             return """

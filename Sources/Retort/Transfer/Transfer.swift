@@ -65,19 +65,40 @@ public final class Transfer {
         let plan = try makePlan()
         try state.prepare()
         let recorded = try state.entries()
-        let skipped = Set(plan.items.map(\.target.name).filter { options.resume && recorded[$0]?.status == "verified" })
-        let pending = plan.items.filter { !skipped.contains($0.target.name) }
-        var toEmpty: [String] = []
-        for item in pending {
+        var skipped = Set(plan.items.map(\.target.name).filter { options.resume && recorded[$0]?.status == "verified" })
+        var needsEmptying = false
+        for item in plan.items where !skipped.contains(item.target.name) {
             let name = item.target.name
             guard try target.query("SELECT EXISTS (SELECT 1 FROM \(SQLText.quote(name)))").first?.first?.int == 1 else { continue }
             guard options.truncate || (options.resume && recorded[name] != nil) else {
                 throw TransferError(
                     "target table '\(name)' is not empty; --truncate replaces its rows, --resume continues an earlier transfer")
             }
-            toEmpty.append(name)
+            needsEmptying = true
         }
-        if !toEmpty.isEmpty { try target.execute("TRUNCATE " + toEmpty.map(SQLText.quote).joined(separator: ", ")) }
+        if needsEmptying {
+            // PostgreSQL empties a referenced table only together with the tables that reference
+            // it: a verified child of a table copied again is copied again too; a table outside the
+            // run is never emptied behind the user's back.
+            var again = Set(plan.items.map(\.target.name)).subtracting(skipped)
+            let references = try referencingTables()
+            var changed = true
+            while changed {
+                changed = false
+                for (child, parent) in references where again.contains(parent) && !again.contains(child) {
+                    guard skipped.contains(child) else {
+                        throw TransferError(
+                            "table '\(child)' references '\(parent)', which this transfer empties to copy it again, and is not part of the transfer; transfer it too or empty it first")
+                    }
+                    skipped.remove(child)
+                    again.insert(child)
+                    changed = true
+                }
+            }
+            let names = plan.items.map(\.target.name).filter(again.contains)
+            try target.execute("TRUNCATE " + names.map(SQLText.quote).joined(separator: ", "))
+        }
+        let pending = plan.items.filter { !skipped.contains($0.target.name) }
         for item in pending { try state.reset(item.target.name) }
         // Foreign keys in a cycle cannot hold while either table is half-copied: off for the copy
         // (remembered in the target, so a failed run's next attempt adds them back).
@@ -129,6 +150,20 @@ public final class Transfer {
         return report
     }
 
+    /// (referencing, referenced) for every foreign key into a table of the session's schema; a
+    /// referencing table in another schema is named with its schema.
+    private func referencingTables() throws -> [(child: String, parent: String)] {
+        try target.query(
+            """
+            SELECT CASE WHEN c.relnamespace = p.relnamespace THEN c.relname ELSE cn.nspname || '.' || c.relname END, p.relname
+            FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace cn ON cn.oid = c.relnamespace
+            JOIN pg_class p ON p.oid = k.confrelid
+            WHERE k.contype = 'f' AND k.conrelid <> k.confrelid AND p.relnamespace = to_regnamespace(current_schema())
+            ORDER BY 1, 2
+            """
+        ).compactMap { row in row[0].string.flatMap { child in row[1].string.map { (child, $0) } } }
+    }
+
     /// The foreign keys (`table.name`) an unfinished transfer dropped for its copy and will add
     /// back when it completes.
     public static func detachedKeys(on db: PostgresConnection) throws -> Set<String> {
@@ -148,7 +183,8 @@ public final class Transfer {
     // MARK: - Set-up
 
     private func prepareSessions() throws {
-        try target.executeScript("SET extra_float_digits = 0; SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'")
+        try target.executeScript("SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'")
+        try source.registerFloatBits()
         // SQLite's 'utc' modifier reads the C library's local zone: the same zone as the conversion.
         if let zone = options.timeZone {
             setenv("TZ", zone.identifier, 1)

@@ -95,6 +95,31 @@ public final class SQLiteConnection: DatabaseConnection {
         runLock = -1
     }
 
+    /// The SQL function `registerFloatBits()` defines: `retort_float_bits(x, single)`.
+    public static let floatBitsFunction = "retort_float_bits"
+
+    /// Defines `retort_float_bits(x, single)` on this connection: the IEEE 754 bits of `x` read as
+    /// a double (as a 4-byte float when `single` is 1), in hex, as PostgreSQL's
+    /// `encode(float8send(x), 'hex')` prints them; NULL stays NULL. Transfer verification compares
+    /// floating-point values by what is stored, not by two printers' decimal text.
+    public func registerFloatBits() throws {
+        let rc = sqlite3_create_function_v2(
+            try db(), Self.floatBitsFunction, 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil,
+            { context, _, arguments in
+                guard let arguments, let value = arguments[0], sqlite3_value_type(value) != SQLITE_NULL else {
+                    sqlite3_result_null(context)
+                    return
+                }
+                let double = sqlite3_value_double(value)
+                let single = arguments[1].map { sqlite3_value_int($0) != 0 } ?? false
+                let bits = single ? UInt64(Float(double).bitPattern) : double.bitPattern
+                var hex = String(bits, radix: 16)
+                hex = String(repeating: "0", count: (single ? 8 : 16) - hex.count) + hex
+                sqlite3_result_text(context, hex, -1, SQLITE_TRANSIENT)
+            }, nil, nil, nil)
+        guard rc == SQLITE_OK else { throw DatabaseError("cannot define \(Self.floatBitsFunction): \(String(cString: sqlite3_errstr(rc)))") }
+    }
+
     /// Copies the whole database, online, to a new file at `path` with SQLite's backup API
     /// (writers wait only while a page batch is copied).
     public func backup(to path: String) throws {
