@@ -15,6 +15,8 @@ public enum ExitStatus {
     public static let migrationFailed: Int32 = 4
     /// An applied revision was edited or deleted (`upgrade` refuses; see --accept-changed).
     public static let integrity: Int32 = 5
+    /// A downgrade would delete rows and neither `--backup` nor `--accept-data-loss` was given.
+    public static let dataLoss: Int32 = 6
     /// `check`: revisions are not yet applied to the database.
     public static let pendingRevisions: Int32 = 10
     /// `check`: the models differ from the schema the revision history produces (a model edited without `autogen`).
@@ -65,6 +67,7 @@ public enum CommandRunner {
         case is DatabaseError: return ExitStatus.database
         case is MigrationError, is HistoryReplayError, is VerificationError, is TransferError: return ExitStatus.migrationFailed
         case is IntegrityError, is BookkeepingError: return ExitStatus.integrity
+        case is DataLossError: return ExitStatus.dataLoss
         default: return nil
         }
     }

@@ -34,9 +34,16 @@ struct Downgrade: ParsableCommand {
 
     @OptionGroup var options: MigrationOptions
 
+    @Flag(help: "Drop tables and columns that hold rows without a --backup (refused otherwise, naming them).")
+    var acceptDataLoss = false
+
     func run() throws {
         try options.run(offline: { try $0.downgrade(target) }) { migrator in
-            try migrator.downgrade(to: target, acceptChanged: options.acceptChanged)
+            if !acceptDataLoss, options.backup == nil {
+                let risks = try migrator.dataAtRisk(downgradingTo: target)
+                guard risks.isEmpty else { throw DataLossError(target: target, risks: risks) }
+            }
+            return try migrator.downgrade(to: target, acceptChanged: options.acceptChanged)
         }
     }
 }
