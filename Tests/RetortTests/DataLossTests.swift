@@ -59,3 +59,33 @@ struct DataLossTests {
         #expect(try userTables(db).isEmpty)
     }
 }
+
+/// The models' expressions are checked on SQLite as they are on PostgreSQL.
+@Suite("Model expressions naming missing columns are model errors on both dialects")
+struct ModelExpressionTests {
+    @Test("a check, a partial index, an expression index and a generated column naming a missing column", arguments: allDialects)
+    func missingColumns(dialect: DialectName) throws {
+        let bad: [Schema] = [
+            Schema { Table("t") { Column("id", .integer).primaryKey(); Column("a", .integer); Check("c", "missing > 0") } },
+            Schema { Table("t") { Column("id", .integer).primaryKey(); Column("a", .integer); Index("a", where: "missing IS NOT NULL") } },
+            Schema { Table("t") { Column("id", .integer).primaryKey(); Column("a", .integer); Index(keys: [.expression("lower(missing)")]) } },
+            Schema { Table("t") { Column("id", .integer).primaryKey(); Column("a", .integer, generated: .stored("missing * 2")) } },
+        ]
+        for models in bad {
+            let test = try TestDatabase.make(dialect)
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("retort-expr-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let tool = MigrateTool(name: "t", schema: models, revisions: RevisionSet(revisions: [], directory: dir.path, packageDirectory: dir.path))
+            #expect(tool.run(["upgrade", "head", "--url", test.url.description]) == ExitStatus.ok)
+            #expect(tool.run(["autogen", "-m", "x", "--url", test.url.description]) == ExitStatus.badInput, "\(dialect) \(models.tables[0])")
+            #expect(tool.run(["check", "--no-history", "--url", test.url.description]) == ExitStatus.badInput, "\(dialect)")
+            #expect(((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).isEmpty, "nothing written")
+        }
+        // The same table with its column: no error.
+        let good = Schema { Table("t") { Column("id", .integer).primaryKey(); Column("missing", .integer); Check("c", "missing > 0"); Index(keys: [.expression("abs(missing)")]) } }
+        let test = try TestDatabase.make(dialect)
+        let db = try test.connect()
+        defer { db.close() }
+        _ = try dialect.implementation.canonicalForms(of: try good.named(), comparedWith: Schema(), on: db)
+    }
+}

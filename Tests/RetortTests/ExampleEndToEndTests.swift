@@ -102,7 +102,11 @@ struct ExampleEndToEndTests {
         #expect(r.status == 0, "\(r.stderr)")
         r = try runProcess(tool, ["check", "--url", pg.url.description])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        // The revisions' own rows would go with their tables: named and refused, then acknowledged.
         r = try runProcess(tool, ["downgrade", "base", "--url", pg.url.description])
+        #expect(r.status == 6 && r.stderr.contains("would delete data: ") && r.stderr.contains("--accept-data-loss"), "\(r.stderr)")
+        #expect(try userTables(try pg.connect()).contains("tareas"))
+        r = try runProcess(tool, ["downgrade", "base", "--accept-data-loss", "--url", pg.url.description])
         #expect(r.status == 0, "\(r.stderr)")
         for verifyURL in [pg.url.description, sqlite.url.description] {
             r = try runProcess(tool, ["verify", "--url", verifyURL])
@@ -187,7 +191,7 @@ struct ExampleEndToEndTests {
         let began = Date()
         #expect(try runProcess(tool, ["upgrade", "head"] + url).status == 0)
         let full = Date().timeIntervalSince(began)
-        #expect(try runProcess(tool, ["downgrade", "r20261122_153626_01"] + url).status == 0)
+        #expect(try runProcess(tool, ["downgrade", "r20261122_153626_01", "--accept-data-loss"] + url).status == 0)
         var generator = SystemRandomNumberGenerator()
         var leftInvalid = 0, interrupted = 0
         // At least 20 kills, and more (up to 60) until at least 3 of them stopped a run part-way.
@@ -208,7 +212,7 @@ struct ExampleEndToEndTests {
             #expect(done.status == 0, "\(done.stderr)")
             #expect(try invalidIndexes() == 0)
             #expect(try runProcess(tool, ["check"] + url).status == 0)
-            #expect(try runProcess(tool, ["downgrade", "r20261122_153626_01"] + url).status == 0)
+            #expect(try runProcess(tool, ["downgrade", "r20261122_153626_01", "--accept-data-loss"] + url).status == 0)
         }
         #expect(try runProcess(tool, ["upgrade", "head"] + url).status == 0)
         #expect(try runProcess(tool, ["check"] + url).status == 0)

@@ -47,7 +47,12 @@ public struct TransferReport: Codable, Sendable {
         try c.encode(ok, forKey: .ok)
     }
 
-    /// The summary table as text lines.
+    /// What each column of the summary counts, printed under it.
+    public static let legend =
+        "source rows: rows of the source table that were copied (rejected rows left out); rejected: source rows refused, each for its reason; "
+        + "target rows: rows now in the target table (equal to source rows when ok); orphans: target rows whose foreign key points to no row"
+
+    /// The summary table as text lines, with the legend last.
     public var lines: [String] {
         let header = ["table", "source rows", "rejected", "target rows", "source checksum", "target checksum", "orphans", "rows/s", "status"]
         let rows = tables.map { t in
@@ -59,6 +64,6 @@ public struct TransferReport: Codable, Sendable {
             cells.enumerated().map { i, c in i == cells.count - 1 ? c : c.padding(toLength: widths[i], withPad: " ", startingAt: 0) }
                 .joined(separator: "  ")
         }
-        return [format(header)] + rows.map(format)
+        return [format(header)] + rows.map(format) + ["(\(Self.legend))"]
     }
 }

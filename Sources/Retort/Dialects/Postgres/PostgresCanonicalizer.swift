@@ -59,9 +59,11 @@ struct PostgresCanonicalizer {
     }
 
     /// True when the table has a check, expression index, partial index, expression default or
-    /// generated column whose text the database's table does not already have.
+    /// generated column whose text the database's table does not already have. A new table with
+    /// expressions is sent too: it is created as written, but an expression the server refuses (a
+    /// column that does not exist) is a model error now rather than a failed upgrade later.
     static func needsServer(_ t: Table, current: Table?) -> Bool {
-        guard let current else { return false }  // a new table is created as written
+        guard let current else { return !expressions(t).isEmpty }
         let have = Set(expressions(current))
         return expressions(t).contains { !have.contains(SQLText.normalizeExpression($0)) }
     }
