@@ -254,6 +254,8 @@ struct ExampleEndToEndTests {
         #expect(try count("SELECT count(*) FROM tareas WHERE prioridad = 'media'") == 100_000)  // 3 before
 
         r = try runProcess(tool, ["downgrade", before] + url)
+        #expect(r.status == 6 && r.stderr.contains("column tareas.categoria (100000 rows)"), "\(r.stderr)")
+        r = try runProcess(tool, ["downgrade", before, "--accept-data-loss"] + url)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try count("SELECT count(*) FROM tareas WHERE completada") == done)
         #expect(try count("SELECT count(*) FROM tareas") == 100_000)

@@ -83,19 +83,24 @@ public struct PostgresDialect: Dialect {
         case .boolean(let b): return b ? "true" : "false"
         case .currentTimestamp: return "CURRENT_TIMESTAMP"
         case .currentDate: return "CURRENT_DATE"
-        case .expression(let e): return e
+        // DEFAULT takes a restricted expression (no AT TIME ZONE, IS NULL, …) unless parenthesized.
+        case .expression(let e): return "(\(e))"
         }
     }
 
-    /// A default as PostgreSQL reports it, with the casts it adds to literals removed.
-    static func parseDefault(_ text: String) -> DefaultValue? {
+    /// A default as PostgreSQL reports it, with the casts it adds to literals removed. A literal of
+    /// another date/time type than the column's keeps its cast: `timestamp '2024-01-01'` in a
+    /// `timestamptz` column is read in the session's time zone when a row is inserted, which a
+    /// `timestamptz` literal would not be.
+    static func parseDefault(_ text: String, columnType: ColumnType? = nil) -> DefaultValue? {
         var e = SQLText.normalizeExpression(text)
         // 'x'::character varying, 'x'::text, '{}'::jsonb …: a literal with a cast.
         if e.hasPrefix("'"), let castRange = e.range(of: "'::", options: .backwards) {
             let literal = String(e[..<e.index(after: castRange.lowerBound)])
             let cast = e[castRange.upperBound...]
             if !literal.dropFirst().dropLast().replacingOccurrences(of: "''", with: "").contains("'"),
-                cast.allSatisfy({ $0.isLetter || $0.isNumber || " _(),[]".contains($0) })
+                cast.allSatisfy({ $0.isLetter || $0.isNumber || " _(),[]".contains($0) }),
+                !Self.castChangesMeaning(String(cast), columnType: columnType)
             {
                 e = literal
             }
@@ -103,6 +108,16 @@ public struct PostgresDialect: Dialect {
         // (-1) for negative numbers.
         if e.hasPrefix("("), e.hasSuffix(")"), Double(e.dropFirst().dropLast()) != nil { e = String(e.dropFirst().dropLast()) }
         return DefaultValue.parse(sql: e)
+    }
+
+    /// True when a literal's cast is a date/time type other than the column's own.
+    static func castChangesMeaning(_ cast: String, columnType: ColumnType?) -> Bool {
+        guard let columnType else { return false }
+        let temporal = ["timestamp", "time", "date", "interval"]
+        let castType = parseType(cast)
+        let castName = cast.lowercased()
+        guard temporal.contains(where: { castName.hasPrefix($0) }) else { return false }
+        return castType != columnType
     }
 
     public func normalized(_ table: Table) -> Table {
@@ -118,7 +133,9 @@ public struct PostgresDialect: Dialect {
             if c.autoincrement || c.generated != nil { c.defaultValue = nil }
             // PostgreSQL (before 18) stores every generated column.
             c.generated = c.generated.map { GeneratedColumn(SQLText.normalizeExpression($0.expression), stored: true) }
-            c.defaultValue = c.defaultValue.map { Self.parseDefault(Self.defaultSQL($0.typed(for: c.type)))?.typed(for: c.type) ?? $0 }
+            c.defaultValue = c.defaultValue.map {
+                Self.parseDefault(Self.defaultSQL($0.typed(for: c.type)), columnType: c.type)?.typed(for: c.type) ?? $0
+            }
             return c
         }
         // Expressions compare as text: the models' side has been spelled by the server first (see

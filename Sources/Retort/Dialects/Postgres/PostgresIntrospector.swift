@@ -233,7 +233,7 @@ struct PostgresIntrospector {
                     if let known = defaults[d]?[column.type] {
                         column.defaultValue = known
                     } else {
-                        column.defaultValue = PostgresDialect.parseDefault(d)?.typed(for: column.type)
+                        column.defaultValue = PostgresDialect.parseDefault(d, columnType: column.type)?.typed(for: column.type)
                         defaults[d, default: [:]][column.type] = .some(column.defaultValue)
                     }
                 }

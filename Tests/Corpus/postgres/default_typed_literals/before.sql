@@ -1,0 +1,1 @@
+CREATE TABLE t (id integer PRIMARY KEY, a numeric, b integer, c boolean, d text);
