@@ -1,1 +1,1 @@
-CREATE TABLE t (id integer PRIMARY KEY, a numeric, b integer, c boolean, d text);
+CREATE TABLE t (id integer PRIMARY KEY, a numeric(10, 2), b integer, c boolean, d text);
