@@ -94,8 +94,10 @@ public enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
     /// spaces around `=`, value quoted or not; in a URL a value ends at `&` or `#`).
     private static func passwordRanges(_ chars: [Character]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
-        let isURL = String(chars).contains("://")
-        if let schemeEnd = String(chars).range(of: "://").map({ String(chars)[..<$0.upperBound].count }) {
+        let text = String(chars)
+        let schemeEnd = text.range(of: "://").map { text[..<$0.upperBound].count }
+        let isURL = schemeEnd != nil
+        if let schemeEnd {
             let authorityEnd = chars[schemeEnd...].firstIndex { "/?#".contains($0) } ?? chars.count
             if let at = chars[schemeEnd..<authorityEnd].lastIndex(of: "@"),
                 let colon = chars[schemeEnd..<at].firstIndex(of: ":")

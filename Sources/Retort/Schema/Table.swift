@@ -71,3 +71,13 @@ public struct Table: Hashable, Sendable, Codable {
         }
     }
 }
+
+extension Table {
+    /// The expressions the table holds, as written: checks, index predicates and keys, expression
+    /// defaults and generation expressions (what a database must resolve against its columns).
+    public var expressions: [String] {
+        checks.map(\.expression) + indexes.compactMap(\.predicate)
+            + indexes.flatMap { $0.keys.compactMap { if case .expression(let e) = $0 { e } else { nil } } }
+            + columns.compactMap { if case .expression(let e)? = $0.defaultValue { e } else { $0.generated?.expression } }
+    }
+}

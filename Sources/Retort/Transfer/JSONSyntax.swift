@@ -115,13 +115,16 @@ struct JSONSyntax {
             guard isDigit(i) else { throw Failure("invalid JSON number at byte \(start)") }
             while isDigit(i) { i += 1 }
         }
-        if i < b.count, b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") {
+        let exponent = i < b.count && (b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E"))
+        if exponent {
             i += 1
             if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") { i += 1 }
             guard isDigit(i) else { throw Failure("invalid JSON number at byte \(start)") }
             while isDigit(i) { i += 1 }
         }
         // jsonb would keep it, but neither side could verify it: verification reads numbers as doubles.
+        // Only a number with an exponent or of 300 digits or more can leave a double's range.
+        guard exponent || i - start >= 300 else { return }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
         if let value = Double(text), !value.isFinite || (value == 0 && !Self.mantissaIsZero(text)) {
             throw Failure("a JSON number beyond double precision's range at byte \(start)")

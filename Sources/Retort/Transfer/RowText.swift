@@ -39,18 +39,17 @@ enum RowText {
             let modifier = zoned && zoneModifier ? ", 'utc'" : ""
             let t = "trim(\(x))"
             let numericText = "(\(t) <> '' AND ltrim(\(t), '-') GLOB '[0-9]*' AND ltrim(\(t), '-') NOT GLOB '*[^0-9.]*')"
-            func epoch(_ v: String) -> String {
-                "CAST(round(CASE WHEN abs(\(v)) >= 100000000000 THEN \(v) * 1000 ELSE \(v) * 1000000 END) AS INTEGER)"
-            }
+            func scaled(_ v: String) -> String { "CASE WHEN abs(\(v)) >= 100000000000 THEN \(v) * 1000 ELSE \(v) * 1000000 END" }
+            func epoch(_ v: String) -> String { "CAST(round(\(scaled(v))) AS INTEGER)" }
             let tail = "substr(\(t), 21)", rest = "ltrim(substr(\(t), 21), '0123456789')"
             let fraction = "substr(substr(\(tail), 1, length(\(tail)) - length(\(rest))) || '000000', 1, 6)"
             let wholeSeconds = "strftime('%s', substr(\(t), 1, 19) || \(rest)\(modifier))"
             return """
                 CASE WHEN \(x) IS NULL THEN NULL \
-                WHEN typeof(\(x)) = 'integer' THEN CAST(CASE WHEN abs(\(x)) >= 100000000000 THEN \(x) * 1000 ELSE \(x) * 1000000 END AS TEXT) \
+                WHEN typeof(\(x)) = 'integer' THEN CAST(\(scaled(x)) AS TEXT) \
                 WHEN typeof(\(x)) = 'real' THEN CAST(\(epoch(x)) AS TEXT) \
                 WHEN \(numericText) THEN CASE WHEN instr(\(t), '.') > 0 THEN CAST(\(epoch("CAST(\(t) AS REAL)")) AS TEXT) \
-                ELSE CAST(CASE WHEN abs(CAST(\(t) AS INTEGER)) >= 100000000000 THEN CAST(\(t) AS INTEGER) * 1000 ELSE CAST(\(t) AS INTEGER) * 1000000 END AS TEXT) END \
+                ELSE CAST(\(scaled("CAST(\(t) AS INTEGER)")) AS TEXT) END \
                 WHEN substr(\(t), 20, 1) = '.' THEN CAST(CAST(\(wholeSeconds) AS INTEGER) * 1000000 + CAST(\(fraction) AS INTEGER) AS TEXT) \
                 ELSE CAST(CAST(strftime('%s', \(t)\(modifier)) AS INTEGER) * 1000000 AS TEXT) END
                 """

@@ -63,16 +63,9 @@ struct PostgresCanonicalizer {
     /// expressions is sent too: it is created as written, but an expression the server refuses (a
     /// column that does not exist) is a model error now rather than a failed upgrade later.
     static func needsServer(_ t: Table, current: Table?) -> Bool {
-        guard let current else { return !expressions(t).isEmpty }
-        let have = Set(expressions(current))
-        return expressions(t).contains { !have.contains(SQLText.normalizeExpression($0)) }
-    }
-
-    /// The table's expressions: checks, index predicates and keys, expression defaults, generation.
-    static func expressions(_ t: Table) -> [String] {
-        t.checks.map(\.expression) + t.indexes.compactMap(\.predicate)
-            + t.indexes.flatMap { $0.keys.compactMap { if case .expression(let e) = $0 { e } else { nil } } }
-            + t.columns.compactMap { if case .expression(let e)? = $0.defaultValue { e } else { $0.generated?.expression } }
+        guard let current else { return !t.expressions.isEmpty }
+        let have = Set(current.expressions)
+        return t.expressions.contains { !have.contains(SQLText.normalizeExpression($0)) }
     }
 
     /// The columns the table's expressions can refer to: those named in them (and those with an
@@ -80,7 +73,7 @@ struct PostgresCanonicalizer {
     /// table itself (a whole-row reference). Fewer columns make the scratch tables cheaper to create.
     static func referencedColumns(_ t: Table) -> [Column] {
         var bare = Set<String>(), quoted = Set<String>()
-        for text in expressions(t) {
+        for text in t.expressions {
             for token in SQLTokenizer.tokenize(text) {
                 if token.kind == .word { bare.insert(token.value.lowercased()) }
                 if token.kind == .quotedIdentifier { quoted.insert(token.value) }

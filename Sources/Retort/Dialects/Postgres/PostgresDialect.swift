@@ -113,11 +113,9 @@ public struct PostgresDialect: Dialect {
     /// True when a literal's cast is a date/time type other than the column's own.
     static func castChangesMeaning(_ cast: String, columnType: ColumnType?) -> Bool {
         guard let columnType else { return false }
-        let temporal = ["timestamp", "time", "date", "interval"]
-        let castType = parseType(cast)
         let castName = cast.lowercased()
-        guard temporal.contains(where: { castName.hasPrefix($0) }) else { return false }
-        return castType != columnType
+        guard ["timestamp", "time", "date", "interval"].contains(where: { castName.hasPrefix($0) }) else { return false }
+        return parseType(cast) != columnType
     }
 
     public func normalized(_ table: Table) -> Table {

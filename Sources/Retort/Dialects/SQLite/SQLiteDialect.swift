@@ -119,17 +119,15 @@ public struct SQLiteDialect: Dialect {
     }
 
     /// SQLite keeps expressions as written: normalizing spacing, quoting and keyword case suffices
-    /// to compare them. They are still checked the way PostgreSQL's are: every model table with a
-    /// check, a generated column or an expression or partial index that the database does not
+    /// to compare them. They are still checked the way PostgreSQL's are: every model table with an
+    /// expression (`Table.expressions`) that the database does not
     /// already hold as it is is created in an in-memory scratch database, which resolves the
     /// names an expression uses; one it rejects is a `ModelError` before anything is written.
     public func canonicalForms(of models: Schema, comparedWith current: Schema, on db: any DatabaseConnection) throws
         -> CanonicalForms
     {
         let unverified = models.tables.filter { t in
-            let hasExpressions = !t.checks.isEmpty || t.columns.contains { $0.generated != nil }
-                || t.indexes.contains { $0.predicate != nil || $0.keys.contains { if case .expression = $0 { true } else { false } } }
-            return hasExpressions && current.table(t.name).map(normalized) != normalized(t)
+            !t.expressions.isEmpty && current.table(t.name).map(normalized) != normalized(t)
         }
         guard !unverified.isEmpty else { return CanonicalForms() }
         let scratch = try SQLiteConnection(path: ":memory:")
