@@ -92,8 +92,8 @@ enum SwiftLiteral {
     static func autoincrementKind(_ k: AutoincrementKind) -> String {
         switch k {
         case .serial: return ".serial"
-        case .identity(let kind, let start, let increment):
-            return ".identity(.\(kind.rawValue)\(start.map { ", start: \($0)" } ?? "")\(increment.map { ", increment: \($0)" } ?? ""))"
+        case .identity(let kind, _, _, _, _, _, _):
+            return ".identity(" + ([".\(kind.rawValue)"] + k.identityOptions.map { "\($0.name): \($0.value)" }).joined(separator: ", ") + ")"
         }
     }
 

@@ -7,9 +7,14 @@ extension Column: TableElement {
         ColumnElement(column: self).primaryKey(autoincrement: autoincrement)
     }
 
-    /// Makes this an identity column (PostgreSQL), compared exactly: kind, start and increment.
-    public func identity(_ kind: IdentityKind = .byDefault, start: Int64? = nil, increment: Int64? = nil) -> ColumnElement {
-        ColumnElement(column: self).identity(kind, start: start, increment: increment)
+    /// Makes this an identity column (PostgreSQL), compared exactly: kind and every sequence option
+    /// (nil: PostgreSQL's default for the column's type and direction).
+    public func identity(
+        _ kind: IdentityKind = .byDefault, start: Int64? = nil, increment: Int64? = nil, minValue: Int64? = nil,
+        maxValue: Int64? = nil, cache: Int64? = nil, cycle: Bool? = nil
+    ) -> ColumnElement {
+        ColumnElement(column: self).identity(
+            kind, start: start, increment: increment, minValue: minValue, maxValue: maxValue, cache: cache, cycle: cycle)
     }
 
     /// Makes this a `serial` column (PostgreSQL: an owned sequence and a `nextval` default).
@@ -86,11 +91,16 @@ public struct ColumnElement: TableElement {
         return copy
     }
 
-    /// Makes this an identity column (PostgreSQL), compared exactly: kind, start and increment.
-    public func identity(_ kind: IdentityKind = .byDefault, start: Int64? = nil, increment: Int64? = nil) -> ColumnElement {
+    /// Makes this an identity column (PostgreSQL), compared exactly: kind and every sequence option
+    /// (nil: PostgreSQL's default for the column's type and direction).
+    public func identity(
+        _ kind: IdentityKind = .byDefault, start: Int64? = nil, increment: Int64? = nil, minValue: Int64? = nil,
+        maxValue: Int64? = nil, cache: Int64? = nil, cycle: Bool? = nil
+    ) -> ColumnElement {
         var copy = self
         copy.column.autoincrement = true
-        copy.column.autoincrementKind = .identity(kind, start: start, increment: increment)
+        copy.column.autoincrementKind = .identity(
+            kind, start: start, increment: increment, minValue: minValue, maxValue: maxValue, cache: cache, cycle: cycle)
         return copy
     }
 

@@ -16,21 +16,75 @@ public enum IdentityKind: String, Hashable, Sendable, Codable {
 
 /// How the database generates an autoincrement column's values, when the model names it.
 public enum AutoincrementKind: Hashable, Sendable, Codable {
-    /// An identity column, with its sequence's start and increment (nil: 1).
-    case identity(IdentityKind, start: Int64? = nil, increment: Int64? = nil)
-    /// A `serial`/`bigserial` column: an owned sequence and a `nextval` default.
+    /// An identity column with its sequence's options; nil: PostgreSQL's default for the column's
+    /// type and direction (start at the minimum, or the maximum when counting down; increment 1;
+    /// minimum 1 or the type's; maximum the type's or -1; cache 1; no cycle).
+    case identity(
+        IdentityKind, start: Int64? = nil, increment: Int64? = nil, minValue: Int64? = nil, maxValue: Int64? = nil,
+        cache: Int64? = nil, cycle: Bool? = nil)
+    /// A `serial`/`bigserial`/`smallserial` column: an owned sequence of the column's type and a
+    /// `nextval` default.
     case serial
+
+    /// The identity's kind; nil for a serial column.
+    public var identityKind: IdentityKind? {
+        if case .identity(let kind, _, _, _, _, _, _) = self { return kind }
+        return nil
+    }
+
+    /// An identity column's sequence with every option resolved, for a column of this type.
+    func identitySequence(columnType: ColumnType) -> DatabaseSequence? {
+        guard case .identity(_, let start, let increment, let minValue, let maxValue, let cache, let cycle) = self else { return nil }
+        return DatabaseSequence(
+            "", type: IdentitySequenceType.of(columnType), start: start, increment: increment ?? 1, minValue: minValue,
+            maxValue: maxValue, cache: cache ?? 1, cycle: cycle ?? false)
+    }
+
+    /// An identity of this kind over the sequence, naming only the options that differ from the
+    /// defaults: the one spelling both a model and the database are compared in.
+    static func identity(_ kind: IdentityKind, _ s: DatabaseSequence) -> AutoincrementKind {
+        let defaults = DatabaseSequence("", type: s.type, increment: s.increment)
+        let bounds = DatabaseSequence("", type: s.type, increment: s.increment, minValue: s.minValue, maxValue: s.maxValue)
+        return .identity(
+            kind, start: s.start == bounds.start ? nil : s.start, increment: s.increment == 1 ? nil : s.increment,
+            minValue: s.minValue == defaults.minValue ? nil : s.minValue, maxValue: s.maxValue == defaults.maxValue ? nil : s.maxValue,
+            cache: s.cache == 1 ? nil : s.cache, cycle: s.cycle ? true : nil)
+    }
+
+    /// The same kind in its one comparable spelling for a column of this type (see `identity(_:_:)`).
+    func canonical(columnType: ColumnType) -> AutoincrementKind {
+        guard let kind = identityKind, let s = identitySequence(columnType: columnType) else { return self }
+        return .identity(kind, s)
+    }
+
+    /// The options that are set, by name, in declaration order (`[("start", "5"), ("cycle", "true")]`).
+    var identityOptions: [(name: String, value: String)] {
+        guard case .identity(_, let start, let increment, let minValue, let maxValue, let cache, let cycle) = self else { return [] }
+        let options: [(String, String?)] = [
+            ("start", start.map(String.init)), ("increment", increment.map(String.init)), ("minValue", minValue.map(String.init)),
+            ("maxValue", maxValue.map(String.init)), ("cache", cache.map(String.init)), ("cycle", cycle.map(String.init)),
+        ]
+        return options.compactMap { name, value in value.map { (name, $0) } }
+    }
+
+    /// True for an identity that names its start.
+    var setsStart: Bool {
+        if case .identity(_, .some, _, _, _, _, _) = self { return true }
+        return false
+    }
 
     /// A short spelling for messages.
     public var displayName: String {
-        switch self {
-        case .serial: return "serial"
-        case .identity(let kind, let start, let increment):
-            var s = kind == .always ? "identity always" : "identity by default"
-            if let start { s += " start \(start)" }
-            if let increment { s += " increment \(increment)" }
-            return s
-        }
+        guard let kind = identityKind else { return "serial" }
+        return ([kind == .always ? "identity always" : "identity by default"] + identityOptions.map { "\($0.name) \($0.value)" })
+            .joined(separator: " ")
+    }
+}
+
+/// The type of the sequence behind an integer column: smallint, integer or bigint.
+enum IdentitySequenceType {
+    static func of(_ columnType: ColumnType) -> ColumnType {
+        columnType == .bigint ? .bigint : columnType == .smallint ? .smallint : .integer
     }
 }
 

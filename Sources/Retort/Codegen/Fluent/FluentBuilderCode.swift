@@ -197,7 +197,7 @@ enum FluentBuilderCode {
     /// An autoincrement the builder writes the same way as Retort: an identity by default.
     private static func identityByDefault(_ c: Column) -> Bool {
         switch c.autoincrementKind {
-        case nil, .identity(.byDefault, nil, nil)?: return true
+        case nil, .identity(.byDefault, nil, nil, nil, nil, nil, nil)?: return true
         default: return false
         }
     }

@@ -129,6 +129,7 @@ public struct PostgresDialect: Dialect {
             c.nativeTypes = [:]
             c.collations = c.collations[.postgres].flatMap { $0 == "default" ? nil : [.postgres: $0] } ?? [:]
             if c.autoincrement || c.generated != nil { c.defaultValue = nil }
+            c.autoincrementKind = c.autoincrementKind?.canonical(columnType: c.type)
             // PostgreSQL (before 18) stores every generated column.
             c.generated = c.generated.map { GeneratedColumn(SQLText.normalizeExpression($0.expression), stored: true) }
             c.defaultValue = c.defaultValue.map {

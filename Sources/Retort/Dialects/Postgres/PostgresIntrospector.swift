@@ -125,7 +125,9 @@ struct PostgresIntrospector {
         LEFT JOIN pg_attribute oa ON oa.attrelid = o.refobjid AND oa.attnum = o.refobjsubid
         WHERE n.nspname = current_schema() AND s.relkind = 'S'
           AND CASE o.deptype WHEN 'a' THEN true
-                             WHEN 'i' THEN q.seqstart <> 1 OR q.seqincrement <> 1  -- identity: only non-default options
+                             WHEN 'i' THEN q.seqstart <> 1 OR q.seqincrement <> 1 OR q.seqmin <> 1 OR q.seqcache <> 1 OR q.seqcycle
+                                  OR q.seqmax <> CASE q.seqtypid WHEN 'int2'::regtype THEN 32767 WHEN 'int4'::regtype THEN 2147483647
+                                                                 ELSE 9223372036854775807 END  -- identity: only non-default options
                              ELSE EXISTS (SELECT 1 FROM pg_depend u WHERE u.classid = 'pg_attrdef'::regclass
                                           AND u.refclassid = 'pg_class'::regclass AND u.refobjid = s.oid) END
         UNION ALL
@@ -355,18 +357,16 @@ struct PostgresIntrospector {
                 guard d.count == 10 else { continue }
                 func number(_ i: Int) -> Int64 { Int64(d[i] ?? "") ?? 0 }
                 let owner = d[7].flatMap { t in d[8].map { ColumnReference(t, $0) } }
-                if d[9] == "i", let owner, let t = schema.tableIndex(owner.table),
-                    let c = schema.tables[t].columns.firstIndex(where: { $0.name == owner.column }),
-                    case .identity(let kind, _, _)? = schema.tables[t].columns[c].autoincrementKind
-                {
-                    let start = number(1), increment = number(2)
-                    schema.tables[t].columns[c].autoincrementKind = .identity(
-                        kind, start: start == 1 ? nil : start, increment: increment == 1 ? nil : increment)
-                    continue
-                }
                 let sequence = DatabaseSequence(
                     name, type: PostgresDialect.parseType(d[0] ?? "bigint"), start: number(1), increment: number(2),
                     minValue: number(3), maxValue: number(4), cache: number(5), cycle: d[6] == "true", ownedBy: owner)
+                if d[9] == "i", let owner, let t = schema.tableIndex(owner.table),
+                    let c = schema.tables[t].columns.firstIndex(where: { $0.name == owner.column }),
+                    let kind = schema.tables[t].columns[c].autoincrementKind?.identityKind
+                {
+                    schema.tables[t].columns[c].autoincrementKind = .identity(kind, sequence)
+                    continue
+                }
                 if owner != nil { ownedSequences.append(sequence) } else { schema.sequences.append(sequence) }
             case "d":
                 let d = Self.nullableStrings(row[2])
@@ -398,9 +398,8 @@ struct PostgresIntrospector {
 
     /// The sequence `serial` creates for a column.
     static func serialSequence(table: String, column: Column) -> DatabaseSequence {
-        let type: ColumnType = column.type == .bigint ? .bigint : column.type == .smallint ? .smallint : .integer
-        return DatabaseSequence(
-            "\(table)_\(column.name)_seq", type: type, ownedBy: ColumnReference(table, column.name))
+        DatabaseSequence(
+            "\(table)_\(column.name)_seq", type: IdentitySequenceType.of(column.type), ownedBy: ColumnReference(table, column.name))
     }
 
     /// A JSON array of names, as `json_agg` writes them (`["a", "b \\"c\\""]`).

@@ -200,11 +200,44 @@ struct PostgresRenderer {
         c.autoincrement ? c.autoincrementKind ?? .identity(.byDefault) : nil
     }
 
-    static func identitySQL(_ kind: IdentityKind, start: Int64?, increment: Int64?) -> String {
-        var s = "GENERATED \(kind == .always ? "ALWAYS" : "BY DEFAULT") AS IDENTITY"
-        let options = [start.map { "START WITH \($0)" }, increment.map { "INCREMENT BY \($0)" }].compactMap { $0 }
+    /// `GENERATED … AS IDENTITY`, with the sequence options the kind sets.
+    static func identitySQL(_ kind: AutoincrementKind) -> String {
+        guard case .identity(let k, let start, let increment, let minValue, let maxValue, let cache, let cycle) = kind else { return "" }
+        var s = "GENERATED \(k == .always ? "ALWAYS" : "BY DEFAULT") AS IDENTITY"
+        let options = [
+            start.map { "START WITH \($0)" }, increment.map { "INCREMENT BY \($0)" }, minValue.map { "MINVALUE \($0)" },
+            maxValue.map { "MAXVALUE \($0)" }, cache.map { "CACHE \($0)" }, cycle.map { $0 ? "CYCLE" : "NO CYCLE" },
+        ].compactMap { $0 }
         if !options.isEmpty { s += " (\(options.joined(separator: " ")))" }
         return s
+    }
+
+    /// The `SET …` clauses that take an identity's sequence from one set of options to another,
+    /// in one statement: PostgreSQL checks the start and the current value against the bounds
+    /// only once all are set, so the order of the clauses cannot make it refuse. When a bound
+    /// moves, the start is restated (its default follows the minimum), and a sequence whose next
+    /// value would fall outside the new bounds (never used, or below a raised minimum) restarts at
+    /// the new start inside a `DO` block; one that has already passed a lowered maximum is
+    /// refused by PostgreSQL.
+    static func alterIdentity(
+        _ prefix: String, sequence sequenceOf: String, from: DatabaseSequence, to: DatabaseSequence, kind: IdentityKind?
+    ) -> [Statement] {
+        let boundsMove = from.minValue != to.minValue || from.maxValue != to.maxValue
+        var clauses: [String] = []
+        if let kind { clauses.append("SET GENERATED \(kind == .always ? "ALWAYS" : "BY DEFAULT")") }
+        if from.increment != to.increment { clauses.append("SET INCREMENT BY \(to.increment)") }
+        if from.minValue != to.minValue { clauses.append("SET MINVALUE \(to.minValue)") }
+        if from.maxValue != to.maxValue { clauses.append("SET MAXVALUE \(to.maxValue)") }
+        if from.start != to.start || boundsMove { clauses.append("SET START WITH \(to.start)") }
+        if from.cache != to.cache { clauses.append("SET CACHE \(to.cache)") }
+        if from.cycle != to.cycle { clauses.append(to.cycle ? "SET CYCLE" : "SET NO CYCLE") }
+        guard !clauses.isEmpty else { return [] }
+        let alter = "\(prefix) " + clauses.joined(separator: " ")
+        guard boundsMove else { return [Statement(alter)] }
+        let outside = to.increment > 0 ? "n < \(to.minValue)" : "n > \(to.maxValue)"
+        let body = "DECLARE n bigint := pg_sequence_last_value(\(sequenceOf)); BEGIN EXECUTE \(SQLText.literal(alter))"
+            + " || CASE WHEN n IS NULL OR \(outside) THEN ' RESTART WITH \(to.start)' ELSE '' END; END"
+        return [Statement("DO \(SQLText.literal(body))")]
     }
 
     static func columnSQL(_ c: Column) -> String {
@@ -212,8 +245,8 @@ struct PostgresRenderer {
         switch kind(c) {
         case .serial?:
             type = c.type == .bigint ? "bigserial" : c.type == .smallint ? "smallserial" : "serial"
-        case .identity(let k, let start, let increment)?:
-            type += " " + identitySQL(k, start: start, increment: increment)
+        case let identity?:
+            type += " " + identitySQL(identity)
         case nil:
             break
         }
@@ -343,21 +376,34 @@ struct PostgresRenderer {
         let restart = Statement(
             "SELECT setval(\(sequenceOf), coalesce(max(\(q(to.name))), 0) + 1, false) FROM \(q(table))")
         switch (fromKind, toKind) {
-        case (.identity(let a, let s1, let i1)?, .identity(let b, let s2, let i2)?):
-            var changes: [String] = []
-            if a != b { changes.append("SET GENERATED \(b == .always ? "ALWAYS" : "BY DEFAULT")") }
-            if s1 != s2 { changes.append("SET START WITH \(s2 ?? 1)") }
-            if i1 != i2 { changes.append("SET INCREMENT BY \(i2 ?? 1)") }
-            if !changes.isEmpty { sql.append(Statement("\(prefix) " + changes.joined(separator: " "))) }
-        case (_, .identity(let k, let start, let increment)?):
-            sql.append(Statement("\(prefix) ADD " + identitySQL(k, start: start, increment: increment)))
-            if fromKind != nil || start == nil { sql.append(restart) }
+        case (let f?, let t?) where f.identityKind != nil && t.identityKind != nil:
+            // Options nil on either side are the defaults for the new type: PostgreSQL moves an identity's
+            // sequence to the column's new type, and its bounds with it where they were the type's.
+            if let a = f.identitySequence(columnType: to.type), let b = t.identitySequence(columnType: to.type) {
+                let kind = f.identityKind == t.identityKind ? nil : t.identityKind
+                sql += alterIdentity(prefix, sequence: sequenceOf, from: a, to: b, kind: kind)
+            }
+        case (_, let identity?) where identity.identityKind != nil:
+            sql.append(Statement("\(prefix) ADD " + identitySQL(identity)))
+            if let s = identity.identitySequence(columnType: to.type), fromKind != nil || !identity.setsStart {
+                // The sequence continues past the values the column holds, in its direction.
+                let (edge, pick) = s.increment > 0 ? ("max", "greatest") : ("min", "least")
+                sql.append(
+                    Statement(
+                        "SELECT setval(\(sequenceOf), \(pick)(\(s.start), coalesce(\(edge)(\(q(to.name))) + \(s.increment), \(s.start))), false) FROM \(q(table))"
+                    ))
+            }
         case (let f, .serial?) where f != .serial:
             let sequence = q(String("\(table)_\(to.name)_seq".utf8.prefix(63)) ?? "")
-            let type = PostgresDialect.typeSQL(Column("", to.type))
-            sql.append(Statement("CREATE SEQUENCE \(sequence) AS \(type == "bigint" || type == "smallint" ? type : "integer") OWNED BY \(q(table)).\(q(to.name))"))
+            let type = PostgresDialect.typeSQL(Column("", IdentitySequenceType.of(to.type)))
+            sql.append(Statement("CREATE SEQUENCE \(sequence) AS \(type) OWNED BY \(q(table)).\(q(to.name))"))
             sql.append(Statement("\(prefix) SET DEFAULT nextval(\(SQLText.literal(sequence))::regclass)"))
             sql.append(restart)
+        case (.serial?, .serial?) where IdentitySequenceType.of(from.type) != IdentitySequenceType.of(to.type):
+            // serial, bigserial and smallserial differ in their sequence's type (and its bounds,
+            // which PostgreSQL moves with the type when they were the old type's).
+            let type = PostgresDialect.typeSQL(Column("", IdentitySequenceType.of(to.type)))
+            sql.append(Statement("DO \(SQLText.literal("BEGIN EXECUTE 'ALTER SEQUENCE ' || \(sequenceOf) || ' AS \(type)'; END"))"))
         default: break
         }
         if from.comment != to.comment { sql.append(Statement(columnComment(table, to))) }

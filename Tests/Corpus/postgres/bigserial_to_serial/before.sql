@@ -1,0 +1,2 @@
+CREATE TABLE t (id bigserial PRIMARY KEY, name text);
+INSERT INTO t (name) VALUES ('a');
