@@ -17,22 +17,41 @@ enum ReferencingKeys {
             }
         }
         guard !affected.isEmpty else { return ops }
+        func stands(_ fk: ForeignKey) -> Bool {
+            guard let columns = affected[fk.referencedTable] else { return false }
+            return !columns.isDisjoint(with: fk.referencedColumns)
+        }
+        var ops = ops
+        var extra: [MigrationOperation] = []
+        // A table that goes lets go of such keys first (and is dropped without them, so that
+        // its re-creation on the way down adds them back after the key they reference).
+        for (i, op) in ops.enumerated() {
+            guard case .dropTable(var table) = op else { continue }
+            let standing = table.foreignKeys.filter { $0.referencedTable != table.name && stands($0) }
+            guard !standing.isEmpty else { continue }
+            table.foreignKeys.removeAll { standing.contains($0) }
+            ops[i] = .dropTable(table)
+            extra += standing.map { .dropConstraint(table: table.name, constraint: .foreignKey($0)) }
+        }
         let dropped = Set(ops.compactMap { op -> String? in
             if case .dropConstraint(let t, .foreignKey(let fk)) = op { return "\(t)\u{1}\(Differ.key(fk))" }
             if case .dropTable(let t) = op { return t.name }
             return nil
         })
-        var extra: [MigrationOperation] = []
+        var renamesDropped: Set<String> = []
         for table in current.tables where !dropped.contains(table.name) {
-            for fk in table.foreignKeys {
-                guard let columns = affected[fk.referencedTable], !columns.isDisjoint(with: fk.referencedColumns),
-                    !dropped.contains("\(table.name)\u{1}\(Differ.key(fk))")
-                else { continue }
+            for fk in table.foreignKeys where stands(fk) && !dropped.contains("\(table.name)\u{1}\(Differ.key(fk))") {
                 extra.append(.dropConstraint(table: table.name, constraint: .foreignKey(fk)))
                 if let kept = target.table(table.name)?.foreignKeys.first(where: { Differ.key($0) == Differ.key(fk) }) {
                     extra.append(.addConstraint(table: table.name, constraint: .foreignKey(kept)))
                 }
+                // Dropped by its old name and added by its new one: no rename in between.
+                if let name = fk.name { renamesDropped.insert("\(table.name)\u{1}\(name)") }
             }
+        }
+        ops.removeAll { op in
+            if case .renameConstraint(let t, let from, _) = op { return renamesDropped.contains("\(t)\u{1}\(from)") }
+            return false
         }
         return ops + extra
     }

@@ -31,6 +31,13 @@ enum SchemaObjects {
             if usedNow[name] != nil, usedLater[name] == nil, !current.enums.contains(where: { $0.name == name }) {
                 ops.append(.createEnumType(EnumType(name, values)))
             }
+            // A listed type that columns start using is no longer listed: the downgrade lists it
+            // again, so the columns' drop keeps it.
+            if usedNow[name] == nil, usedLater[name] != nil, current.enums.contains(where: { $0.name == name }),
+                !target.enums.contains(where: { $0.name == name })
+            {
+                ops.append(.dropEnumType(EnumType(name, values)))
+            }
         }
         for name in have.keys.sorted() where want[name] == nil {
             ops.append(.dropEnumType(EnumType(name, have[name]!)))

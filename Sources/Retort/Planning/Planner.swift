@@ -92,6 +92,7 @@ public struct Planner: Sendable {
             default: if let t = op.tableName { byTable[t, default: []].append(op) } else { loose.append(op) }
             }
         }
+        Self.placeRevisionState(&objectsBefore, &objectsAfter, into: &byTable, current: current, target: target)
         let dropped = Set(byTable.compactMap { name, ops in ops.contains { if case .dropTable = $0 { true } else { false } } ? name : nil })
         // Model order, then the database's, then by name: the tie-break that makes plans deterministic.
         let rank = Dictionary(
@@ -162,6 +163,50 @@ public struct Planner: Sendable {
         if !loose.isEmpty { groups.append(PlannedGroup(table: nil, operations: loose)) }
         if !objectsAfter.isEmpty { groups.append(PlannedGroup(table: nil, operations: objectsAfter)) }
         return Plan(groups: groups)
+    }
+
+    /// Moves what exists only in the schema a revision is rendered against, not in the database,
+    /// into the revisions of the tables it concerns (each revision starts from the database as it
+    /// is read):
+    /// - an enum type listed as an object of its own while columns use it (`createEnumType` of a
+    ///   type that exists: the last column's drop then keeps it) goes with each table whose columns
+    ///   stop using it; a type that stops being listed because columns start using it
+    ///   (`dropEnumType` of a type the target uses: its downgrade lists it again) goes with each
+    ///   table whose columns start using it;
+    /// - a new sequence owned by a column that does not exist yet is created in the revision that
+    ///   adds the column, which then sets the owner (a sequence without owner or user is not read).
+    static func placeRevisionState(
+        _ before: inout [MigrationOperation], _ after: inout [MigrationOperation], into byTable: inout [String: [MigrationOperation]],
+        current: Schema, target: Schema
+    ) {
+        func uses(_ table: Table?, _ type: String) -> Bool {
+            table?.columns.contains { if case .enumeration(type, _) = $0.type { true } else { false } } ?? false
+        }
+        let tables = byTable.keys.sorted()
+        var kept: [MigrationOperation] = []
+        for op in before {
+            switch op {
+            case .createEnumType(let e) where current.allEnumTypes[e.name] != nil:
+                let users = tables.filter { uses(current.table($0), e.name) && !uses(target.table($0), e.name) }
+                guard !users.isEmpty else { break }
+                for t in users { byTable[t]!.append(op) }
+                continue
+            case .createSequence(let s):
+                guard let owner = s.ownedBy, current.table(owner.table)?.column(owner.column) == nil, byTable[owner.table] != nil else { break }
+                byTable[owner.table]!.append(op)
+                continue
+            default:
+                break
+            }
+            kept.append(op)
+        }
+        before = kept
+        after = after.filter { op in
+            guard case .dropEnumType(let e) = op, target.enumTypes()[e.name] != nil else { return true }
+            let users = tables.filter { uses(target.table($0), e.name) && !uses(current.table($0), e.name) }
+            for t in users { byTable[t]!.append(op) }
+            return users.isEmpty
+        }
     }
 
     /// When a schema-level operation runs relative to the tables' changes.

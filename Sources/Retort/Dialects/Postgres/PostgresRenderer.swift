@@ -73,6 +73,8 @@ struct PostgresRenderer {
             enums[e.name] = e.values
             return [Statement(Self.createEnumType(e.name, e.values))]
         case .dropEnumType(let e):
+            // A type columns still use stays; it is only no longer listed (see `Planner.placeRevisionState`).
+            if schema.enumTypes(on: .postgres)[e.name] != nil { return [] }
             enums[e.name] = nil
             return [Statement("DROP TYPE IF EXISTS \(Self.q(e.name))")]
         case .addEnumValue(let type, let value, let before, let after):

@@ -1,0 +1,1 @@
+CREATE TABLE p (code text NOT NULL, CONSTRAINT p_pkey PRIMARY KEY (code));
