@@ -19,6 +19,15 @@ struct CorpusAutogenTests {
         try converge(.sqlite, name)
     }
 
+    static func validated(_ schema: Schema) -> Schema {
+        var s = schema
+        for t in s.tables.indices {
+            for i in s.tables[t].checks.indices { s.tables[t].checks[i].notValid = false }
+            for i in s.tables[t].foreignKeys.indices { s.tables[t].foreignKeys[i].notValid = false }
+        }
+        return s
+    }
+
     func converge(_ dialect: DialectName, _ name: String) throws {
         let from = try TestDatabase.make(dialect), to = try TestDatabase.make(dialect), original = try TestDatabase.make(dialect)
         let a = try from.connect(), b = try to.connect(), before = try original.connect()
@@ -43,8 +52,9 @@ struct CorpusAutogenTests {
             Issue.record("\(name): downgrade failed: \(error)")
             return
         }
+        // A constraint the upgrade validated stays valid on the way down (nothing to undo: the rows are valid).
         let restored = try Differ(dialect: dialect.implementation).diff(
-            from: try dialect.implementation.introspect(a), to: try dialect.implementation.introspect(before))
+            from: Self.validated(try dialect.implementation.introspect(a)), to: Self.validated(try dialect.implementation.introspect(before)))
         #expect(restored == [], "\(name): after downgrade, differs from before.sql: \(restored)")
     }
 }

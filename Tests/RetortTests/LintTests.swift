@@ -29,6 +29,8 @@ struct LintTests {
          [.alterColumn(table: "t", from: column("s"), to: Column("s", .string(80), nullable: true))]),
         ("RT104", [.alterColumn(table: "t", from: column("e"), to: Column("e", .enumeration("mood", ["ok"]), nullable: true))],
          [.alterColumn(table: "t", from: column("e"), to: Column("e", .enumeration("mood", ["sad", "ok", "glad"]), nullable: true))]),
+        ("RT104", [.replaceEnumType(from: EnumType("mood", ["sad", "ok"]), to: EnumType("mood", ["ok"]))],
+         [.replaceEnumType(from: EnumType("mood", ["sad", "ok"]), to: EnumType("mood", ["ok", "sad"]))]),
         ("RT105", [.alterColumn(table: "t", from: column("n"), to: Column("n", .integer, nullable: true, generated: .stored("length(a)")))],
          [.alterColumn(table: "t", from: Column("n", .integer, nullable: true, generated: .stored("length(a)")), to: column("n"))]),
         ("RT201", [.createIndex(table: "t", index: Index(["n"], name: "ix_t_n"))],

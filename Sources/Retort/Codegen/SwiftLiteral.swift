@@ -246,6 +246,8 @@ enum SwiftLiteral {
         case .dropEnumType(let e): return ".dropEnumType(\(enumType(e)))"
         case .addEnumValue(let t, let v, let before, let after):
             return ".addEnumValue(type: \(string(t)), value: \(string(v)), before: \(optional(before)), after: \(optional(after)))"
+        case .replaceEnumType(let from, let to):
+            return ".replaceEnumType(\n\(pad)    from: \(enumType(from)),\n\(pad)    to: \(enumType(to))\n\(pad))"
         case .createSequence(let s): return ".createSequence(\(sequence(s)))"
         case .dropSequence(let s): return ".dropSequence(\(sequence(s)))"
         case .alterSequence(let from, let to):

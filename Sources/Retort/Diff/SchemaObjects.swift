@@ -2,7 +2,7 @@
 enum SchemaObjects {
     /// Operations that create enum types and sequences, add enum values and keep types whose last
     /// column goes (these run before the tables change), and those that drop types and sequences
-    /// (after the tables change). Throws when an enum type would lose a value.
+    /// (after the tables change). An enum type that loses or reorders values is rebuilt.
     static func diff(from current: Schema, to target: Schema) throws -> [MigrationOperation] {
         var ops: [MigrationOperation] = []
         let have = current.allEnumTypes, want = target.allEnumTypes
@@ -13,14 +13,10 @@ enum SchemaObjects {
                 ops.append(.createEnumType(EnumType(name, values)))
                 continue
             }
-            let removed = existing.filter { !values.contains($0) }
-            guard removed.isEmpty else {
-                throw ModelError(
-                    "enum type '\(name)' would lose value(s) \(removed.joined(separator: ", ")); PostgreSQL cannot drop enum values, write a hand-written revision")
-            }
-            let kept = values.filter { existing.contains($0) }
-            guard kept == existing else {
-                throw ModelError("enum type '\(name)' reorders its values; PostgreSQL cannot, write a hand-written revision")
+            // Values that go or move: PostgreSQL can only add, so the type is rebuilt.
+            guard values.filter({ existing.contains($0) }) == existing else {
+                ops.append(.replaceEnumType(from: EnumType(name, existing), to: EnumType(name, values)))
+                continue
             }
             for (i, v) in values.enumerated() where !existing.contains(v) {
                 // Placed before the next value the type already has, or at the end.

@@ -31,6 +31,7 @@ extension MigrationOperation {
         case .dropEnumType(let e): return .createEnumType(e)
         case .addEnumValue(let type, let value, _, _):
             throw IrreversibleOperation(description: "PostgreSQL cannot remove value '\(value)' from enum type \(type)")
+        case .replaceEnumType(let from, let to): return .replaceEnumType(from: to, to: from)
         case .createSequence(let s): return .dropSequence(s)
         case .dropSequence(let s): return .createSequence(s)
         case .alterSequence(let from, let to): return .alterSequence(from: to, to: from)

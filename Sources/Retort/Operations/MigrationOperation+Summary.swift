@@ -62,6 +62,10 @@ extension MigrationOperation {
         case .addEnumValue(let type, let value, let before, let after):
             let position = before.map { " before '\($0)'" } ?? after.map { " after '\($0)'" } ?? ""
             return "add value '\(value)' to enum \(type)\(position)"
+        case .replaceEnumType(let from, let to):
+            let removed = from.values.filter { !to.values.contains($0) }
+            return "rebuild enum type \(to.name) with values \(to.values.map { "'\($0)'" }.joined(separator: ", "))"
+                + (removed.isEmpty ? "" : " (removes \(removed.map { "'\($0)'" }.joined(separator: ", ")))")
         case .createSequence(let s): return "create sequence \(s.name)"
         case .dropSequence(let s): return "drop sequence \(s.name)"
         case .alterSequence(_, let s): return "alter sequence \(s.name)"

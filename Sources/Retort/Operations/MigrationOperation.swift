@@ -38,6 +38,10 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
     /// PostgreSQL cannot use a value in the transaction that adds it: the planner gives these a
     /// revision of their own, before the changes that use them.
     case addEnumValue(type: String, value: String, before: String?, after: String?)
+    /// Gives an enum type another list of values when values go or change order (PostgreSQL cannot
+    /// drop or move one): a new type replaces it, every column that uses it converted, after a
+    /// check that no row holds a value that goes. Rewrites those tables under an exclusive lock.
+    case replaceEnumType(from: EnumType, to: EnumType)
     /// Creates a sequence that a column default uses (PostgreSQL).
     case createSequence(DatabaseSequence)
     case dropSequence(DatabaseSequence)
@@ -71,7 +75,7 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
         case .batchedUpdate(let u): return u.table
         case .renameTable(_, let to): return to
         case .execute, .code, .expect, .renameEnumType, .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue,
-            .createSequence, .dropSequence, .alterSequence:
+            .replaceEnumType, .createSequence, .dropSequence, .alterSequence:
             return nil
         }
     }

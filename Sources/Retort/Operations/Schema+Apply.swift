@@ -112,6 +112,8 @@ extension Schema {
             }
             mapEnumColumns(named: type) { name, values in (name, add(values)) }
             for i in enums.indices where enums[i].name == type { enums[i].values = add(enums[i].values) }
+        case .replaceEnumType(let from, let to):
+            mapEnumColumns(named: from.name) { _, _ in (to.name, to.values) }
         case .createSequence(let s):
             guard sequence(s.name) == nil else { throw fail("sequence '\(s.name)' already exists") }
             sequences.append(s)

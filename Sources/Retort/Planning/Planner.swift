@@ -214,6 +214,9 @@ public struct Planner: Sendable {
 
     static func objectPhase(_ op: MigrationOperation) -> ObjectPhase? {
         switch op {
+        // A rebuilt enum type comes first when columns may start using a value it gains, last when it
+        // only loses or moves values (so the columns have let go of them; reversed, they come back first).
+        case .replaceEnumType(let from, let to): return to.values.allSatisfy(from.values.contains) ? .after : .before
         case .createEnumType, .addEnumValue, .createSequence, .alterSequence: return .before
         case .dropEnumType, .dropSequence: return .after
         default: return nil
@@ -283,7 +286,7 @@ public struct Planner: Sendable {
     /// One table's operations: drops of what uses columns first, then columns (a new column before
     /// the old one it replaces, so a data step can sit between them), then what uses them.
     static func ordered(_ ops: [MigrationOperation]) -> [MigrationOperation] {
-        func rank(_ op: MigrationOperation) -> Int {
+        func rank(_ op: MigrationOperation) -> Double {
             switch op {
             case .renameEnumType, .renameEnumValue, .renameTable: return -3
             case .renameColumn: return -2
@@ -293,6 +296,8 @@ public struct Planner: Sendable {
             case .dropConstraint: return 2
             case .createTable: return 3
             case .addColumn: return 4
+            // A generated column goes before the columns it is computed from (and, reversed, comes back after them).
+            case .dropColumn(_, let c) where c.generated != nil: return 4.5
             case .dropColumn: return 5
             case .backfill: return 6
             case .alterColumn: return 6
@@ -304,6 +309,7 @@ public struct Planner: Sendable {
             case .execute, .code, .batchedUpdate, .expect: return 12
             case .setIndexComment: return 9
             case .validateConstraint: return 10
+            case .replaceEnumType: return objectPhase(op) == .before ? -4 : 13
             case .createEnumType, .addEnumValue, .createSequence, .alterSequence: return -4
             case .dropEnumType, .dropSequence: return 13
             }

@@ -101,7 +101,7 @@ public struct Autogenerator {
         let revisions = try Self.chain(groups, message: message, parents: history ? graph.heads : [], single: groups.count == 1 || single) { i in
             (ids[i], RevisionID.timestamp(date))
         }
-        return (revisions, database)
+        return (try Self.removingAddedEnumValues(revisions, from: database), database)
     }
 
     /// The first revision of a project adopting Retort on an existing database: it creates the
@@ -119,6 +119,27 @@ public struct Autogenerator {
         let id = RevisionID.fresh(date: date, avoiding: [])[0]
         return RevisionInfo(
             id: id, parents: [], message: message, createdAt: RevisionID.timestamp(date), upgrade: plan.operations)
+    }
+
+    /// Revisions that add enum values get a downgrade that removes them again, by rebuilding the
+    /// type with the values it had (the operation alone does not know them, so cannot derive it).
+    static func removingAddedEnumValues(_ revisions: [RevisionInfo], from database: Schema) throws -> [RevisionInfo] {
+        func adds(_ r: RevisionInfo) -> Bool { r.upgrade.contains { if case .addEnumValue = $0 { true } else { false } } }
+        guard revisions.contains(where: adds) else { return revisions }
+        var schema = database
+        return try revisions.map { revision in
+            let before = schema.allEnumTypes
+            for op in revision.upgrade { try schema.apply(op) }
+            let after = schema.allEnumTypes
+            guard adds(revision) else { return revision }
+            var revision = revision, rebuilt: Set<String> = []
+            revision.downgrade = revision.upgrade.reversed().flatMap { op -> [MigrationOperation] in
+                guard case .addEnumValue(let type, _, _, _) = op else { return [op].derivedDowngrade }
+                guard rebuilt.insert(type).inserted, let a = after[type], let b = before[type] else { return [] }
+                return [.replaceEnumType(from: EnumType(type, a), to: EnumType(type, b))]
+            }
+            return revision
+        }
     }
 
     /// Revisions for plan groups, each the child of the one before; the first has `parents`.

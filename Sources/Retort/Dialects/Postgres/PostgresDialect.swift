@@ -199,7 +199,7 @@ public struct PostgresDialect: Dialect {
                 RAISE EXCEPTION '%: %', \(SQLText.literal(message)), SQLERRM;
               END;
               IF retort_rows > 0 THEN
-                RAISE EXCEPTION '%: % row(s) would change', \(SQLText.literal(message)), retort_rows;
+                RAISE EXCEPTION '%: % row(s) %', \(SQLText.literal(message)), retort_rows, \(SQLText.literal(statement.countedRows));
               END IF;
             END
             """

@@ -20,7 +20,7 @@ struct PostgresRenderer {
             enums[to] = enums.removeValue(forKey: from)
         case .renameEnumValue(let type, let from, let to, _):
             enums[type] = enums[type]?.map { $0 == from ? to : $0 }
-        case .createEnumType, .dropEnumType, .addEnumValue:
+        case .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType:
             return try enumTypeObject(op)
         default:
             break
@@ -34,18 +34,15 @@ struct PostgresRenderer {
                 enums[name] = values
                 continue
             }
-            if existing != values {
-                let removed = existing.filter { !values.contains($0) }
-                guard removed.isEmpty else {
-                    throw ReplayError(
-                        description: "enum type '\(name)' would lose value(s) \(removed.joined(separator: ", ")); PostgreSQL cannot drop enum values, write a hand-written revision")
-                }
-                for (i, v) in values.enumerated() where !existing.contains(v) {
-                    let next = values[(i + 1)...].first { existing.contains($0) }
-                    before.append(Self.addValue(name, v, before: next, after: nil))
-                }
-                enums[name] = values
+            // Values a column's type gains are added; values it no longer lists stay in the type
+            // until a `replaceEnumType` removes them (a downgrade reverts the columns first).
+            var have = existing
+            for (i, v) in values.enumerated() where !have.contains(v) {
+                let next = values[(i + 1)...].first { have.contains($0) }
+                before.append(Self.addValue(name, v, before: next, after: nil))
+                if let next, let at = have.firstIndex(of: next) { have.insert(v, at: at) } else { have.append(v) }
             }
+            enums[name] = have
         }
         var sql = before.map { Statement($0) } + (try statements(for: op))
         let inUse = after.enumTypes(on: .postgres)
@@ -66,8 +63,16 @@ struct PostgresRenderer {
     /// An operation on an enum type as an object: nothing to do when the type (or value) is there
     /// already, which a type an earlier column brought along may be.
     mutating func enumTypeObject(_ op: MigrationOperation) throws -> [Statement] {
+        let before = schema
         try schema.apply(op)
         switch op {
+        case .replaceEnumType(let from, let to):
+            guard enums[from.name] != nil else {
+                enums[to.name] = to.values
+                return [Statement(Self.createEnumType(to.name, to.values))]
+            }
+            enums[to.name] = to.values
+            return try Self.replaceEnumType(from, to, in: before)
         case .createEnumType(let e):
             guard enums[e.name] == nil else { return [] }
             enums[e.name] = e.values
@@ -84,6 +89,58 @@ struct PostgresRenderer {
         default:
             return []
         }
+    }
+
+    /// A new type in place of an enum type (see `MigrationOperation.replaceEnumType`): checks that
+    /// no row holds a value that goes, renames the old type aside, creates the new one, converts
+    /// every column that uses it (through text; defaults set again, checks and indexes that use
+    /// the column dropped before and added after, since they name the old type), drops the old.
+    static func replaceEnumType(_ from: EnumType, _ to: EnumType, in schema: Schema) throws -> [Statement] {
+        let name = to.name, type = q(name), array = "\(type)[]"
+        let old = String(name.utf8.prefix(50)).map { $0 + "__retort_old" } ?? "retort_old"
+        let removed = from.values.filter { !to.values.contains($0) }
+        let removedList = removed.map(SQLText.literal).joined(separator: ", ")
+        var checks: [Statement] = [], before: [String] = [], convert: [String] = [], after: [String] = []
+        for t in schema.tables {
+            let users = t.columns.filter { c in
+                if case .enumeration(name, _) = c.type, c.nativeTypes[.postgres] == nil { return true }
+                return PostgresDialect.typeSQL(c) == array || PostgresDialect.typeSQL(c) == "\(name)[]"
+            }
+            guard !users.isEmpty else { continue }
+            if let (column, what) = users.lazy.compactMap({ c in schema.dependents[ColumnReference(t.name, c.name)]?.first.map { (c.name, $0) } }).first {
+                throw ReplayError(
+                    description: "enum type '\(name)' cannot be rebuilt while \(what) uses \(t.name).\(column); drop it in a hand-written step first")
+            }
+            let table = q(t.name)
+            let constraints = t.checks.filter { c in users.contains { Constraint.check(c).uses($0.name, in: t) } }
+            let indexes = t.indexes.filter { i in users.contains { i.uses($0.name) } && (i.predicate != nil || i.keys.contains { $0.column == nil }) }
+            before += constraints.compactMap { c in c.name.map { "ALTER TABLE \(table) DROP CONSTRAINT \(q($0))" } }
+            before += indexes.compactMap { i in i.name.map { "DROP INDEX \(q($0))" } }
+            for c in users {
+                let isArray = PostgresDialect.typeSQL(c).hasSuffix("[]")
+                let column = q(c.name)
+                if !removed.isEmpty {
+                    let holds = isArray ? "\(column)::text[] && ARRAY[\(removedList)]::text[]" : "\(column)::text IN (\(removedList))"
+                    checks.append(
+                        .check(
+                            "SELECT count(*) FROM \(table) WHERE \(holds)",
+                            failing: "cannot remove \(removed.map { "'\($0)'" }.joined(separator: ", ")) from enum type \(name): rows of \(t.name).\(c.name) hold it; move them to another value first",
+                            rows: "hold a value that goes"))
+                }
+                var steps: [String] = []
+                if c.defaultValue != nil { steps.append("ALTER COLUMN \(column) DROP DEFAULT") }
+                steps.append("ALTER COLUMN \(column) TYPE \(isArray ? array : type) USING \(column)::text\(isArray ? "[]" : "")::\(isArray ? array : type)")
+                if let d = c.defaultValue, !removed.contains(where: { d == .string($0) }) {
+                    steps.append("ALTER COLUMN \(column) SET DEFAULT \(PostgresDialect.defaultSQL(d))")
+                }
+                convert.append("ALTER TABLE \(table) " + steps.joined(separator: ", "))
+            }
+            after += constraints.map { "ALTER TABLE \(table) ADD \(constraintSQL(.check($0)))" }
+            after += indexes.flatMap { createIndex($0, on: t.name) }
+        }
+        let swap = ["ALTER TYPE \(type) RENAME TO \(q(old))", createEnumType(name, to.values)] + before + convert + after
+            + ["DROP TYPE \(q(old))"]
+        return checks + swap.map { Statement($0) }
     }
 
     static func addValue(_ type: String, _ value: String, before: String?, after: String?) -> String {
@@ -179,7 +236,7 @@ struct PostgresRenderer {
             return ["COMMENT ON INDEX \(q(i)) IS \(to.map(SQLText.literal) ?? "NULL")"]
         case .validateConstraint(let t, let name):
             return ["ALTER TABLE \(q(t)) VALIDATE CONSTRAINT \(q(name))"]
-        case .createEnumType, .dropEnumType, .addEnumValue, .expect:
+        case .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .expect:
             return []  // render(_:) and statements(for:) write them
         case .batchedUpdate(let u):
             return ["UPDATE \(q(u.table)) SET \(u.assignmentsSQL)\(u.condition.map { " WHERE \($0)" } ?? "")"]
@@ -362,10 +419,13 @@ struct PostgresRenderer {
             let column = q(from.name)
             let conversion = Self.conversion(column, from: fromParsed, fromSQL: fromType, to: toParsed, toSQL: toType)
             if !conversion.exact && !fromParsed.convertsLosslessly(to: toParsed) {
-                let back = Self.conversion("(\(conversion.sql))", from: toParsed, fromSQL: toType, to: fromParsed, toSQL: fromType).sql
+                var back = Self.conversion("(\(conversion.sql))", from: toParsed, fromSQL: toType, to: fromParsed, toSQL: fromType).sql
+                var original = column
+                // Types without an equality operator compare by their text.
+                if Self.withoutEquality.contains(fromType) { (back, original) = ("(\(back))::text", "\(column)::text") }
                 sql.append(
                     .check(
-                        "SELECT count(*) FROM \(q(table)) WHERE \(column) IS NOT NULL AND \(back) IS DISTINCT FROM \(column)",
+                        "SELECT count(*) FROM \(q(table)) WHERE \(column) IS NOT NULL AND \(back) IS DISTINCT FROM \(original)",
                         failing: "cannot change \(table).\(from.name) from \(from.type.displayName) to \(to.type.displayName) without changing data; convert the values in a hand-written step first"))
             }
             sql.append(Statement("\(prefix) TYPE \(toType)\(collate(to)) USING \(conversion.sql)"))
@@ -411,6 +471,9 @@ struct PostgresRenderer {
         if from.comment != to.comment { sql.append(Statement(columnComment(table, to))) }
         return sql
     }
+
+    /// Built-in types PostgreSQL has no `=` for.
+    static let withoutEquality: Set<String> = ["json", "xml", "point", "line", "lseg", "box", "path", "polygon", "circle"]
 
     /// The expression that converts `value` from one type to another; `exact` when it cannot change
     /// a value. Zoned and plain timestamps convert through UTC, never the session's time zone.

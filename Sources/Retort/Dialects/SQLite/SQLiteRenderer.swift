@@ -126,7 +126,7 @@ struct SQLiteRenderer {
             }
             index.name = to
             return ["DROP INDEX \(q(from))", Self.createIndex(index, on: t)]
-        case .renameEnumType, .createEnumType, .dropEnumType, .addEnumValue:
+        case .renameEnumType, .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType:
             return []  // enums are text on SQLite
         case .batchedUpdate(let u):
             return ["UPDATE \(q(u.table)) SET \(u.assignmentsSQL)\(u.condition.map { " WHERE \($0)" } ?? "")"]

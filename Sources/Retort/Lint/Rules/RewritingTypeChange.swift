@@ -2,9 +2,14 @@ extension LintRule {
     /// RT208: most type changes rewrite the table (and its indexes) under an exclusive lock.
     static let rewritingTypeChange = LintRule(
         "RT208", "type change that rewrites the table", category: .locking, dialects: [.postgres],
-        why: "ALTER COLUMN TYPE rewrites the table and its indexes under an ACCESS EXCLUSIVE lock",
+        why: "ALTER COLUMN TYPE rewrites the table and its indexes under an ACCESS EXCLUSIVE lock (so does rebuilding an enum type, for every table using it)",
         fix: "add a new column, fill it in batches, switch the code over, then drop the old column"
     ) { op, context in
+        if case .replaceEnumType(let from, _) = op {
+            let tables = context.before.tablesUsing(enumType: from.name).filter(context.isExisting)
+            guard let largest = tables.max(by: { (context.rows[$0] ?? 0) < (context.rows[$1] ?? 0) }) else { return nil }
+            return (context.sizeSeverity(largest), largest)
+        }
         guard case .alterColumn(let t, let from, let to) = op, context.isExisting(t) else { return nil }
         let a = context.comparableType(from), b = context.comparableType(to)
         guard a != b, !a.changesWithoutRewrite(to: b) else { return nil }

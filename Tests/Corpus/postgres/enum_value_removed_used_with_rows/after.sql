@@ -1,0 +1,5 @@
+CREATE TYPE mood AS ENUM ('ok', 'happy');
+CREATE TABLE t (id integer PRIMARY KEY, m mood NOT NULL DEFAULT 'ok', ms mood[]);
+CREATE TABLE u (id integer PRIMARY KEY, m mood CONSTRAINT m_not_happy CHECK (m <> 'happy'));
+CREATE INDEX u_ok ON u (id) WHERE m = 'ok';
+CREATE INDEX t_m ON t (m);
