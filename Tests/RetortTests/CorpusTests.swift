@@ -143,7 +143,8 @@ enum SQLiteCatalog {
                 let n = normalize(sql)
                 for clause in columnClauses(n) { out.append("column \(name.lowercased()).\(clause)") }
                 for check in checks(n) { out.append("check \(name.lowercased()) \(check)") }
-                out.append("table \(name.lowercased()) autoincrement=\(n.contains("autoincrement")) deferred=\(n.components(separatedBy: "initially deferred").count - 1) without_rowid=\(n.hasSuffix("without rowid"))")
+                let options = try c.query("SELECT strict, wr FROM pragma_table_list WHERE name = \(t) AND schema = 'main'").first
+                out.append("table \(name.lowercased()) autoincrement=\(n.contains("autoincrement")) deferred=\(n.components(separatedBy: "initially deferred").count - 1) without_rowid=\(options?[1].int ?? -1) strict=\(options?[0].int ?? -1)")
             case "index":
                 let list = try c.query("SELECT \"unique\", origin, partial FROM pragma_index_list(\(SQLText.literal(row[2].string ?? ""))) WHERE name = \(SQLText.literal(name))")
                 let keys = try c.query("SELECT name, \"desc\", coll FROM pragma_index_xinfo(\(SQLText.literal(name))) WHERE key = 1 ORDER BY seqno")

@@ -198,6 +198,7 @@ enum SwiftLiteral {
             list("checks", t.checks.map(check)),
             list("indexes", t.indexes.map(index)),
             t.comment.map { "\(inner)comment: \(string($0))" },
+            t.sqlite.map { "\(inner)sqlite: \($0.literal)" },
         ]
         return "Table(\n" + fields.compactMap { $0 }.joined(separator: ",\n") + "\n\(pad))"
     }
@@ -248,6 +249,8 @@ enum SwiftLiteral {
             return ".addEnumValue(type: \(string(t)), value: \(string(v)), before: \(optional(before)), after: \(optional(after)))"
         case .replaceEnumType(let from, let to):
             return ".replaceEnumType(\n\(pad)    from: \(enumType(from)),\n\(pad)    to: \(enumType(to))\n\(pad))"
+        case .setSQLiteTableOptions(let t, let from, let to):
+            return ".setSQLiteTableOptions(table: \(string(t)), from: \(from.map(\.literal) ?? "nil"), to: \(to.map(\.literal) ?? "nil"))"
         case .createSequence(let s): return ".createSequence(\(sequence(s)))"
         case .dropSequence(let s): return ".dropSequence(\(sequence(s)))"
         case .alterSequence(let from, let to):

@@ -60,9 +60,10 @@ extension Table {
     /// Declares a table from columns, keys, constraints and indexes; `renamedFrom` names the table
     /// it used to be, so `autogen` renames it (keeping its rows) instead of dropping and creating.
     public init(
-        _ name: String, renamedFrom: String? = nil, comment: String? = nil, @TableBuilder _ elements: () -> [any TableElement]
+        _ name: String, renamedFrom: String? = nil, comment: String? = nil, sqlite: SQLiteTableOptions? = nil,
+        @TableBuilder _ elements: () -> [any TableElement]
     ) {
-        self.init(name: name, comment: comment)
+        self.init(name: name, comment: comment, sqlite: sqlite)
         for element in elements() { element.apply(to: &self) }
         if let renamedFrom { hint { $0.renamedFrom = renamedFrom } }
     }

@@ -156,6 +156,9 @@ public struct Differ: Sendable {
         if no.comment != nn.comment {
             ops.append(.setTableComment(table: name, from: old.comment, to: new.comment))
         }
+        if no.sqlite != nn.sqlite {
+            ops.append(.setSQLiteTableOptions(table: name, from: old.sqlite, to: new.sqlite))
+        }
         return ops
     }
 

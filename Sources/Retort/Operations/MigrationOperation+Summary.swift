@@ -66,6 +66,9 @@ extension MigrationOperation {
             let removed = from.values.filter { !to.values.contains($0) }
             return "rebuild enum type \(to.name) with values \(to.values.map { "'\($0)'" }.joined(separator: ", "))"
                 + (removed.isEmpty ? "" : " (removes \(removed.map { "'\($0)'" }.joined(separator: ", ")))")
+        case .setSQLiteTableOptions(let t, let from, let to):
+            let added = (to ?? []).subtracting(from ?? []), removed = (from ?? []).subtracting(to ?? [])
+            return "make \(t)" + (added.isEmpty ? "" : " \(added.sql)") + (removed.isEmpty ? "" : " no longer \(removed.sql)")
         case .createSequence(let s): return "create sequence \(s.name)"
         case .dropSequence(let s): return "drop sequence \(s.name)"
         case .alterSequence(_, let s): return "alter sequence \(s.name)"

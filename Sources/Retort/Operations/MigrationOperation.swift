@@ -19,6 +19,8 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
     case addConstraint(table: String, constraint: Constraint)
     case dropConstraint(table: String, constraint: Constraint)
     case setTableComment(table: String, from: String?, to: String?)
+    /// Makes an SQLite table `STRICT` or `WITHOUT ROWID`, or no longer (a rebuild; nothing on PostgreSQL).
+    case setSQLiteTableOptions(table: String, from: SQLiteTableOptions?, to: SQLiteTableOptions?)
     /// Renames a table; foreign keys and indexes that point to it follow.
     case renameTable(from: String, to: String)
     /// Renames a column; constraints, indexes and foreign keys that use it follow.
@@ -68,7 +70,7 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
         switch self {
         case .createTable(let t), .dropTable(let t): return t.name
         case .addColumn(let t, _), .dropColumn(let t, _), .alterColumn(let t, _, _), .createIndex(let t, _),
-            .dropIndex(let t, _), .createIndexConcurrently(let t, _), .dropIndexConcurrently(let t, _), .addConstraint(let t, _), .dropConstraint(let t, _), .setTableComment(let t, _, _),
+            .dropIndex(let t, _), .createIndexConcurrently(let t, _), .dropIndexConcurrently(let t, _), .addConstraint(let t, _), .dropConstraint(let t, _), .setTableComment(let t, _, _), .setSQLiteTableOptions(let t, _, _),
             .renameColumn(let t, _, _), .renameIndex(let t, _, _), .renameConstraint(let t, _, _), .backfill(let t, _, _),
             .setIndexComment(let t, _, _, _), .validateConstraint(let t, _):
             return t

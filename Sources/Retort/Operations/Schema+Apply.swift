@@ -57,6 +57,8 @@ extension Schema {
             }
         case .setTableComment(let name, _, let to):
             try withTable(name) { t in t.comment = to }
+        case .setSQLiteTableOptions(let name, _, let to):
+            try withTable(name) { t in t.sqlite = to }
         case .renameTable(let from, let to):
             guard table(to) == nil else { throw fail("table '\(to)' already exists") }
             try withTable(from) { t in t.name = to }

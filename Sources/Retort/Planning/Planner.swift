@@ -302,6 +302,7 @@ public struct Planner: Sendable {
             case .backfill: return 6
             case .alterColumn: return 6
             case .setTableComment: return 7
+            case .setSQLiteTableOptions: return 6
             case .addConstraint(_, .foreignKey): return 10
             case .addConstraint: return 8
             case .createIndex, .createIndexConcurrently: return 9

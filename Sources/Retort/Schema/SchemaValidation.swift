@@ -18,6 +18,19 @@ extension Schema {
         for table in tables {
             guard !table.name.isEmpty else { throw ModelError("a table has an empty name") }
             guard tableNames.insert(table.name).inserted else { throw ModelError("table '\(table.name)' is declared twice") }
+            if table.sqlite?.contains(.withoutRowID) == true {
+                guard table.primaryKey != nil else {
+                    throw ModelError("table '\(table.name)' is WITHOUT ROWID on SQLite; it needs a primary key")
+                }
+                if let c = table.columns.first(where: { $0.autoincrement && $0.autoincrementKind == nil }) {
+                    throw ModelError("table '\(table.name)' is WITHOUT ROWID on SQLite, which has no AUTOINCREMENT; '\(c.name)' cannot be autoincrement")
+                }
+            }
+            if table.isStrict, let c = table.columns.first(where: { c in
+                c.nativeTypes[.sqlite].map { !["INT", "INTEGER", "REAL", "TEXT", "BLOB", "ANY"].contains($0.uppercased()) } ?? false
+            }) {
+                throw ModelError("table '\(table.name)' is STRICT on SQLite, which accepts only INT, INTEGER, REAL, TEXT, BLOB and ANY; '\(c.name)' is \(c.nativeTypes[.sqlite]!)")
+            }
             var columnNames = Set<String>()
             for column in table.columns {
                 guard !column.name.isEmpty else { throw ModelError("table '\(table.name)' has a column with an empty name") }

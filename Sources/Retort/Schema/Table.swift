@@ -24,13 +24,18 @@ public struct Table: Hashable, Sendable, Codable {
     public var triggers: [Trigger]
     /// Renames and backfills the model asks for; nil when there are none (see `TableHints`).
     public var hints: TableHints?
+    /// SQLite's `STRICT` and `WITHOUT ROWID`; nil when neither (and left out of checksums then).
+    public var sqlite: SQLiteTableOptions? {
+        didSet { if sqlite?.isEmpty == true { sqlite = nil } }
+    }
 
     /// A table value; the DSL's `Table(name) { … }` builds one of these.
     public init(
         name: String, columns: [Column] = [], primaryKey: PrimaryKey? = nil, uniqueConstraints: [UniqueConstraint] = [],
         foreignKeys: [ForeignKey] = [], checks: [CheckConstraint] = [], indexes: [Index] = [], comment: String? = nil,
-        triggers: [Trigger] = []
+        triggers: [Trigger] = [], sqlite: SQLiteTableOptions? = nil
     ) {
+        self.sqlite = sqlite?.isEmpty == true ? nil : sqlite
         self.name = name
         self.columns = columns
         self.primaryKey = primaryKey
@@ -44,6 +49,9 @@ public struct Table: Hashable, Sendable, Codable {
 
     /// The column with this name, if any.
     public func column(_ name: String) -> Column? { columns.first { $0.name == name } }
+
+    /// True for an SQLite `STRICT` table.
+    var isStrict: Bool { sqlite?.contains(.strict) ?? false }
 
     /// Every table-level constraint as one list, primary key first.
     public var constraints: [Constraint] {

@@ -122,6 +122,7 @@ public struct PostgresDialect: Dialect {
         var t = table
         let pk = Set(t.primaryKey?.columns ?? [])
         t.triggers = []
+        t.sqlite = nil  // SQLite's storage options
         t.columns = t.columns.map { c in
             var c = c
             if case .enumeration = c.type, c.nativeTypes[.postgres] == nil {} else { c.type = Self.parseType(Self.typeSQL(c)) }

@@ -236,7 +236,7 @@ struct PostgresRenderer {
             return ["COMMENT ON INDEX \(q(i)) IS \(to.map(SQLText.literal) ?? "NULL")"]
         case .validateConstraint(let t, let name):
             return ["ALTER TABLE \(q(t)) VALIDATE CONSTRAINT \(q(name))"]
-        case .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .expect:
+        case .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .expect, .setSQLiteTableOptions:
             return []  // render(_:) and statements(for:) write them
         case .batchedUpdate(let u):
             return ["UPDATE \(q(u.table)) SET \(u.assignmentsSQL)\(u.condition.map { " WHERE \($0)" } ?? "")"]

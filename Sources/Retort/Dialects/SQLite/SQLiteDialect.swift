@@ -21,10 +21,20 @@ public struct SQLiteDialect: Dialect {
     /// The column a table with no columns holds on SQLite, which needs one; never read back.
     static let placeholderColumn = "_retort_no_columns"
 
-    /// The type spelling SQLite stores for a column (its declared type).
-    static func typeSQL(_ column: Column) -> String {
+    /// The type spelling SQLite stores for a column (its declared type); in a `STRICT` table, the
+    /// nearest type such a table accepts.
+    static func typeSQL(_ column: Column, strict: Bool = false) -> String {
         if let native = column.nativeTypes[.sqlite] { return native }
         if column.autoincrement, column.type.isInteger { return "INTEGER" }
+        if strict {
+            switch column.type {
+            case .smallint, .integer, .bigint, .boolean: return "INTEGER"
+            case .real, .double: return "REAL"
+            case .blob: return "BLOB"
+            case .native(let s): return s
+            default: return "TEXT"
+            }
+        }
         switch column.type {
         case .smallint: return "SMALLINT"
         case .integer: return "INTEGER"
@@ -76,7 +86,7 @@ public struct SQLiteDialect: Dialect {
         t.primaryKey?.name = nil
         t.columns = t.columns.map { c in
             var c = c
-            c.type = TypeNames.parse(Self.typeSQL(c))
+            c.type = TypeNames.parse(Self.typeSQL(c, strict: table.isStrict))
             if pk.contains(c.name) { c.nullable = false }
             c.comment = nil
             c.autoincrementKind = nil

@@ -49,7 +49,10 @@ struct SQLiteIntrospector {
             let sortedColumns = columns.sorted { $0.0 < $1.0 }.map(\.1)
             tables[name]!.primaryKey = PrimaryKey(sortedColumns, name: parsed[name]?.primaryKeyName)
         }
-        for (name, info) in parsed { tables[name]!.checks = info.checks }
+        for (name, info) in parsed {
+            tables[name]!.checks = info.checks
+            tables[name]!.sqlite = info.options
+        }
 
         let fkRows = try db.query(
             """

@@ -54,7 +54,7 @@ struct SQLiteRenderer {
         switch op {
         case .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex, .createIndexConcurrently, .dropIndexConcurrently,
             .addConstraint, .dropConstraint,
-            .setTableComment, .renameIndex, .renameConstraint:
+            .setTableComment, .renameIndex, .renameConstraint, .setSQLiteTableOptions:
             return true
         default:
             return false
@@ -64,9 +64,12 @@ struct SQLiteRenderer {
     /// True when SQLite cannot ALTER this and the table is rebuilt (lint rule RT401 asks too).
     func needsRebuild(_ op: MigrationOperation) -> Bool {
         switch op {
-        case .alterColumn(_, let from, let to):
-            return SQLiteDialect().normalized(Table(name: "", columns: [from])).columns
-                != SQLiteDialect().normalized(Table(name: "", columns: [to])).columns || from.autoincrement != to.autoincrement
+        case .alterColumn(let t, let from, let to):
+            let options = schema.table(t)?.sqlite
+            return SQLiteDialect().normalized(Table(name: "", columns: [from], sqlite: options)).columns
+                != SQLiteDialect().normalized(Table(name: "", columns: [to], sqlite: options)).columns || from.autoincrement != to.autoincrement
+        case .setSQLiteTableOptions(_, let from, let to):
+            return from != to
         case .addConstraint, .dropConstraint, .renameConstraint:
             return true  // constraint names live in the CREATE TABLE text
         case .addColumn(_, let column):
@@ -99,11 +102,11 @@ struct SQLiteRenderer {
         case .dropTable(let t):
             return ["DROP TABLE \(q(t.name))"]
         case .addColumn(let t, let c):
-            return ["ALTER TABLE \(q(t)) ADD COLUMN \(Self.columnSQL(c, in: Table(name: t)))"]
+            return ["ALTER TABLE \(q(t)) ADD COLUMN \(Self.columnSQL(c, in: Table(name: t, sqlite: schema.table(t)?.sqlite)))"]
         case .dropColumn(let t, let c):
             return ["ALTER TABLE \(q(t)) DROP COLUMN \(q(c.name))"]
-        case .alterColumn, .setTableComment:
-            return []  // only comments changed: SQLite keeps none
+        case .alterColumn, .setTableComment, .setSQLiteTableOptions:
+            return []  // only comments changed: SQLite keeps none (options: a rebuild)
         case .createIndex(let t, let index):
             return [Self.createIndex(index, on: t)]
         case .dropIndex(_, let index):
@@ -155,10 +158,15 @@ struct SQLiteRenderer {
         // Generated columns are computed, never copied into.
         let shared = new.columns.filter { old.column($0.name) != nil && $0.generated == nil }
         let converted = shared.filter { column in
-            SQLiteDialect.affinity(SQLiteDialect.typeSQL(old.column(column.name)!)) != SQLiteDialect.affinity(SQLiteDialect.typeSQL(column))
+            SQLiteDialect.affinity(SQLiteDialect.typeSQL(old.column(column.name)!, strict: old.isStrict))
+                != SQLiteDialect.affinity(SQLiteDialect.typeSQL(column, strict: new.isStrict))
         }
-        // The rowid is copied too when values are compared, so old and new rows can be paired.
-        let keepRowid = converted.isEmpty ? [] : ["rowid"]
+        // The rowid is copied too when values are compared, so old and new rows can be paired; a
+        // table without one pairs them by the new table's primary key.
+        let withoutRowID = [old, new].contains { $0.sqlite?.contains(.withoutRowID) == true }
+        let key = (new.primaryKey?.columns ?? []).filter { old.column($0) != nil }.map(q)
+        let pairing = withoutRowID && !key.isEmpty ? key : ["rowid"]
+        let keepRowid = converted.isEmpty || withoutRowID ? [] : ["rowid"]
         let targets = (keepRowid + shared.map { q($0.name) }).joined(separator: ", ")
         var sql = [Statement(Self.createTable(new, as: temporary))]
         if !shared.isEmpty {
@@ -170,7 +178,7 @@ struct SQLiteRenderer {
             sql.append(
                 .check(
                     """
-                    SELECT count(*) FROM \(q(old.name)) AS o JOIN \(q(temporary)) AS n ON n.rowid = o.rowid \
+                    SELECT count(*) FROM \(q(old.name)) AS o JOIN \(q(temporary)) AS n ON \(pairing.map { "n.\($0) = o.\($0)" }.joined(separator: " AND ")) \
                     WHERE CASE WHEN \(numeric) THEN \(n) <> \(o) ELSE CAST(\(n) AS TEXT) IS NOT CAST(\(o) AS TEXT) END
                     """,
                     failing: "cannot change \(new.name).\(column.name) from \(old.column(column.name)!.type.displayName) to \(column.type.displayName) without changing data; convert the values in a hand-written step first"))
@@ -204,7 +212,7 @@ struct SQLiteRenderer {
         }
         // SQLite needs a column: a table with none holds a placeholder that introspection skips.
         if t.columns.isEmpty { items.insert("\(q(SQLiteDialect.placeholderColumn)) INTEGER", at: 0) }
-        return "CREATE TABLE \(q(name)) (\n    " + items.joined(separator: ",\n    ") + "\n)"
+        return "CREATE TABLE \(q(name)) (\n    " + items.joined(separator: ",\n    ") + "\n)" + (t.sqlite.map { " " + $0.sql } ?? "")
     }
 
     private static func constraintName(_ name: String?) -> String {
@@ -212,7 +220,7 @@ struct SQLiteRenderer {
     }
 
     static func columnSQL(_ c: Column, in table: Table) -> String {
-        var s = "\(SQLText.quote(c.name)) \(SQLiteDialect.typeSQL(c))"
+        var s = "\(SQLText.quote(c.name)) \(SQLiteDialect.typeSQL(c, strict: table.isStrict))"
         if let collation = c.collations[.sqlite] { s += " COLLATE \(SQLText.quote(collation))" }
         let inPK = table.primaryKey?.columns.contains(c.name) ?? false
         if !c.nullable || inPK { s += " NOT NULL" }
@@ -227,7 +235,7 @@ struct SQLiteRenderer {
     /// SQLite generates values only for a single-column INTEGER primary key; an identity column
     /// elsewhere (PostgreSQL) is a plain column here.
     static func isAutoincrementKey(_ c: Column, in table: Table) -> Bool {
-        c.autoincrement && table.primaryKey?.columns == [c.name]
+        c.autoincrement && table.primaryKey?.columns == [c.name] && table.sqlite?.contains(.withoutRowID) != true
     }
 
     static func createIndex(_ index: Index, on table: String, ifNotExists: Bool = false) -> String {

@@ -10,6 +10,8 @@ struct SQLiteTableSQL {
     var uniques: [UniqueConstraint] = []
     var foreignKeys: [ForeignKey] = []
     var checks: [CheckConstraint] = []
+    /// `STRICT` and `WITHOUT ROWID`, after the column list.
+    var options: SQLiteTableOptions = []
 
     /// Parses a `CREATE TABLE` statement; unknown clauses are skipped, never guessed.
     init(sql: String) {
@@ -19,6 +21,11 @@ struct SQLiteTableSQL {
         else { return }
         for item in SQLTokenizer.splitTopLevel(tokens[(open + 1)..<close]) where !item.isEmpty {
             parseItem(item, sql: sql)
+        }
+        for option in SQLTokenizer.splitTopLevel(tokens[(close + 1)...]) {
+            let words = option.filter { $0.kind == .word }
+            if words.count == 1, words[0].isKeyword("STRICT") { options.insert(.strict) }
+            if words.count == 2, words[0].isKeyword("WITHOUT"), words[1].isKeyword("ROWID") { options.insert(.withoutRowID) }
         }
     }
 
