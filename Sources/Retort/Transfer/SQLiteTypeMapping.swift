@@ -12,6 +12,8 @@ public enum SQLiteTypeMapping {
         // DATETIME holds instants; a value that names no zone is read as UTC (or --timezone).
         case .timestamp: return .timestamptz
         case .enumeration: return .text
+        // ANY (a strict table's untyped column) holds values as given, as a column with no declared type does.
+        case .native(let declared) where declared.uppercased() == "ANY": return .text
         case .native(let declared):
             switch SQLiteDialect.affinity(declared) {
             case "INTEGER": return .bigint

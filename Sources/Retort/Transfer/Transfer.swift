@@ -233,9 +233,7 @@ public final class Transfer {
     /// with `alias`, qualified by it.
     func identity(_ table: Table, alias: String? = nil) throws -> String {
         let prefix = alias.map { "\($0)." } ?? ""
-        let sql = try source.query("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [.text(table.name)]).first?.first?.string ?? ""
-        let compact = String(sql.uppercased().filter { !$0.isWhitespace })
-        guard compact.contains(")WITHOUTROWID"), let pk = table.primaryKey else {
+        guard table.sqlite?.contains(.withoutRowID) == true, let pk = table.primaryKey else {
             return "CAST(\(prefix)rowid AS TEXT)"
         }
         return pk.columns.map { "quote(\(prefix)\(SQLText.quote($0)))" }.joined(separator: " || ',' || ")
