@@ -54,9 +54,7 @@ extension TareasServerTests {
         var r = ProcessResult(status: 0, stdout: "", stderr: "")
         let runner = server.appendingPathComponent(".build/debug/tareas-fluent").path
         func buildRunner() throws {
-            let build = try runProcess(swiftExecutable, ["build", "--package-path", server.path, "--product", "tareas-fluent"])
-            #expect(build.status == 0, "swift build failed:\n\(build.stdout)\n\(build.stderr)")
-            if build.status != 0 { throw DatabaseError("build failed") }
+            try ExampleEndToEndTests.build(server, product: "tareas-fluent")
         }
         func check(_ db: TestDatabase, expecting status: Int32 = 0) throws {
             let c = try runProcess(tool, ["check", "--no-history", "--exclude-table", "_fluent_migrations", "--url", db.url.description])
