@@ -81,6 +81,9 @@ extension DefaultValue {
             case .number(let n): return .string(n)
             default: return value
             }
+        case .native(let spelling) where spelling == "numeric" || spelling == "decimal":
+            // An unconstrained numeric (PostgreSQL's `numeric`): its literals as for a decimal.
+            return typed(for: .decimal(0, 0))
         case .blob, .native:
             return value
         }
