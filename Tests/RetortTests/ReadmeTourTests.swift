@@ -85,7 +85,7 @@ struct ReadmeTourTests {
         #expect(r.stdout.contains("ALTER TABLE"), "the --sql step printed SQL")
         #expect(r.stdout.contains("variations") && r.stdout.contains("executions"), "the transfer printed its table")
         let revisions = try FileManager.default.contentsOfDirectory(
-            atPath: repositoryRoot.appendingPathComponent(".build-tour/tareas/Sources/TareasSchema/Revisions").path)
+            atPath: repositoryRoot.appendingPathComponent(".build-demo/tareas/Sources/TareasSchema/Revisions").path)
         #expect(revisions.contains { $0.hasSuffix("_add_vence_en.swift") } && revisions.contains { $0.hasSuffix("_backfill_x.swift") })
         let after = try runProcess("/usr/bin/env", ["git", "-C", repositoryRoot.path, "status", "--porcelain", "--", "examples"])
         #expect(after.stdout == before.stdout, "the README's blocks changed examples/: \(after.stdout)")
