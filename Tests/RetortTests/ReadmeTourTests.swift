@@ -5,7 +5,7 @@ import Testing
 /// The README's shell blocks, run as written: each block whose fence says nothing else runs from
 /// the checkout's root, one with `cwd=DIR` from that folder, in the order they appear, each in a
 /// bash that stops at its first failing command. A block that cannot run here says why on its
-/// fence (`not-run: …`). They work on scratch copies (`scripts/example-copy`), so the checkout (and
+/// fence (`not-run: …`); one line of a block that cannot, likewise (`except=COMMAND: …`). They work on scratch copies (`scripts/example-copy`), so the checkout (and
 /// every other test) sees the examples as committed.
 @Suite("README: every shell block runs as written, on scratch copies", .serialized)
 struct ReadmeTourTests {
@@ -13,6 +13,8 @@ struct ReadmeTourTests {
         var line: Int
         var cwd: String?
         var notRun: String?
+        /// A command whose lines the test leaves out, with the reason (`except=scripts/test: …`).
+        var except: (command: String, reason: String)?
         var body: String
     }
 
@@ -32,8 +34,16 @@ struct ReadmeTourTests {
             var block = Block(line: i + 1, body: "")
             if info.hasPrefix("not-run:") { block.notRun = String(info.dropFirst("not-run:".count)).trimmingCharacters(in: .whitespaces) }
             if info.hasPrefix("cwd=") { block.cwd = String(info.dropFirst("cwd=".count)) }
+            if info.hasPrefix("except="), let colon = info.firstIndex(of: ":") {
+                let command = info[info.index(info.startIndex, offsetBy: "except=".count)..<colon]
+                block.except = (String(command), info[info.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+            }
             i += 1
             while i < lines.count, !lines[i].hasPrefix("```") {
+                if let except = block.except, lines[i].hasPrefix(except.command) {
+                    i += 1
+                    continue
+                }
                 block.body += lines[i] + "\n"
                 i += 1
             }
@@ -47,8 +57,11 @@ struct ReadmeTourTests {
     func accounted() throws {
         let blocks = try Self.shellBlocks()
         #expect(blocks.count >= 10)
+        // The first block holds the two set-up commands; the test runs the demo, not itself.
+        #expect(blocks.first?.body.hasPrefix("scripts/demo") == true && blocks.first?.except?.command == "scripts/test")
         for b in blocks {
             #expect(b.notRun.map { !$0.isEmpty } ?? true, "README line \(b.line): not-run needs a reason")
+            #expect(b.except.map { !$0.reason.isEmpty && !$0.command.isEmpty } ?? true, "README line \(b.line): except needs a command and a reason")
             #expect(b.cwd.map { !$0.contains("..") && !$0.hasPrefix("/") } ?? true, "README line \(b.line): cwd inside the checkout")
         }
         #expect(blocks.filter { $0.notRun == nil }.count >= 8)
