@@ -4,8 +4,10 @@ import Testing
 
 /// Checksums of applied revisions are recorded in databases: a new version of Retort must compute
 /// the same checksum for a revision an earlier version applied, or `check` and `upgrade` would say
-/// every applied revision was edited. The values below were computed by the previous release on
-/// the literal of `RevisionLiteralTests` (every IR detail) and on a revision as autogen writes it.
+/// every applied revision was edited. The values below were computed by the previous release: on
+/// the literal of `RevisionLiteralTests` (every IR detail), on a revision as autogen writes it, and
+/// on one revision per operation case and payload extreme of `OperationCatalogue` (the checksum
+/// covers the derived downgrade too, so every inverse is pinned with it).
 @Suite("Checksums: revisions applied by the previous version keep their checksums")
 struct ChecksumPinTests {
     static let pinned: [(String, [MigrationOperation], String)] = [
@@ -20,11 +22,133 @@ struct ChecksumPinTests {
         ], "7beb35f74e7c2a0c"),
     ]
 
+    /// Checksums of one-operation revisions, by `OperationCatalogue` label.
+    static let perOperation: [String: String] = [
+        "createTable.bare": "2da149230ec71be8",
+        "createTable.full": "2aa97863e4bce997",
+        "dropTable.bare": "09fa0fd381467469",
+        "dropTable.full": "4bd67c25e68cc79a",
+        "addColumn.bare": "071e77d87d404a2c",
+        "addColumn.full": "eab414641a288871",
+        "dropColumn.bare": "3df50d5f3308fdc0",
+        "dropColumn.full": "f22731f1dd5db74b",
+        "alterColumn.bareToFull": "baea46d69c51f363",
+        "alterColumn.fullToBare": "38f19e5c59d4c2cb",
+        "createIndex.bare": "4b77aed992015336",
+        "createIndex.full": "cb86ca732b396b85",
+        "dropIndex.bare": "e9accd8aa11cc6a3",
+        "dropIndex.full": "ed67653fe210ef8c",
+        "createIndexConcurrently.bare": "bd5581c4adb48170",
+        "createIndexConcurrently.full": "22fb54c7444b2643",
+        "dropIndexConcurrently.bare": "965edaa72f8659fd",
+        "dropIndexConcurrently.full": "6bf96e9b75569d9a",
+        "addConstraint.primaryKey.bare": "e79d06fd3ebc2c40",
+        "addConstraint.primaryKey.full": "5a3997245dbedcaf",
+        "addConstraint.unique.bare": "5aeeddeb442885da",
+        "addConstraint.unique.full": "222724f85087aa2d",
+        "addConstraint.foreignKey.bare": "a16db49326b00610",
+        "addConstraint.foreignKey.full": "f229ecaa7d4c86cd",
+        "addConstraint.check.bare": "6d13b90ae47775f1",
+        "addConstraint.check.full": "c1dfe6c44cd94f64",
+        "dropConstraint.primaryKey.full": "7c15e11eb5094f65",
+        "dropConstraint.unique.full": "851c8c3696573cf7",
+        "dropConstraint.foreignKey.full": "5d62f33bbd9fa277",
+        "dropConstraint.check.bare": "1214528806e1d23b",
+        "setTableComment.set": "faf58bf60890044f",
+        "setTableComment.clear": "a122b5054f76dce4",
+        "setSQLiteTableOptions.set": "7b067b562e95bc32",
+        "setSQLiteTableOptions.clear": "17c04fc4bab7d089",
+        "renameTable": "c48e590a977abd77",
+        "renameColumn": "4892b1a2d8c75151",
+        "renameIndex": "a325897587a15205",
+        "renameConstraint": "21697ceb474fc472",
+        "renameEnumType": "9915a64f1d4f0f06",
+        "renameEnumValue.bare": "2b48da7534fd3f33",
+        "renameEnumValue.full": "94b64c59b154dff2",
+        "createEnumType.bare": "1677ac5a8c003c53",
+        "createEnumType.full": "40af64f9da8c682a",
+        "dropEnumType.full": "3e0aca357954b4c3",
+        "addEnumValue.end": "c6a561183ca2db4f",
+        "addEnumValue.before": "79d62f49b4f6fed7",
+        "addEnumValue.after": "1ca215d298116954",
+        "replaceEnumType": "e13770be0399207a",
+        "createSequence.bare": "eb895e6ff587ba8d",
+        "createSequence.full": "8e44d1012f042fd0",
+        "dropSequence.full": "05ad7c1630776035",
+        "alterSequence": "ab62541f17902e00",
+        "setIndexComment.set": "024ff2a3932952bd",
+        "setIndexComment.clear": "e91bb72ee973c01a",
+        "validateConstraint": "e7f3ea096964b46c",
+        "backfill.integer": "71edb8c04d896bb0",
+        "backfill.expression": "213a90f365aaeac3",
+        "batchedUpdate.bare": "dd8f4af583eb7ab2",
+        "batchedUpdate.full": "87c5d68effce999d",
+        "expect.noRows": "154690bb9e6d6521",
+        "expect.count": "68511ce669454fbd",
+        "execute.bare": "ab1832e2a84b426f",
+        "execute.full": "7493a7556024b16a",
+        "code.irreversible": "36cebc84ac4374dd",
+        "code.reversible": "42056ffc31a6c754",
+    ]
+
+    static func revision(_ id: String, _ ops: [MigrationOperation], downgrade: [MigrationOperation]? = nil, transactional: Bool = true) -> RevisionInfo {
+        RevisionInfo(
+            id: id, parents: ["p"], message: "m", createdAt: "2026-01-01T00:00:00Z", upgrade: ops, downgrade: downgrade,
+            transactional: transactional)
+    }
+
     @Test("each pinned revision's checksum is the one the previous version recorded")
     func pinned() {
         for (id, ops, checksum) in Self.pinned {
-            let revision = RevisionInfo(id: id, parents: ["p"], message: "m", createdAt: "2026-01-01T00:00:00Z", upgrade: ops)
-            #expect(revision.checksum == checksum, "\(id)")
+            #expect(Self.revision(id, ops).checksum == checksum, "\(id)")
+        }
+    }
+
+    @Test("every operation case at both payload extremes keeps its checksum, derived downgrade included")
+    func everyOperation() {
+        var computed: [String] = []
+        for (label, op) in OperationCatalogue.operations {
+            let checksum = Self.revision("r_\(label)", [op]).checksum
+            computed.append("        \"\(label)\": \"\(checksum)\",")
+            #expect(Self.perOperation[label] == checksum, "\(label)")
+        }
+        #expect(Self.perOperation.count == OperationCatalogue.operations.count, "pins:\n\(computed.joined(separator: "\n"))")
+    }
+
+    @Test("an explicit downgrade and a non-transactional revision keep their checksums")
+    func revisionShapes() {
+        let ops = OperationCatalogue.operations.map(\.op)
+        let explicit = Self.revision("r_explicit", [ops[0]], downgrade: [.execute(OperationCatalogue.fullRaw)])
+        let nonTransactional = Self.revision("r_nontx", [ops[14], ops[16]], transactional: false)
+        let everything = Self.revision("r_all", ops)
+        #expect(explicit.checksum == "7a8a28e100e98a85", "explicit")
+        #expect(nonTransactional.checksum == "9caea34f3bb9aecc", "nonTransactional")
+        #expect(everything.checksum == "0a21c10f8bc0f460", "everything")
+    }
+
+    @Test("the catalogue holds every operation case")
+    func everyCaseIsCatalogued() {
+        // `caseName` is exhaustive; a case with no sample here is one no pin covers.
+        #expect(OperationCatalogue.allCaseNames.count == 33)
+    }
+
+    @Test("the full payloads set every optional field, so each field's encoding is pinned")
+    func fullPayloadsSetEverything() {
+        var table = OperationCatalogue.fullTable
+        table.columns = [OperationCatalogue.fullColumn]
+        table.uniqueConstraints = [OperationCatalogue.fullUnique]
+        table.foreignKeys = [OperationCatalogue.fullForeignKey]
+        table.checks = [OperationCatalogue.fullCheck]
+        table.indexes = [OperationCatalogue.fullIndex]
+        let values: [(String, Any)] = [
+            ("table", table), ("sequence", OperationCatalogue.fullSequence), ("raw", OperationCatalogue.fullRaw),
+            ("enum", OperationCatalogue.fullEnum),
+        ]
+        // A reverse has no reverse of its own; a descending key's NULLS LAST is its non-default order.
+        let exceptions: Set<String> = ["raw.reverseStorage[0].reverseStorage"]
+        for (name, value) in values {
+            let unset = OperationCatalogue.unsetFields(value, path: name).filter { !exceptions.contains($0) }
+            #expect(unset.isEmpty, "\(unset)")
         }
     }
 }

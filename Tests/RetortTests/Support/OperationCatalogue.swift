@@ -1,0 +1,221 @@
+@testable import Retort
+
+/// Every operation case with its payload at the two extremes: every optional field unset, and
+/// every optional field set (with every value kind the field can hold). The checksum pins and the
+/// encoding tests read it; `caseName` is exhaustive, so a new operation fails to compile here
+/// until it has entries.
+enum OperationCatalogue {
+    /// A column with nothing optional set.
+    static let bareColumn = Column("c", .integer)
+    /// A column with every optional detail set.
+    static let fullColumn = Column(
+        "c", .string(20), nullable: true, default: .string("x"), autoincrement: true,
+        autoincrementKind: .identity(.always, start: 5, increment: 2, minValue: 1, maxValue: 99, cache: 3, cycle: true),
+        comment: "note", nativeTypes: [.postgres: "varchar(20)", .sqlite: "TEXT"], generated: .stored("upper(d)"),
+        collations: [.postgres: "C", .sqlite: "NOCASE"])
+
+    /// One column per column type, default kind and autoincrement kind.
+    static let columnVariety: [Column] = [
+        Column("a1", .smallint, default: .integer(-3)),
+        Column("a2", .bigint, autoincrementKind: .serial),
+        Column("a3", .integer, autoincrementKind: .identity(.byDefault)),
+        Column("a4", .text, default: .expression("lower('X')")),
+        Column("a5", .boolean, default: .boolean(true)),
+        Column("a6", .real, default: .number("1.5")),
+        Column("a7", .double, nullable: true),
+        Column("a8", .decimal(10, 2), default: .number("0.10")),
+        Column("a9", .date, default: .currentDate),
+        Column("b1", .timestamp, default: .currentTimestamp),
+        Column("b2", .timestamptz),
+        Column("b3", .uuid),
+        Column("b4", .json),
+        Column("b5", .blob),
+        Column("b6", .enumeration("mood", ["ok", "meh"]), default: "ok"),
+        Column("b7", .native("inet")),
+        Column("b8", .integer, generated: .virtual("a1 + 1")),
+    ]
+
+    static let bareIndex = Index(["c"])
+    static let fullIndex = Index(
+        keys: [.column("c"), .expression("lower(d)")], unique: true, name: "ix", where: "c > 0", using: "gin",
+        options: [IndexKeyOptions(opclass: "text_pattern_ops", descending: true, nulls: .last, collations: [.postgres: "C"])],
+        include: ["e"], storage: ["fillfactor": "70"], nullsNotDistinct: true, comment: "ix note")
+
+    static let barePrimaryKey = PrimaryKey(["c"])
+    static let fullPrimaryKey = PrimaryKey(["c"], name: "pk", deferrable: .initiallyDeferred)
+    static let bareUnique = UniqueConstraint(["c"])
+    static let fullUnique = UniqueConstraint(["c"], name: "uq", deferrable: .initiallyImmediate, nullsNotDistinct: true)
+    static let bareForeignKey = ForeignKey(["c"], references: "p", ["id"])
+    static let fullForeignKey = ForeignKey(
+        ["c"], references: "p", ["id"], onDelete: .cascade, onUpdate: .setNull, name: "fk", deferrable: .initiallyDeferred,
+        matchFull: true, notValid: true)
+    static let bareCheck = CheckConstraint(nil, "c > 0")
+    static let fullCheck = CheckConstraint("ck", "c > 0", noInherit: true, notValid: true)
+
+    static let bareTable = Table(name: "t", columns: [bareColumn])
+    static let fullTable: Table = {
+        var hints = TableHints()
+        hints.renamedFrom = "old_t"
+        hints.columns = ["c": "old_c"]
+        hints.backfills = ["c": .integer(0)]
+        hints.indexes = ["ix": "old_ix"]
+        hints.constraints = ["uq": "old_uq"]
+        hints.enumTypes = ["mood": "old_mood"]
+        hints.enumValues = ["mood": ["ok": "fine"]]
+        var t = Table(
+            name: "t", columns: [fullColumn] + columnVariety, primaryKey: fullPrimaryKey, uniqueConstraints: [fullUnique, bareUnique],
+            foreignKeys: [fullForeignKey, bareForeignKey], checks: [fullCheck, bareCheck], indexes: [fullIndex, bareIndex],
+            comment: "t note", triggers: [Trigger(name: "tr", sql: "CREATE TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1; END")],
+            sqlite: [.strict, .withoutRowID])
+        t.hints = hints
+        return t
+    }()
+
+    static let bareEnum = EnumType("mood", [])
+    static let fullEnum = EnumType("mood", ["ok", "meh"])
+    static let bareSequence = DatabaseSequence("s")
+    static let fullSequence = DatabaseSequence(
+        "s", type: .integer, start: 7, increment: -2, minValue: -100, maxValue: 100, cache: 5, cycle: true,
+        ownedBy: ColumnReference("t", "c"))
+    static let bareRaw = RawSQL("SELECT 1")
+    static let fullRaw = RawSQL(
+        "SELECT 1", perDialect: [.postgres: "SELECT 2", .sqlite: "SELECT 3"],
+        reverse: RawSQL("SELECT 4", perDialect: [.postgres: "SELECT 5"]))
+
+    /// Every operation case, each with a bare and a full payload where its payload has optional parts.
+    static let operations: [(label: String, op: MigrationOperation)] = [
+        ("createTable.bare", .createTable(bareTable)),
+        ("createTable.full", .createTable(fullTable)),
+        ("dropTable.bare", .dropTable(bareTable)),
+        ("dropTable.full", .dropTable(fullTable)),
+        ("addColumn.bare", .addColumn(table: "t", column: bareColumn)),
+        ("addColumn.full", .addColumn(table: "t", column: fullColumn)),
+        ("dropColumn.bare", .dropColumn(table: "t", column: bareColumn)),
+        ("dropColumn.full", .dropColumn(table: "t", column: fullColumn)),
+        ("alterColumn.bareToFull", .alterColumn(table: "t", from: bareColumn, to: fullColumn)),
+        ("alterColumn.fullToBare", .alterColumn(table: "t", from: fullColumn, to: bareColumn)),
+        ("createIndex.bare", .createIndex(table: "t", index: bareIndex)),
+        ("createIndex.full", .createIndex(table: "t", index: fullIndex)),
+        ("dropIndex.bare", .dropIndex(table: "t", index: bareIndex)),
+        ("dropIndex.full", .dropIndex(table: "t", index: fullIndex)),
+        ("createIndexConcurrently.bare", .createIndexConcurrently(table: "t", index: bareIndex)),
+        ("createIndexConcurrently.full", .createIndexConcurrently(table: "t", index: fullIndex)),
+        ("dropIndexConcurrently.bare", .dropIndexConcurrently(table: "t", index: bareIndex)),
+        ("dropIndexConcurrently.full", .dropIndexConcurrently(table: "t", index: fullIndex)),
+        ("addConstraint.primaryKey.bare", .addConstraint(table: "t", constraint: .primaryKey(barePrimaryKey))),
+        ("addConstraint.primaryKey.full", .addConstraint(table: "t", constraint: .primaryKey(fullPrimaryKey))),
+        ("addConstraint.unique.bare", .addConstraint(table: "t", constraint: .unique(bareUnique))),
+        ("addConstraint.unique.full", .addConstraint(table: "t", constraint: .unique(fullUnique))),
+        ("addConstraint.foreignKey.bare", .addConstraint(table: "t", constraint: .foreignKey(bareForeignKey))),
+        ("addConstraint.foreignKey.full", .addConstraint(table: "t", constraint: .foreignKey(fullForeignKey))),
+        ("addConstraint.check.bare", .addConstraint(table: "t", constraint: .check(bareCheck))),
+        ("addConstraint.check.full", .addConstraint(table: "t", constraint: .check(fullCheck))),
+        ("dropConstraint.primaryKey.full", .dropConstraint(table: "t", constraint: .primaryKey(fullPrimaryKey))),
+        ("dropConstraint.unique.full", .dropConstraint(table: "t", constraint: .unique(fullUnique))),
+        ("dropConstraint.foreignKey.full", .dropConstraint(table: "t", constraint: .foreignKey(fullForeignKey))),
+        ("dropConstraint.check.bare", .dropConstraint(table: "t", constraint: .check(bareCheck))),
+        ("setTableComment.set", .setTableComment(table: "t", from: nil, to: "x")),
+        ("setTableComment.clear", .setTableComment(table: "t", from: "x", to: nil)),
+        ("setSQLiteTableOptions.set", .setSQLiteTableOptions(table: "t", from: nil, to: [.strict, .withoutRowID])),
+        ("setSQLiteTableOptions.clear", .setSQLiteTableOptions(table: "t", from: [.strict], to: nil)),
+        ("renameTable", .renameTable(from: "t", to: "u")),
+        ("renameColumn", .renameColumn(table: "t", from: "c", to: "d")),
+        ("renameIndex", .renameIndex(table: "t", from: "ix", to: "iy")),
+        ("renameConstraint", .renameConstraint(table: "t", from: "ck", to: "cl")),
+        ("renameEnumType", .renameEnumType(from: "mood", to: "humor")),
+        ("renameEnumValue.bare", .renameEnumValue(type: "mood", from: "ok", to: "fine", columns: [])),
+        ("renameEnumValue.full", .renameEnumValue(type: "mood", from: "ok", to: "fine", columns: [ColumnReference("t", "c")])),
+        ("createEnumType.bare", .createEnumType(bareEnum)),
+        ("createEnumType.full", .createEnumType(fullEnum)),
+        ("dropEnumType.full", .dropEnumType(fullEnum)),
+        ("addEnumValue.end", .addEnumValue(type: "mood", value: "sad", before: nil, after: nil)),
+        ("addEnumValue.before", .addEnumValue(type: "mood", value: "sad", before: "ok", after: nil)),
+        ("addEnumValue.after", .addEnumValue(type: "mood", value: "sad", before: nil, after: "ok")),
+        ("replaceEnumType", .replaceEnumType(from: fullEnum, to: EnumType("mood", ["meh", "ok"]))),
+        ("createSequence.bare", .createSequence(bareSequence)),
+        ("createSequence.full", .createSequence(fullSequence)),
+        ("dropSequence.full", .dropSequence(fullSequence)),
+        ("alterSequence", .alterSequence(from: bareSequence, to: fullSequence)),
+        ("setIndexComment.set", .setIndexComment(table: "t", index: "ix", from: nil, to: "x")),
+        ("setIndexComment.clear", .setIndexComment(table: "t", index: "ix", from: "x", to: nil)),
+        ("validateConstraint", .validateConstraint(table: "t", name: "ck")),
+        ("backfill.integer", .backfill(table: "t", column: "c", value: .integer(0))),
+        ("backfill.expression", .backfill(table: "t", column: "c", value: .expression("now()"))),
+        ("batchedUpdate.bare", .batchedUpdate(BatchedUpdate("t", set: [ColumnAssignment("c", "1")]))),
+        ("batchedUpdate.full", .batchedUpdate(BatchedUpdate("t", set: [ColumnAssignment("c", "1"), ColumnAssignment("d", "c")], where: "c IS NULL", batchSize: 500))),
+        ("expect.noRows", .expect(Expectation(noRows: "SELECT 1 FROM t WHERE c < 0", message: "no negatives"))),
+        ("expect.count", .expect(Expectation("SELECT count(*) FROM t", equals: 3, message: "three rows"))),
+        ("execute.bare", .execute(bareRaw)),
+        ("execute.full", .execute(fullRaw)),
+        ("code.irreversible", .code(CustomCode("step") { _ in })),
+        ("code.reversible", .code(CustomCode("step", reverse: { _ in }) { _ in })),
+    ]
+
+    /// The name of an operation's case. Exhaustive on purpose: a new case must be added here, and
+    /// then to `operations`, or `everyCaseIsCatalogued` fails.
+    static func caseName(_ op: MigrationOperation) -> String {
+        switch op {
+        case .createTable: "createTable"
+        case .dropTable: "dropTable"
+        case .addColumn: "addColumn"
+        case .dropColumn: "dropColumn"
+        case .alterColumn: "alterColumn"
+        case .createIndex: "createIndex"
+        case .dropIndex: "dropIndex"
+        case .createIndexConcurrently: "createIndexConcurrently"
+        case .dropIndexConcurrently: "dropIndexConcurrently"
+        case .addConstraint: "addConstraint"
+        case .dropConstraint: "dropConstraint"
+        case .setTableComment: "setTableComment"
+        case .setSQLiteTableOptions: "setSQLiteTableOptions"
+        case .renameTable: "renameTable"
+        case .renameColumn: "renameColumn"
+        case .renameIndex: "renameIndex"
+        case .renameConstraint: "renameConstraint"
+        case .renameEnumType: "renameEnumType"
+        case .renameEnumValue: "renameEnumValue"
+        case .createEnumType: "createEnumType"
+        case .dropEnumType: "dropEnumType"
+        case .addEnumValue: "addEnumValue"
+        case .replaceEnumType: "replaceEnumType"
+        case .createSequence: "createSequence"
+        case .dropSequence: "dropSequence"
+        case .alterSequence: "alterSequence"
+        case .setIndexComment: "setIndexComment"
+        case .validateConstraint: "validateConstraint"
+        case .backfill: "backfill"
+        case .batchedUpdate: "batchedUpdate"
+        case .expect: "expect"
+        case .execute: "execute"
+        case .code: "code"
+        }
+    }
+
+    /// Every case name, in declaration order (one sample value per case).
+    static let allCaseNames: Set<String> = Set(operations.map { caseName($0.op) })
+
+    /// Paths of the stored properties of `value`, recursively, whose value is unset: nil, empty, or
+    /// false. The full payloads above must have none (apart from the listed exceptions), so a new
+    /// optional field fails the test until a full payload sets it.
+    static func unsetFields(_ value: Any, path: String = "") -> [String] {
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .optional {
+            guard let wrapped = mirror.children.first?.value else { return [path] }
+            return unsetFields(wrapped, path: path)
+        }
+        if let b = value as? Bool { return b ? [] : [path] }
+        switch mirror.displayStyle {
+        case .collection, .set:
+            if mirror.children.isEmpty { return [path] }
+            return mirror.children.enumerated().flatMap { unsetFields($0.element.value, path: "\(path)[\($0.offset)]") }
+        case .dictionary:
+            return mirror.children.isEmpty ? [path] : []
+        case .struct, .class:
+            return mirror.children.flatMap { child in unsetFields(child.value, path: path + "." + (child.label ?? "?")) }
+        case .enum, .tuple:
+            return mirror.children.flatMap { child in unsetFields(child.value, path: path + "." + (child.label ?? "?")) }
+        default:
+            return []
+        }
+    }
+}
