@@ -53,7 +53,7 @@ struct CorpusAutogenTests {
             return
         }
         // A constraint the upgrade validated stays valid on the way down (nothing to undo: the rows are valid).
-        let restored = try Differ(dialect: dialect.implementation).diff(
+        let restored = try PlanPipeline(dialect: dialect.implementation).operations(
             from: Self.validated(try dialect.implementation.introspect(a)), to: Self.validated(before))
         #expect(restored == [], "\(name): after downgrade, differs from before.sql: \(restored)")
     }

@@ -180,7 +180,7 @@ struct DataSafetyTests {
     func addBeforeDrop() throws {
         let before = Schema { Table("t") { Column("id", .integer).primaryKey(); Column("completada", .boolean) } }
         let after = Schema { Table("t") { Column("id", .integer).primaryKey(); Column("estado", .text, nullable: true) } }
-        let ops = try Differ(dialect: SQLiteDialect()).diff(from: before.named(), to: after.named())
+        let ops = try PlanPipeline(dialect: SQLiteDialect()).operations(from: before.named(), to: after.named())
         #expect(ops.map(\.summary) == ["add column t.estado text NULL", "drop column t.completada"])
         var upgrade = ops
         let data = MigrationOperation.execute(

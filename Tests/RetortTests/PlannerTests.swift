@@ -1,5 +1,5 @@
 import Foundation
-import Retort
+@testable import Retort
 import Testing
 
 @Suite("Planner: dependency order, cycles, determinism")
@@ -32,14 +32,14 @@ struct PlannerTests {
     @Test("referenced tables are created first; a cycle's keys are added at the end; drops run in reverse")
     func order() throws {
         let named = Self.models.named()
-        let plan = Planner().plan(try Differ(dialect: SQLiteDialect()).unordered(from: Schema(), to: named), current: Schema(), target: named)
+        let plan = Planner().plan(try Differ(dialect: SQLiteDialect()).tableOperations(from: Schema(), to: named), current: Schema(), target: named)
         #expect(plan.groups.map(\.table) == ["autores", "posts", "comentarios", "equipos", "jugadores", nil])
         #expect(plan.groups.last?.operations.map(\.summary) == ["add foreign key fk_equipos_capitan_id_jugadores on equipos"])
         // The self-reference stays inside its CREATE TABLE.
         guard case .createTable(let comentarios) = plan.groups[2].operations[0] else { Issue.record("not a create"); return }
         #expect(comentarios.foreignKeys.count == 2)
 
-        let drop = try Differ(dialect: SQLiteDialect()).diff(from: named, to: Schema())
+        let drop = try PlanPipeline(dialect: SQLiteDialect()).operations(from: named, to: Schema())
         #expect(drop.compactMap { if case .dropTable(let t) = $0 { t.name } else { nil } }
             == ["comentarios", "posts", "autores", "jugadores", "equipos"])
         #expect(drop.first { $0.tableName == "equipos" }?.summary == "drop foreign key fk_equipos_capitan_id_jugadores on equipos")
@@ -48,7 +48,7 @@ struct PlannerTests {
     @Test("the plan does not depend on the order the operations arrive in")
     func deterministic() throws {
         let named = Self.models.named()
-        let ops = try Differ(dialect: PostgresDialect()).unordered(from: Schema(), to: named)
+        let ops = try Differ(dialect: PostgresDialect()).tableOperations(from: Schema(), to: named)
         let expected = Planner().plan(ops, current: Schema(), target: named)
         // Every rotation and the reversal of the input: a planner that leaned on input order
         // (or on dictionary iteration) would give a different plan for some of them.
@@ -70,7 +70,7 @@ struct PlannerTests {
         try migrator.upgrade(to: "head")
         #expect(try Autogenerator(models: Self.models, graph: try graph([rev])).differences(db) == [])
         // The planner's own drop order (not the revision's inverse) works on the database too.
-        let dropAll = try revision("drop", parents: [rev.id], Differ(dialect: db.dialect.implementation).diff(
+        let dropAll = try revision("drop", parents: [rev.id], PlanPipeline(dialect: db.dialect.implementation).operations(
             from: db.dialect.implementation.introspect(db), to: Schema()), downgrade: [])
         try Migrator(graph: try graph([rev, dropAll]), connection: db).upgrade(to: "head")
         #expect(try userTables(db) == [])

@@ -40,7 +40,7 @@ struct RoundTripTests {
             defer { again.close() }
             #expect(try generator.differences(again) == [], "fixture diffs after creation")
             // Clean up for the next fixture.
-            let drops = try Differ(dialect: again.dialect.implementation).diff(
+            let drops = try PlanPipeline(dialect: again.dialect.implementation).operations(
                 from: again.dialect.implementation.introspect(again), to: Schema())
             for s in try again.dialect.implementation.render(drops, from: again.dialect.implementation.introspect(again)) {
                 try again.executeScript(s.sql)

@@ -72,8 +72,8 @@ struct SplitTests {
             Table("modelos") { Column("id", .integer).primaryKey() }
             Table("cuotas") { Column("id", .integer).primaryKey(); Column("modelo_id", .integer).references("modelos", "id") }
         }.tables).named()
-        let r0 = try revision("r0", try Differ(dialect: SQLiteDialect()).diff(from: Schema(), to: base.named()))
-        let r1 = try revision("r1", parents: ["r0"], try Differ(dialect: SQLiteDialect()).diff(from: base.named(), to: four))
+        let r0 = try revision("r0", try PlanPipeline(dialect: SQLiteDialect()).operations(from: Schema(), to: base.named()))
+        let r1 = try revision("r1", parents: ["r0"], try PlanPipeline(dialect: SQLiteDialect()).operations(from: base.named(), to: four))
         return [r0, r1]
     }
 

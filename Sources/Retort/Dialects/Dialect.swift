@@ -43,9 +43,6 @@ public struct DialectTraits: Sendable {
     /// A primary key, unique constraint or column type that foreign keys reference cannot change
     /// while they exist: they are dropped before and added after.
     public var referencedKeysArePinned: Bool
-    /// A type change needs a cast the database has, and views pin the columns they use (SQLite
-    /// rebuilds a table with any conversion, checked row by row).
-    public var strictTypeChanges: Bool
     /// Indexes can be built and dropped without blocking writes, outside any transaction.
     public var concurrentIndexBuilds: Bool
 }
@@ -72,6 +69,12 @@ public protocol Dialect: Sendable {
     func introspect(_ db: any DatabaseConnection) throws -> Schema
     /// A copy of the table in the form this dialect stores it, for comparison.
     func normalized(_ table: Table) -> Table
+    /// Throws an `UnsupportedChange` for a column change the database could not carry out as
+    /// generated (no cast; an object Retort does not manage, in `dependents`, uses the column).
+    func checkChange(table: String, from: Column, to: Column, dependents: [String]) throws
+    /// Throws an `UnsupportedChange` when `what` (a table or column) cannot be dropped because
+    /// objects Retort does not manage (`dependents`) use it.
+    func checkDrop(_ what: String, dependents: [String]) throws
     /// The models' expressions as the connected database spells them, for the tables whose
     /// expressions the database (`current`) does not already spell the same way; a fixed number of
     /// round trips. Throws a `ModelError` for an expression the database rejects.
@@ -98,6 +101,10 @@ public protocol Dialect: Sendable {
 }
 
 extension DialectName {
+    /// The dialect whose schema holds every kind of object Retort manages: a plan made for it
+    /// serves every dialect (the others render what they have).
+    public static let holdingEveryKind: DialectName = .postgres
+
     /// The dialect implementation for this name.
     public var implementation: any Dialect {
         switch self {

@@ -33,24 +33,29 @@ enum ReferencingKeys {
             ops[i] = .dropTable(table)
             extra += standing.map { .dropConstraint(table: table.name, constraint: .foreignKey($0)) }
         }
-        let dropped = Set(ops.compactMap { op -> String? in
-            if case .dropConstraint(let t, .foreignKey(let fk)) = op { return "\(t)\u{1}\(Differ.key(fk))" }
-            if case .dropTable(let t) = op { return t.name }
-            return nil
-        })
-        var renamesDropped: Set<String> = []
-        for table in current.tables where !dropped.contains(table.name) {
-            for fk in table.foreignKeys where stands(fk) && !dropped.contains("\(table.name)\u{1}\(Differ.key(fk))") {
+        /// A table and something of it, told apart by value.
+        struct Owned<Value: Hashable>: Hashable {
+            var table: String
+            var value: Value
+        }
+        var droppedTables: Set<String> = [], droppedKeys: Set<Owned<ForeignKey>> = []
+        for op in ops {
+            if case .dropConstraint(let t, .foreignKey(let fk)) = op { droppedKeys.insert(Owned(table: t, value: fk.definition)) }
+            if case .dropTable(let t) = op { droppedTables.insert(t.name) }
+        }
+        var renamesDropped: Set<Owned<String>> = []
+        for table in current.tables where !droppedTables.contains(table.name) {
+            for fk in table.foreignKeys where stands(fk) && !droppedKeys.contains(Owned(table: table.name, value: fk.definition)) {
                 extra.append(.dropConstraint(table: table.name, constraint: .foreignKey(fk)))
-                if let kept = target.table(table.name)?.foreignKeys.first(where: { Differ.key($0) == Differ.key(fk) }) {
+                if let kept = target.table(table.name)?.foreignKeys.first(where: { $0.sameDefinition(as: fk) }) {
                     extra.append(.addConstraint(table: table.name, constraint: .foreignKey(kept)))
                 }
                 // Dropped by its old name and added by its new one: no rename in between.
-                if let name = fk.name { renamesDropped.insert("\(table.name)\u{1}\(name)") }
+                if let name = fk.name { renamesDropped.insert(Owned(table: table.name, value: name)) }
             }
         }
         ops.removeAll { op in
-            if case .renameConstraint(let t, let from, _) = op { return renamesDropped.contains("\(t)\u{1}\(from)") }
+            if case .renameConstraint(let t, let from, _) = op { return renamesDropped.contains(Owned(table: t, value: from)) }
             return false
         }
         return ops + extra

@@ -35,11 +35,13 @@ public struct Autogenerator {
         try plan(from: schema, on: db, notice: notice).operations
     }
 
-    func plan(from schema: Schema, on db: any DatabaseConnection, notice: (String) -> Void) throws -> Plan {
+    func plan(from schema: Schema, on db: any DatabaseConnection, safe: Bool = false, single: Bool = false, notice: (String) -> Void)
+        throws -> Plan
+    {
         let dialect = db.dialect.implementation
         let canonical = try dialect.canonicalForms(of: models, comparedWith: schema, on: db)
         canonical.notice.map(notice)
-        return try Differ(dialect: dialect).plan(from: schema, to: models, canonical: canonical)
+        return try PlanPipeline(dialect: dialect).plan(from: schema, to: models, canonical: canonical, safe: safe, single: single)
     }
 
     /// Refuses unless the database has every revision applied (autogen must diff against head).
@@ -77,25 +79,12 @@ public struct Autogenerator {
         date: Date = Date(), idToken: String? = nil, suggest: (String) -> Void = { _ in }
     ) throws -> (revisions: [RevisionInfo], database: Schema) {
         if history { try requireAtHead(db) }
-        let differ = Differ(dialect: db.dialect.implementation)
         let database = try databaseSchema(db)
-        var plan = try plan(from: database, on: db, notice: suggest)
-        let single = single && !safe
-        if safe {
-            let backfills = Dictionary(models.tables.map { ($0.name, $0.hints?.backfills ?? [:]) }) { a, _ in a }
-            plan = SafePlan.rewrite(plan, current: database, backfills: backfills)
-        }
-        differ.renameSuggestions(plan.operations).forEach(suggest)
+        let plan = try plan(from: database, on: db, safe: safe, single: single, notice: suggest)
+        Differ(dialect: db.dialect.implementation).renameSuggestions(plan.operations).forEach(suggest)
         guard !plan.groups.isEmpty else { return ([], database) }
-        var groups = plan.groups
-        if single, plan.groups.count > 1 {
-            // Even in one revision, added enum values commit before anything can use them.
-            let (first, rest) = (plan.groups[0], plan.groups.dropFirst())
-            let early = first.operations.contains { if case .addEnumValue = $0 { true } else { false } } && !rest.isEmpty
-            groups = early
-                ? [first, PlannedGroup(table: nil, operations: rest.flatMap(\.operations))]
-                : [PlannedGroup(table: nil, operations: plan.operations)]
-        }
+        let groups = plan.groups
+        let single = single && !safe
         let ids = idToken.map { token in (1...groups.count).map { RevisionID.make(date: date, token: token, sequence: $0) } }
             ?? RevisionID.fresh(date: date, count: groups.count, avoiding: Set(graph.revisions.keys))
         let revisions = try Self.chain(groups, message: message, parents: history ? graph.heads : [], single: groups.count == 1 || single) { i in
@@ -113,8 +102,8 @@ public struct Autogenerator {
             throw RevisionError(
                 "the history already has \(graph.revisions.count) revision(s); a baseline can only be the first revision")
         }
-        // Planned as for PostgreSQL, which has every kind of object; SQLite renders what it has.
-        let plan = try Differ(dialect: PostgresDialect()).plan(from: Schema(), to: models)
+        // Planned as for the dialect with every kind of object; the others render what they have.
+        let plan = try PlanPipeline(dialect: DialectName.holdingEveryKind.implementation).plan(from: Schema(), to: models)
         guard !plan.groups.isEmpty else { throw RevisionError("the models declare no tables: nothing to baseline") }
         let id = RevisionID.fresh(date: date, avoiding: [])[0]
         return RevisionInfo(

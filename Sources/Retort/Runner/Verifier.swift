@@ -38,13 +38,13 @@ public struct Verifier {
             let rows = try Self.rows(db, kept)
             do { try migrator.downgrade(to: "\(id)-1") } catch { throw fail("downgrade failed: \(error)") }
             let reverted = try dialect.introspect(db)
-            let undone = Self.ignoringValidation(try Differ(dialect: dialect).diff(from: reverted, to: before))
+            let undone = Self.ignoringValidation(try PlanPipeline(dialect: dialect).operations(from: reverted, to: before))
             guard undone.isEmpty else {
                 throw fail("its downgrade does not undo its upgrade: \(undone.map(\.summary).joined(separator: "; "))")
             }
             do { try migrator.upgrade(to: id) } catch { throw fail("upgrade after its downgrade failed: \(error)") }
             let again = try dialect.introspect(db)
-            let drift = try Differ(dialect: dialect).diff(from: again, to: after)
+            let drift = try PlanPipeline(dialect: dialect).operations(from: again, to: after)
             guard drift.isEmpty else {
                 throw fail("upgrade, downgrade, upgrade gives another schema: \(drift.map(\.summary).joined(separator: "; "))")
             }

@@ -213,7 +213,7 @@ public final class Transfer {
         guard !wanted.isEmpty else { return }
         var goal = current
         goal.tables += wanted.map(SQLiteTypeMapping.postgresTable)
-        let plan = try Differ(dialect: dialect).plan(from: current, to: goal.named())
+        let plan = try PlanPipeline(dialect: dialect).plan(from: current, to: goal.named())
         let statements = try dialect.render(plan.operations, from: current)
         try target.execute("BEGIN")
         do {

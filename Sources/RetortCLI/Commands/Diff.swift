@@ -54,7 +54,7 @@ public struct DiffCommand: ParsableCommand {
         let filter = TableFilter(excludeTables)
         let current = filter.apply(try dialect.introspect(source))
         let wanted = filter.apply(try target.dialect.implementation.introspect(target))
-        let plan = try Differ(dialect: dialect).plan(from: current, to: wanted)
+        let plan = try PlanPipeline(dialect: dialect).plan(from: current, to: wanted)
         let ops = plan.operations
         // Added enum values commit before anything uses them (PostgreSQL refuses a value added in
         // the same transaction): the script commits after the group that adds them.

@@ -34,7 +34,7 @@ public struct PostgresDialect: Dialect {
     public func portabilityNotes(_ operations: [MigrationOperation]) -> [String] { operations.sqliteOnlyDetails }
 
     public var traits: DialectTraits { DialectTraits(
-            schemaObjects: true, referencedKeysArePinned: true, strictTypeChanges: true, concurrentIndexBuilds: true) }
+            schemaObjects: true, referencedKeysArePinned: true, concurrentIndexBuilds: true) }
 
     /// The native type of a column.
     static func typeSQL(_ column: Column) -> String {
@@ -116,6 +116,14 @@ public struct PostgresDialect: Dialect {
         let castName = cast.lowercased()
         guard ["timestamp", "time", "date", "interval"].contains(where: { castName.hasPrefix($0) }) else { return false }
         return parseType(cast) != columnType
+    }
+
+    public func checkChange(table: String, from: Column, to: Column, dependents: [String]) throws {
+        try PostgresChangeRules.check(table: table, from: from, to: to, dependents: dependents)
+    }
+
+    public func checkDrop(_ what: String, dependents: [String]) throws {
+        try PostgresChangeRules.checkDrop(what, dependents: dependents)
     }
 
     public func normalized(_ table: Table) -> Table {

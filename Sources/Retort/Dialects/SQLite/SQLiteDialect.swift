@@ -16,7 +16,7 @@ public struct SQLiteDialect: Dialect {
     public func portabilityNotes(_ operations: [MigrationOperation]) -> [String] { operations.postgresOnlyDetails }
 
     public var traits: DialectTraits { DialectTraits(
-            schemaObjects: false, referencedKeysArePinned: false, strictTypeChanges: false, concurrentIndexBuilds: false) }
+            schemaObjects: false, referencedKeysArePinned: false, concurrentIndexBuilds: false) }
 
     /// The column a table with no columns holds on SQLite, which needs one; never read back.
     static let placeholderColumn = "_retort_no_columns"
@@ -77,6 +77,12 @@ public struct SQLiteDialect: Dialect {
         case .expression(let e): return "(\(e))"
         }
     }
+
+    /// SQLite rebuilds a table with any conversion, checked row by row: nothing is refused here.
+    public func checkChange(table: String, from: Column, to: Column, dependents: [String]) throws {}
+
+    /// Views are dropped and re-created by SQLite's rebuilds: nothing is refused here.
+    public func checkDrop(_ what: String, dependents: [String]) throws {}
 
     public func normalized(_ table: Table) -> Table {
         var t = table

@@ -1,13 +1,6 @@
-/// A change the database could not carry out as generated (no cast, a dependent view): refused
-/// before any SQL runs, with what to do instead.
-public struct UnsupportedChange: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    init(_ description: String) { self.description = description }
-}
-
-/// Refuses column changes that PostgreSQL could not carry out, before any SQL runs (for dialects
-/// with `strictTypeChanges`).
-enum ColumnChange {
+/// PostgreSQL's rules for column changes: a type change needs a cast PostgreSQL has, and objects
+/// Retort does not manage (views, rules) pin the columns and tables they use.
+enum PostgresChangeRules {
     /// Throws an `UnsupportedChange` for a type change PostgreSQL has no cast for, or one that an object
     /// Retort does not manage (a view) depends on.
     static func check(table: String, from: Column, to: Column, dependents: [String]) throws {

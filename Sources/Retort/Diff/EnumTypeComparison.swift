@@ -1,9 +1,7 @@
-/// Compares what lives beside the tables: enum types and sequences.
-enum SchemaObjects {
-    /// Operations that create enum types and sequences, add enum values and keep types whose last
-    /// column goes (these run before the tables change), and those that drop types and sequences
-    /// (after the tables change). An enum type that loses or reorders values is rebuilt.
-    static func diff(from current: Schema, to target: Schema) throws -> [MigrationOperation] {
+/// Enum types (PostgreSQL): created, dropped, values added in place, rebuilt when values go or move,
+/// and listed or unlisted when the columns that use them come or go.
+enum EnumTypeComparison: SchemaComparison {
+    static func compare(_ current: Schema, _ target: Schema) throws -> [MigrationOperation] {
         var ops: [MigrationOperation] = []
         let have = current.allEnumTypes, want = target.allEnumTypes
         let usedNow = current.enumTypes(), usedLater = target.enumTypes()
@@ -38,15 +36,6 @@ enum SchemaObjects {
         for name in have.keys.sorted() where want[name] == nil {
             ops.append(.dropEnumType(EnumType(name, have[name]!)))
         }
-
-        for s in target.sequences {
-            if let old = current.sequence(s.name) {
-                if old != s { ops.append(.alterSequence(from: old, to: s)) }
-            } else {
-                ops.append(.createSequence(s))
-            }
-        }
-        for s in current.sequences where target.sequence(s.name) == nil { ops.append(.dropSequence(s)) }
         return ops
     }
 }

@@ -1,0 +1,15 @@
+/// Sequences (PostgreSQL): created, dropped, or altered when any option or the owner differs.
+enum SequenceComparison: SchemaComparison {
+    static func compare(_ current: Schema, _ target: Schema) throws -> [MigrationOperation] {
+        var ops: [MigrationOperation] = []
+        for s in target.sequences {
+            if let old = current.sequence(s.name) {
+                if old != s { ops.append(.alterSequence(from: old, to: s)) }
+            } else {
+                ops.append(.createSequence(s))
+            }
+        }
+        for s in current.sequences where target.sequence(s.name) == nil { ops.append(.dropSequence(s)) }
+        return ops
+    }
+}

@@ -1,0 +1,169 @@
+@testable import Retort
+import Testing
+
+/// "Forgot to compare the new field" must not happen silently: for every IR type the differ
+/// compares, the test lists each stored property (by `Mirror`, so a new one fails here until it is
+/// listed) and requires that changing it alone makes the differ report a difference, on at least
+/// one dialect — or says, in `exempt`, why it must not count.
+@Suite("Differ coverage: every stored property of every compared type counts, or is exempt on purpose")
+struct DifferCoverageTests {
+    static let parent = Table(name: "p", columns: [Column("id", .integer), Column("k", .integer)], primaryKey: PrimaryKey(["id"]))
+    static let base = Table(
+        name: "t",
+        columns: [Column("c", .text, nullable: true, comment: "x"), Column("n", .integer), Column("m", .integer)],
+        primaryKey: PrimaryKey(["n"], name: "pk_t"),
+        uniqueConstraints: [UniqueConstraint(["m"], name: "uq_t")],
+        foreignKeys: [ForeignKey(["m"], references: "p", ["id"], name: "fk_t")],
+        checks: [CheckConstraint("ck_t", "n > 0")],
+        indexes: [Index(["c"], name: "ix_t", comment: "x")])
+    static let sequence = DatabaseSequence("s", type: .bigint)
+    static let enumType = EnumType("e", ["a", "b"])
+
+    static func schema(_ table: Table = base, sequence: DatabaseSequence = sequence, enumType: EnumType = enumType) -> Schema {
+        var s = Schema(tables: [parent, table])
+        s.sequences = [sequence]
+        s.enums = [enumType]
+        return s
+    }
+
+    /// Checks one type: its stored properties are exactly `mutations` ∪ `exempt`, and each mutation
+    /// of `value`, placed in a schema by `embed`, is a difference.
+    func check<T: Equatable>(
+        _ type: String, _ value: T, embed: (T) -> Schema, mutations: [String: (inout T) -> Void], exempt: [String: String] = [:]
+    ) throws {
+        let labels = Set(Mirror(reflecting: value).children.compactMap(\.label))
+        #expect(labels == Set(mutations.keys).union(exempt.keys), "\(type): list every stored property (new: \(labels.subtracting(mutations.keys).subtracting(exempt.keys).sorted()))")
+        let before = embed(value)
+        for (label, mutate) in mutations.sorted(by: { $0.key < $1.key }) {
+            var changed = value
+            mutate(&changed)
+            #expect(changed != value, "\(type).\(label): the mutation changes nothing")
+            let after = embed(changed)
+            let found = try allDialects.map { try Differ(dialect: $0.implementation).diff(from: before, to: after) }
+            #expect(found.contains { !$0.isEmpty }, "\(type).\(label) changed, but the differ found no difference")
+        }
+    }
+
+    @Test("columns")
+    func columns() throws {
+        try check("Column", Self.base.columns[0], embed: { c in var t = Self.base; t.columns[0] = c; return Self.schema(t) }, mutations: [
+            "name": { $0.name = "c2" },
+            "type": { $0.type = .integer },
+            "nullable": { $0.nullable = false },
+            "defaultValue": { $0.defaultValue = .string("a") },
+            "autoincrement": { $0.autoincrement = true },
+            "autoincrementKind": { $0.autoincrementKind = .serial },
+            "comment": { $0.comment = "y" },
+            "nativeTypes": { $0.nativeTypes = [.postgres: "varchar(5)", .sqlite: "VARCHAR(5)"] },
+            "generated": { $0.generated = .stored("upper(d)") },
+            "collations": { $0.collations = [.postgres: "C", .sqlite: "NOCASE"] },
+        ])
+        try check("GeneratedColumn", GeneratedColumn("n + 1"), embed: { g in
+            var t = Self.base
+            t.columns[0] = Column("c", .integer, generated: g)
+            return Self.schema(t)
+        }, mutations: [
+            "expression": { $0.expression = "n + 2" },
+            "stored": { $0.stored = false },
+        ])
+    }
+
+    @Test("indexes and their key options")
+    func indexes() throws {
+        try check("Index", Self.base.indexes[0], embed: { i in var t = Self.base; t.indexes[0] = i; return Self.schema(t) }, mutations: [
+            "name": { $0.name = "ix_t2" },
+            "keys": { $0.keys = [.column("n")] },
+            "unique": { $0.unique = true },
+            "predicate": { $0.predicate = "n > 1" },
+            "method": { $0.method = "hash" },
+            "keyOptions": { $0.keyOptions = [IndexKeyOptions(descending: true)] },
+            "include": { $0.include = ["n"] },
+            "storage": { $0.storage = ["fillfactor": "70"] },
+            "nullsNotDistinct": { $0.nullsNotDistinct = true },
+            "comment": { $0.comment = "y" },
+        ])
+        try check("IndexKeyOptions", IndexKeyOptions(descending: true), embed: { o in
+            var t = Self.base
+            t.indexes[0].keyOptions = [o]
+            return Self.schema(t)
+        }, mutations: [
+            "opclass": { $0.opclass = "text_pattern_ops" },
+            "descending": { $0.descending = false },
+            "nulls": { $0.nulls = .last },
+            "collations": { $0.collations = [.postgres: "C", .sqlite: "NOCASE"] },
+        ])
+    }
+
+    @Test("constraints")
+    func constraints() throws {
+        try check("PrimaryKey", Self.base.primaryKey!, embed: { k in var t = Self.base; t.primaryKey = k; return Self.schema(t) }, mutations: [
+            "name": { $0.name = "pk_t2" },
+            "columns": { $0.columns = ["m"] },
+            "deferrable": { $0.deferrable = .initiallyDeferred },
+        ])
+        try check("UniqueConstraint", Self.base.uniqueConstraints[0], embed: { u in
+            var t = Self.base
+            t.uniqueConstraints[0] = u
+            return Self.schema(t)
+        }, mutations: [
+            "name": { $0.name = "uq_t2" },
+            "columns": { $0.columns = ["n"] },
+            "deferrable": { $0.deferrable = .initiallyDeferred },
+            "nullsNotDistinctFlag": { $0.nullsNotDistinct = true },
+        ])
+        try check("ForeignKey", Self.base.foreignKeys[0], embed: { k in var t = Self.base; t.foreignKeys[0] = k; return Self.schema(t) }, mutations: [
+            "name": { $0.name = "fk_t2" },
+            "columns": { $0.columns = ["n"] },
+            "referencedTable": { $0.referencedTable = "t" },
+            "referencedColumns": { $0.referencedColumns = ["k"] },
+            "onDelete": { $0.onDelete = .cascade },
+            "onUpdate": { $0.onUpdate = .cascade },
+            "deferrable": { $0.deferrable = .initiallyDeferred },
+            "matchFullFlag": { $0.matchFull = true },
+            "notValidFlag": { $0.notValid = true },
+        ])
+        try check("CheckConstraint", Self.base.checks[0], embed: { c in var t = Self.base; t.checks[0] = c; return Self.schema(t) }, mutations: [
+            "name": { $0.name = "ck_t2" },
+            "expression": { $0.expression = "n > 1" },
+            "noInheritFlag": { $0.noInherit = true },
+            "notValidFlag": { $0.notValid = true },
+        ])
+    }
+
+    @Test("tables")
+    func tables() throws {
+        try check("Table", Self.base, embed: { Self.schema($0) }, mutations: [
+            "name": { $0.name = "t2" },
+            "columns": { $0.columns.append(Column("x", .integer, nullable: true)) },
+            "primaryKey": { $0.primaryKey = nil },
+            "uniqueConstraints": { $0.uniqueConstraints = [] },
+            "foreignKeys": { $0.foreignKeys = [] },
+            "checks": { $0.checks = [] },
+            "indexes": { $0.indexes = [] },
+            "comment": { $0.comment = "y" },
+            "sqlite": { $0.sqlite = [.strict] },
+        ], exempt: [
+            "triggers": "SQLite trigger text kept through rebuilds; not compared until triggers are a kind of their own",
+            "hints": "renames and backfills the models ask for: they steer the difference, they are not part of it",
+        ])
+    }
+
+    @Test("enum types and sequences")
+    func schemaObjects() throws {
+        try check("EnumType", Self.enumType, embed: { Self.schema(enumType: $0) }, mutations: [
+            "name": { $0.name = "e2" },
+            "values": { $0.values = ["a", "b", "c"] },
+        ])
+        try check("DatabaseSequence", Self.sequence, embed: { Self.schema(sequence: $0) }, mutations: [
+            "name": { $0.name = "s2" },
+            "type": { $0.type = .integer },
+            "start": { $0.start = 5 },
+            "increment": { $0.increment = 2 },
+            "minValue": { $0.minValue = 0 },
+            "maxValue": { $0.maxValue = 1000 },
+            "cache": { $0.cache = 10 },
+            "cycle": { $0.cycle = true },
+            "ownedBy": { $0.ownedBy = ColumnReference("t", "n") },
+        ])
+    }
+}
