@@ -21,6 +21,8 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
 
 /// An open connection to a database of some dialect.
 public protocol DatabaseConnection: MigrationDatabase, AnyObject {
+    /// Runs a query and returns its column names with every row.
+    func queryResult(_ sql: String, _ parameters: [SQLValue]) throws -> QueryResult
     /// Runs one or more statements with no parameters.
     func executeScript(_ sql: String) throws
     /// Closes the connection; later calls fail.
@@ -32,4 +34,18 @@ extension MigrationDatabase {
     public func execute(_ sql: String) throws { try execute(sql, []) }
     /// Runs a query with no parameters.
     public func query(_ sql: String) throws -> [[SQLValue]] { try query(sql, []) }
+}
+
+/// A query's rows with the names of its columns (their aliases), in order.
+public struct QueryResult: Sendable {
+    /// The column names, in the order of each row's values.
+    public var columns: [String]
+    /// The rows.
+    public var rows: [[SQLValue]]
+
+    /// A result.
+    public init(columns: [String], rows: [[SQLValue]]) {
+        self.columns = columns
+        self.rows = rows
+    }
 }

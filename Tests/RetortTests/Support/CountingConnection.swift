@@ -20,5 +20,9 @@ final class CountingConnection: DatabaseConnection {
         count += 1
         return try inner.query(sql, parameters)
     }
+    func queryResult(_ sql: String, _ parameters: [SQLValue]) throws -> QueryResult {
+        count += 1
+        return try inner.queryResult(sql, parameters)
+    }
     func close() { inner.close() }
 }

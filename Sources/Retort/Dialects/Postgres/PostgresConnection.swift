@@ -97,6 +97,10 @@ public final class PostgresConnection: DatabaseConnection {
     }
 
     public func query(_ sql: String, _ parameters: [SQLValue]) throws -> [[SQLValue]] {
+        try queryResult(sql, parameters).rows
+    }
+
+    public func queryResult(_ sql: String, _ parameters: [SQLValue]) throws -> QueryResult {
         let conn = try conn()
         let texts: [String?] = parameters.map { value in
             switch value {
@@ -116,8 +120,9 @@ public final class PostgresConnection: DatabaseConnection {
         }
         defer { PQclear(result) }
         try check(result, sql)
-        guard let result else { return [] }
+        guard let result else { return QueryResult(columns: [], rows: []) }
         let rows = PQntuples(result), columns = PQnfields(result)
+        let names = (0..<columns).map { String(cString: PQfname(result, $0)) }
         var out: [[SQLValue]] = []
         out.reserveCapacity(Int(rows))
         for r in 0..<rows {
@@ -138,6 +143,6 @@ public final class PostgresConnection: DatabaseConnection {
             }
             out.append(row)
         }
-        return out
+        return QueryResult(columns: names, rows: out)
     }
 }

@@ -16,14 +16,17 @@ struct PostgresIntrospector {
     /// table: the query takes less than half the time. A generation expression does refer to
     /// columns: it is deparsed with its table, which only tables with generated columns pay for.
     static let columnsQuery = """
-        SELECT c.relname, td.description, a.attname, format_type(a.atttypid, a.atttypmod),
-               a.attnotnull, CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, 0) END, a.attidentity, cd.description,
-               CASE WHEN ty.typtype = 'e' THEN ty.typname END,
+        SELECT c.relname AS "tableName", td.description AS "tableComment", a.attname AS "columnName",
+               format_type(a.atttypid, a.atttypmod) AS "typeName", a.attnotnull AS "notNull",
+               CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, 0) END AS "defaultExpression",
+               a.attidentity::text AS "identity", cd.description AS "comment",
+               CASE WHEN ty.typtype = 'e' THEN ty.typname END AS "enumName",
                CASE WHEN ty.typtype = 'e' THEN (SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder)
-                                                FROM pg_enum e WHERE e.enumtypid = ty.oid)::text END,
-               a.attnum, CASE WHEN a.attgenerated <> '' THEN a.attgenerated::text END,
-               CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid) END,
-               CASE WHEN a.attcollation <> ty.typcollation THEN (SELECT co.collname FROM pg_collation co WHERE co.oid = a.attcollation) END
+                                                FROM pg_enum e WHERE e.enumtypid = ty.oid)::text END AS "enumValues",
+               a.attnum AS "number", CASE WHEN a.attgenerated <> '' THEN a.attgenerated::text END AS "generatedKind",
+               CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid) END AS "generatedExpression",
+               CASE WHEN a.attcollation <> ty.typcollation
+                    THEN (SELECT co.collname FROM pg_collation co WHERE co.oid = a.attcollation) END AS "collation"
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -37,24 +40,26 @@ struct PostgresIntrospector {
 
     /// `NULLS NOT DISTINCT` exists from PostgreSQL 15 on; older servers have none to read.
     static func nullsNotDistinct(_ index: String, version: Int64) -> String {
-        version >= 150000 ? "\(index).indnullsnotdistinct::text" : "NULL::text"
+        version >= 150000 ? "\(index).indnullsnotdistinct" : "NULL::boolean"
     }
 
     /// Key columns by number (`{1,3}`), named from the columns query; a foreign key to a table
     /// that query does not read (another schema, a partition, Retort's own) has its referenced
     /// columns by name (a JSON array). Looking names up here, per key, took two thirds of the time.
     static func constraintsQuery(version: Int64) -> String { """
-        SELECT c.relname, con.conname, con.contype, con.conkey::text, fc.relname,
+        SELECT c.relname AS "tableName", con.conname AS "name", con.contype::text AS "kind", con.conkey::text AS "columnNumbers",
+               fc.relname AS "referencedTable",
                CASE WHEN con.contype <> 'f' THEN NULL
                     WHEN fc.relnamespace = c.relnamespace AND fc.relkind IN ('r', 'p') AND NOT fc.relispartition
                          AND fc.relname NOT IN (\(excluded))
                     THEN con.confkey::text
                     ELSE (SELECT json_agg(a.attname ORDER BY k.i) FROM unnest(con.confkey) WITH ORDINALITY AS k(n, i)
-                          JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.n)::text END,
-               con.confdeltype, con.confupdtype,
-               CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid, true) END,
-               con.condeferrable, con.condeferred, con.confmatchtype, con.connoinherit, con.convalidated,
-               \(nullsNotDistinct("ix", version: version))
+                          JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.n)::text END AS "referencedColumns",
+               con.confdeltype::text AS "onDelete", con.confupdtype::text AS "onUpdate",
+               CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid, true) END AS "checkDefinition",
+               con.condeferrable AS "deferrable", con.condeferred AS "deferred", con.confmatchtype::text AS "matchType",
+               con.connoinherit AS "noInherit", con.convalidated AS "validated",
+               \(nullsNotDistinct("ix", version: version)) AS "nullsNotDistinct"
         FROM pg_constraint con
         JOIN pg_class c ON c.oid = con.conrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -66,29 +71,26 @@ struct PostgresIntrospector {
     }
 
     /// Keys by column number (`indkey`, `indoption`), named from the columns query. Only an index
-    /// with an expression key or a non-default operator class (few) has its keys spelled out, each
-    /// as one string: `c` (column), `e` (expression) or `i` (INCLUDE column), the `indoption` bits
-    /// (1 DESC, 2 NULLS FIRST), a non-default operator class, U+0001, then the column name or
-    /// expression.
+    /// with an expression key, a non-default operator class or a collation other than its column's
+    /// (few) has its keys spelled out, as a JSON array of `PostgresIndexKey` objects.
     static func indexesQuery(version: Int64) -> String { """
-        SELECT tc.relname, ic.relname, i.indisunique, pg_get_expr(i.indpred, i.indrelid),
+        SELECT tc.relname AS "tableName", ic.relname AS "name", i.indisunique AS "isUnique",
+               pg_get_expr(i.indpred, i.indrelid) AS "predicate",
                CASE WHEN 0 = ANY (i.indkey::int2[]) OR i.indclass::oid[] && nd.oids OR NOT i.indcollation::oid[] <@ '{0,100}'::oid[]
-               THEN (SELECT json_agg(
-                          CASE WHEN k.i > i.indnkeyatts THEN 'i' WHEN k.n = 0 THEN 'e' ELSE 'c' END
-                          || coalesce(i.indoption[k.i - 1], 0)::text
-                          || CASE WHEN k.i <= i.indnkeyatts AND i.indclass[k.i - 1] = ANY (nd.oids)
-                                  THEN (SELECT oc.opcname::text FROM pg_opclass oc WHERE oc.oid = i.indclass[k.i - 1])
-                                  ELSE '' END
-                          || chr(1)
-                          || CASE WHEN k.n = 0 THEN pg_get_indexdef(i.indexrelid, k.i::int, true) ELSE a.attname::text END
-                          || CASE WHEN k.n <> 0 AND k.i <= i.indnkeyatts AND i.indcollation[k.i - 1] <> a.attcollation
-                                  THEN chr(2) || (SELECT co.collname::text FROM pg_collation co WHERE co.oid = i.indcollation[k.i - 1])
-                                  ELSE '' END
+               THEN (SELECT json_agg(json_build_object(
+                          'kind', CASE WHEN k.i > i.indnkeyatts THEN 'i' WHEN k.n = 0 THEN 'e' ELSE 'c' END,
+                          'options', coalesce(i.indoption[k.i - 1], 0),
+                          'opclass', CASE WHEN k.i <= i.indnkeyatts AND i.indclass[k.i - 1] = ANY (nd.oids)
+                                          THEN (SELECT oc.opcname::text FROM pg_opclass oc WHERE oc.oid = i.indclass[k.i - 1]) END,
+                          'text', CASE WHEN k.n = 0 THEN pg_get_indexdef(i.indexrelid, k.i::int, true) ELSE a.attname::text END,
+                          'collation', CASE WHEN k.n <> 0 AND k.i <= i.indnkeyatts AND i.indcollation[k.i - 1] <> a.attcollation
+                                            THEN (SELECT co.collname::text FROM pg_collation co WHERE co.oid = i.indcollation[k.i - 1]) END)
                           ORDER BY k.i)
                 FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(n, i)
-                LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.n)::text END,
-               i.indnkeyatts, am.amname, array_to_json(ic.reloptions)::text, \(nullsNotDistinct("i", version: version)), ixd.description,
-               i.indkey::text, i.indoption::text
+                LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.n)::text END AS "keys",
+               i.indnkeyatts AS "keyCount", am.amname::text AS "method", array_to_json(ic.reloptions)::text AS "storage",
+               \(nullsNotDistinct("i", version: version)) AS "nullsNotDistinct", ixd.description AS "comment",
+               i.indkey::text AS "columnNumbers", i.indoption::text AS "keyOptions"
         FROM pg_index i
         CROSS JOIN (SELECT array_agg(oid) AS oids FROM pg_opclass WHERE NOT opcdefault) nd
         JOIN pg_class ic ON ic.oid = i.indexrelid
@@ -104,20 +106,25 @@ struct PostgresIntrospector {
     }
 
     /// The server's version (`v`, which decides the other queries' columns, with the schema they
-    /// read, which they take as `$1`), enum types (`e`),
-    /// sequences that a column owns (`a`: serial or `OWNED BY`; `i`: identity, listed
-    /// only when its start or increment is not 1) or
-    /// a default uses (`s`; a sequence nothing uses is not Retort's), and the views and rules that
-    /// depend on tables and columns (`d`), one row each, details as JSON.
+    /// read, which they take as `$1`), enum types (`e`), sequences that a column owns (`a`: serial
+    /// or `OWNED BY`; `i`: identity, listed only when an option is not the default) or a default
+    /// uses (a sequence nothing uses is not Retort's), and the views and rules that depend on
+    /// tables and columns (`d`): one row each, in named columns (`PostgresObjectRow`).
     static let objectsQuery = """
-        SELECT 'v', current_setting('server_version_num'), current_schema()::text
+        SELECT 'v' AS "kind", current_setting('server_version_num') AS "name", current_schema()::text AS "schemaName",
+               NULL::text AS "enumValues", NULL::text AS "sequenceType", NULL::bigint AS "sequenceStart",
+               NULL::bigint AS "sequenceIncrement", NULL::bigint AS "sequenceMin", NULL::bigint AS "sequenceMax",
+               NULL::bigint AS "sequenceCache", NULL::boolean AS "sequenceCycle", NULL::text AS "ownerTable",
+               NULL::text AS "ownerColumn", NULL::text AS "ownership", NULL::text AS "dependent"
         UNION ALL
-        SELECT 'e', t.typname::text, (SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid)::text
+        SELECT 'e', t.typname::text, NULL,
+               (SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid)::text,
+               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
         FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
         WHERE n.nspname = current_schema() AND t.typtype = 'e'
         UNION ALL
-        SELECT 's', s.relname::text, json_build_array(format_type(q.seqtypid, NULL), q.seqstart::text, q.seqincrement::text,
-                   q.seqmin::text, q.seqmax::text, q.seqcache::text, q.seqcycle::text, oc.relname, oa.attname, o.deptype)::text
+        SELECT 's', s.relname::text, NULL, NULL, format_type(q.seqtypid, NULL), q.seqstart, q.seqincrement,
+               q.seqmin, q.seqmax, q.seqcache, q.seqcycle, oc.relname::text, oa.attname::text, o.deptype::text, NULL
         FROM pg_class s JOIN pg_namespace n ON n.oid = s.relnamespace JOIN pg_sequence q ON q.seqrelid = s.oid
         LEFT JOIN pg_depend o ON o.classid = 'pg_class'::regclass AND o.objid = s.oid AND o.refclassid = 'pg_class'::regclass
              AND o.deptype IN ('a', 'i')
@@ -131,9 +138,8 @@ struct PostgresIntrospector {
                              ELSE EXISTS (SELECT 1 FROM pg_depend u WHERE u.classid = 'pg_attrdef'::regclass
                                           AND u.refclassid = 'pg_class'::regclass AND u.refobjid = s.oid) END
         UNION ALL
-        SELECT DISTINCT 'd', t.relname::text, json_build_array(
-                   CASE v.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' ELSE 'rule on ' END || v.relname,
-                   a.attname)::text
+        SELECT DISTINCT 'd', t.relname::text, NULL::text, NULL::text, NULL::text, NULL::bigint, NULL::bigint, NULL::bigint,
+               NULL::bigint, NULL::bigint, NULL::boolean, t.relname::text, a.attname::text, NULL::text, CASE v.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' ELSE 'rule on ' END || v.relname
         FROM pg_depend d
         JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND r.oid = d.objid
         JOIN pg_class v ON v.oid = r.ev_class
@@ -141,13 +147,13 @@ struct PostgresIntrospector {
         JOIN pg_namespace n ON n.oid = t.relnamespace
         LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid AND d.refobjsubid > 0
         WHERE n.nspname = current_schema() AND v.oid <> t.oid
-        ORDER BY 1, 2, 3
+        ORDER BY 1, 2, 15, 13
         """
 
     /// The constraints and indexes queries' rows: read on other connections while the columns
     /// are read and parsed on this one, or on this one afterwards.
     private struct PendingKeys {
-        var wait: () throws -> (constraints: [[SQLValue]], indexes: [[SQLValue]])
+        var wait: () throws -> (constraints: QueryResult, indexes: QueryResult)
     }
 
     /// Starts the constraints and indexes queries and runs the objects query. On a connection
@@ -156,34 +162,37 @@ struct PostgresIntrospector {
     /// knows and the session's schema, while this one runs the objects and columns queries and
     /// parses the columns: the server answers on two cores. Still four queries. (A connection per
     /// query measured no faster on two cores.)
-    private func begin() throws -> (objects: [[SQLValue]], schema: [SQLValue], keys: PendingKeys) {
+    private func begin() throws -> (objects: [PostgresObjectRow], schema: [SQLValue], keys: PendingKeys) {
         guard let pg = db as? PostgresConnection, pg.isIdle else {
             // Read first: the server's version decides what the constraint and index queries can ask.
-            let objects = try db.query(Self.objectsQuery)
-            let head = objects.first { $0[0].string == "v" }
-            let version = head.flatMap { Int64($0[1].string ?? "") } ?? 0
-            let schema: [SQLValue] = [head.map { $0[2] } ?? .null]
+            let objects = try CatalogRow.decode(try db.queryResult(Self.objectsQuery, []), as: PostgresObjectRow.self)
+            let head = objects.first { $0.kind == "v" }
+            let version = head.flatMap { Int64($0.name) } ?? 0
+            let schema: [SQLValue] = [head?.schemaName.map(SQLValue.text) ?? .null]
             let db = self.db
             return (objects, schema, PendingKeys {
-                (try db.query(Self.constraintsQuery(version: version), schema), try db.query(Self.indexesQuery(version: version), schema))
+                (try db.queryResult(Self.constraintsQuery(version: version), schema),
+                 try db.queryResult(Self.indexesQuery(version: version), schema))
             })
         }
         let (url, version) = (pg.url, pg.serverVersion)
         let schema: [SQLValue] = [pg.schemaOverride.map(SQLValue.text) ?? .null]
-        nonisolated(unsafe) var rows: Result<(constraints: [[SQLValue]], indexes: [[SQLValue]]), any Error>?
+        // Written by the reading task before `reading.wait()` returns, read only after it.
+        nonisolated(unsafe) var rows: Result<(constraints: QueryResult, indexes: QueryResult), any Error>?
         let reading = DispatchGroup()
         DispatchQueue.global().async(group: reading) {
             // A server that refuses a second connection (connection limit, pooler): read here after all.
             guard let other = try? PostgresConnection(url: url) else { return }
             defer { other.close() }
             rows = Result {
-                (try other.query(Self.constraintsQuery(version: version), schema), try other.query(Self.indexesQuery(version: version), schema))
+                (try other.queryResult(Self.constraintsQuery(version: version), schema),
+                 try other.queryResult(Self.indexesQuery(version: version), schema))
             }
         }
         let db = self.db
-        let objects: [[SQLValue]]
+        let objects: [PostgresObjectRow]
         do {
-            objects = try db.query(Self.objectsQuery)
+            objects = try CatalogRow.decode(try db.queryResult(Self.objectsQuery, []))
         } catch {
             reading.wait()
             throw error
@@ -191,47 +200,71 @@ struct PostgresIntrospector {
         return (objects, schema, PendingKeys {
             reading.wait()
             if let rows { return try rows.get() }
-            return (try db.query(Self.constraintsQuery(version: version), schema), try db.query(Self.indexesQuery(version: version), schema))
+            return (try db.queryResult(Self.constraintsQuery(version: version), schema),
+                    try db.queryResult(Self.indexesQuery(version: version), schema))
         })
     }
 
-    func read() throws -> Schema {
-        var tables: [String: Table] = [:]
+    /// The tables being read, by name, with each table's column names by number (keys and
+    /// indexes name columns by number).
+    private struct Tables {
+        var byName: [String: Table] = [:]
         var order: [String] = []
+        var attributes: [String: [Int64: String]] = [:]
+
+        /// Key columns: numbers (`{1,3}`, or `1 3` as in `indkey`) of `table`, or names as JSON.
+        func keyColumns(_ value: SQLValue, of table: String) -> [String] {
+            guard let text = value.string, !text.hasPrefix("[") else { return PostgresIntrospector.names(value) }
+            let names = attributes[table] ?? [:]
+            return text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "{" || $0 == "}" })
+                .compactMap { Int64($0).flatMap { names[$0] } }
+        }
+    }
+
+    func read() throws -> Schema {
         let (objects, schemaName, pending) = try begin()
-        let columnRows: [[SQLValue]]
+        let columnRows: [PostgresColumnRow]
         do {
-            columnRows = try db.query(Self.columnsQuery, schemaName)
+            columnRows = try CatalogRow.decode(try db.queryResult(Self.columnsQuery, schemaName))
         } catch {
             _ = try? pending.wait()
             throw error
         }
-        // Rows come unordered: columns are gathered per table with their numbers, then sorted.
+        var tables = Self.readColumns(columnRows)
+        let keys = try pending.wait()
+        Self.readConstraints(try CatalogRow.decode(keys.constraints), into: &tables)
+        try Self.readIndexes(try CatalogRow.decode(keys.indexes), into: &tables)
+        var schema = Schema(tables: tables.order.map { tables.byName[$0]! })
+        Self.readObjects(objects, into: &schema)
+        return schema
+    }
+
+    /// Tables and their columns. Rows come unordered: columns are gathered per table with their
+    /// numbers, then sorted.
+    private static func readColumns(_ rows: [PostgresColumnRow]) -> Tables {
+        var tables = Tables()
         var numbered: [String: [(number: Int64, column: Column)]] = [:]
         // Schemas repeat a few types and defaults over thousands of columns: each is read once.
         var types: [String: ColumnType] = [:]
         var defaults: [String: [ColumnType: DefaultValue?]] = [:]
-        var attributes: [String: [Int64: String]] = [:]
-        for row in columnRows {
-            let name = row[0].string ?? ""
-            if tables[name] == nil {
-                tables[name] = Table(name: name, comment: row[1].string)
-                order.append(name)
+        for row in rows {
+            let name = row.tableName
+            if tables.byName[name] == nil {
+                tables.byName[name] = Table(name: name, comment: row.tableComment)
+                tables.order.append(name)
             }
-            guard let columnName = row[2].string else { continue }  // a table with no columns
-            let number = row[10].int ?? 0
-            attributes[name, default: [:]][number] = columnName
-            let typeName = row[3].string ?? ""
-            let type = types[typeName] ?? PostgresDialect.parseType(typeName)
-            types[typeName] = type
-            var column = Column(columnName, type, nullable: row[4].int == 0)
-            if let enumName = row[8].string { column.type = .enumeration(enumName, Self.names(row[9])) }
-            switch row[6].string ?? "" {
+            guard let columnName = row.columnName else { continue }  // a table with no columns
+            tables.attributes[name, default: [:]][row.number] = columnName
+            let type = types[row.typeName] ?? PostgresDialect.parseType(row.typeName)
+            types[row.typeName] = type
+            var column = Column(columnName, type, nullable: !row.notNull)
+            if let enumName = row.enumName { column.type = .enumeration(enumName, names(row.enumValues)) }
+            switch row.identity {
             case "a", "d":
                 column.autoincrement = true
-                column.autoincrementKind = .identity(row[6].string == "a" ? .always : .byDefault)  // options: objects query
+                column.autoincrementKind = .identity(row.identity == "a" ? .always : .byDefault)  // options: objects query
             default:
-                if let d = row[5].string {
+                if let d = row.defaultExpression {
                     if let known = defaults[d]?[column.type] {
                         column.defaultValue = known
                     } else {
@@ -240,63 +273,76 @@ struct PostgresIntrospector {
                     }
                 }
             }
-            if let kind = row[11].string, let expression = row[12].string {
+            if let kind = row.generatedKind, let expression = row.generatedExpression {
                 column.generated = GeneratedColumn(SQLText.normalizeExpression(expression), stored: kind == "s")
             }
-            if let collation = row[13].string { column.collations = [.postgres: collation] }
-            column.comment = row[7].string
-            numbered[name, default: []].append((number, column))
+            if let collation = row.collation { column.collations = [.postgres: collation] }
+            column.comment = row.comment
+            numbered[name, default: []].append((row.number, column))
         }
         for (name, columns) in numbered {
-            tables[name]!.columns = columns.sorted { $0.number < $1.number }.map(\.column)
+            tables.byName[name]!.columns = columns.sorted { $0.number < $1.number }.map(\.column)
         }
-        order.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }  // as PostgreSQL orders names
-        /// Key columns: numbers (`{1,3}`, or `1 3` as in `indkey`) of `table`, or names as JSON.
-        func keyColumns(_ value: SQLValue, of table: String) -> [String] {
-            guard let text = value.string, !text.hasPrefix("[") else { return Self.names(value) }
-            let names = attributes[table] ?? [:]
-            return text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "{" || $0 == "}" })
-                .compactMap { Int64($0).flatMap { names[$0] } }
-        }
+        tables.order.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }  // as PostgreSQL orders names
+        return tables
+    }
 
-        let keys = try pending.wait()
-        for row in keys.constraints {
-            let table = row[0].string ?? "", name = row[1].string
-            guard tables[table] != nil else { continue }
-            let columns = keyColumns(row[3], of: table)
-            let deferrable: Deferrable? = row[9].int == 1 ? (row[10].int == 1 ? .initiallyDeferred : .initiallyImmediate) : nil
-            switch row[2].string {
+    /// Primary keys, unique constraints, foreign keys and checks.
+    private static func readConstraints(_ rows: [PostgresConstraintRow], into tables: inout Tables) {
+        for row in rows {
+            let table = row.tableName, name = row.name
+            guard tables.byName[table] != nil else { continue }
+            let columns = tables.keyColumns(row.columnNumbers, of: table)
+            let deferrable: Deferrable? = row.deferrable ? (row.deferred ? .initiallyDeferred : .initiallyImmediate) : nil
+            switch row.kind {
             case "p":
-                tables[table]!.primaryKey = PrimaryKey(columns, name: name, deferrable: deferrable)
+                tables.byName[table]!.primaryKey = PrimaryKey(columns, name: name, deferrable: deferrable)
             case "u":
-                tables[table]!.uniqueConstraints.append(
-                    UniqueConstraint(columns, name: name, deferrable: deferrable, nullsNotDistinct: row[14].string == "true"))
+                tables.byName[table]!.uniqueConstraints.append(
+                    UniqueConstraint(columns, name: name, deferrable: deferrable, nullsNotDistinct: row.nullsNotDistinct))
             case "f":
-                tables[table]!.foreignKeys.append(
+                let referenced = row.referencedTable ?? ""
+                tables.byName[table]!.foreignKeys.append(
                     ForeignKey(
-                        columns, references: row[4].string ?? "", keyColumns(row[5], of: row[4].string ?? ""), onDelete: Self.action(row[6].string),
-                        onUpdate: Self.action(row[7].string), name: name, deferrable: deferrable, matchFull: row[11].string == "f",
-                        notValid: row[13].int == 0))
+                        columns, references: referenced, tables.keyColumns(row.referencedColumns, of: referenced),
+                        onDelete: action(row.onDelete), onUpdate: action(row.onUpdate), name: name, deferrable: deferrable,
+                        matchFull: row.matchType == "f", notValid: !row.validated))
             case "c":
-                var def = row[8].string ?? ""
+                var def = row.checkDefinition ?? ""
                 if def.hasPrefix("CHECK ") { def = String(def.dropFirst(6)) }
                 for suffix in [" NOT VALID", " NO INHERIT"] where def.hasSuffix(suffix) { def = String(def.dropLast(suffix.count)) }
-                tables[table]!.checks.append(
-                    CheckConstraint(name, SQLText.normalizeExpression(def), noInherit: row[12].int == 1, notValid: row[13].int == 0))
+                tables.byName[table]!.checks.append(
+                    CheckConstraint(name, SQLText.normalizeExpression(def), noInherit: row.noInherit, notValid: !row.validated))
             default:
                 break
             }
         }
+    }
 
-        for row in keys.indexes {
-            let table = row[0].string ?? ""
-            guard tables[table] != nil else { continue }
+    /// Indexes no constraint owns.
+    private static func readIndexes(_ rows: [PostgresIndexRow], into tables: inout Tables) throws {
+        for row in rows {
+            let table = row.tableName
+            guard tables.byName[table] != nil else { continue }
             var keys: [IndexKey] = [], options: [IndexKeyOptions] = [], include: [String] = []
-            if row[4].string == nil {
+            if let spelled = row.keys {
+                for key in try JSONDecoder().decode([PostgresIndexKey].self, from: Data(spelled.utf8)) {
+                    switch key.kind {
+                    case "i": include.append(key.text)
+                    case "e": keys.append(.expression(key.text))
+                    default: keys.append(.column(key.text))
+                    }
+                    guard key.kind != "i" else { continue }
+                    options.append(
+                        IndexKeyOptions(
+                            opclass: key.opclass, descending: key.options & 1 != 0, nulls: key.options & 2 != 0 ? .first : .last,
+                            collations: key.collation.map { [.postgres: $0] } ?? [:]))
+                }
+            } else {
                 // Plain columns and default operator classes: numbers and option bits.
-                let columns = keyColumns(row[10], of: table)
-                let flags = (row[11].string ?? "").split(separator: " ").map { Int($0) ?? 0 }
-                let keyCount = Int(row[5].int ?? Int64(columns.count))
+                let columns = tables.keyColumns(row.columnNumbers, of: table)
+                let flags = (row.keyOptions ?? "").split(separator: " ").map { Int($0) ?? 0 }
+                let keyCount = Int(row.keyCount ?? Int64(columns.count))
                 for (i, column) in columns.enumerated() {
                     guard i < keyCount else {
                         include.append(column)
@@ -307,60 +353,36 @@ struct PostgresIntrospector {
                     options.append(IndexKeyOptions(opclass: nil, descending: f & 1 != 0, nulls: f & 2 != 0 ? .first : .last))
                 }
             }
-            for part in Self.names(row[4]) {
-                guard let separator = part.firstIndex(of: "\u{1}"), let tag = part.first else { continue }
-                let head = part[part.index(after: part.startIndex)..<separator]
-                var text = String(part[part.index(after: separator)...])
-                var collations: [DialectName: String] = [:]
-                if tag == "c", let mark = text.lastIndex(of: "\u{2}") {  // a column key in another collation than its column's
-                    collations[.postgres] = String(text[text.index(after: mark)...])
-                    text = String(text[..<mark])
-                }
-                let digits = head.prefix { $0.isNumber }
-                let flags = Int(digits) ?? 0
-                let opclass = head.dropFirst(digits.count)
-                switch tag {
-                case "i": include.append(text)
-                case "e": keys.append(.expression(text))
-                default: keys.append(.column(text))
-                }
-                if tag != "i" {
-                    options.append(
-                        IndexKeyOptions(
-                            opclass: opclass.isEmpty ? nil : String(opclass), descending: flags & 1 != 0,
-                            nulls: flags & 2 != 0 ? .first : .last, collations: collations))
-                }
-            }
             var storage: [String: String] = [:]
-            for option in Self.names(row[7]) {
+            for option in names(row.storage) {
                 let pair = option.split(separator: "=", maxSplits: 1).map(String.init)
                 if pair.count == 2 { storage[pair[0]] = pair[1] }
             }
-            tables[table]!.indexes.append(
+            tables.byName[table]!.indexes.append(
                 Index(
-                    keys: keys, unique: row[2].int == 1, name: row[1].string, where: row[3].string.map(SQLText.normalizeExpression),
-                    using: row[6].string, options: options, include: include, storage: storage,
-                    nullsNotDistinct: row[8].string == "true", comment: row[9].string))
+                    keys: keys, unique: row.isUnique, name: row.name, where: row.predicate.map(SQLText.normalizeExpression),
+                    using: row.method, options: options, include: include, storage: storage,
+                    nullsNotDistinct: row.nullsNotDistinct, comment: row.comment))
         }
+    }
 
-        var schema = Schema(tables: order.map { tables[$0]! })
+    /// Enum types no column uses, sequences (an identity's options go to its column, a serial's
+    /// sequence becomes its column's `serial`), and the objects that depend on tables and columns.
+    private static func readObjects(_ rows: [PostgresObjectRow], into schema: inout Schema) {
         let used = schema.enumTypes()
         var ownedSequences: [DatabaseSequence] = []
-        for row in objects {
-            let name = row[1].string ?? ""
-            switch row[0].string {
+        for row in rows {
+            let name = row.name
+            switch row.kind {
             case "e":
-                if used[name] == nil { schema.enums.append(EnumType(name, Self.names(row[2]))) }
+                if used[name] == nil { schema.enums.append(EnumType(name, names(row.enumValues))) }
             case "s":
-                // [type, start, increment, min, max, cache, cycle, owner table, owner column, dependency]
-                let d = Self.nullableStrings(row[2])
-                guard d.count == 10 else { continue }
-                func number(_ i: Int) -> Int64 { Int64(d[i] ?? "") ?? 0 }
-                let owner = d[7].flatMap { t in d[8].map { ColumnReference(t, $0) } }
+                let owner = row.ownerTable.flatMap { t in row.ownerColumn.map { ColumnReference(t, $0) } }
                 let sequence = DatabaseSequence(
-                    name, type: PostgresDialect.parseType(d[0] ?? "bigint"), start: number(1), increment: number(2),
-                    minValue: number(3), maxValue: number(4), cache: number(5), cycle: d[6] == "true", ownedBy: owner)
-                if d[9] == "i", let owner, let t = schema.tableIndex(owner.table),
+                    name, type: PostgresDialect.parseType(row.sequenceType ?? "bigint"), start: row.sequenceStart ?? 0,
+                    increment: row.sequenceIncrement ?? 0, minValue: row.sequenceMin ?? 0, maxValue: row.sequenceMax ?? 0,
+                    cache: row.sequenceCache ?? 0, cycle: row.sequenceCycle, ownedBy: owner)
+                if row.ownership == "i", let owner, let t = schema.tableIndex(owner.table),
                     let c = schema.tables[t].columns.firstIndex(where: { $0.name == owner.column }),
                     let kind = schema.tables[t].columns[c].autoincrementKind?.identityKind
                 {
@@ -369,10 +391,9 @@ struct PostgresIntrospector {
                 }
                 if owner != nil { ownedSequences.append(sequence) } else { schema.sequences.append(sequence) }
             case "d":
-                let d = Self.nullableStrings(row[2])
-                guard let what = d.first ?? nil else { continue }
+                guard let what = row.dependent else { continue }
                 schema.dependents[ColumnReference(name, ""), default: []].append(what)
-                if d.count > 1, let column = d[1] { schema.dependents[ColumnReference(name, column), default: []].append(what) }
+                if let column = row.ownerColumn { schema.dependents[ColumnReference(name, column), default: []].append(what) }
             default:
                 break
             }
@@ -393,7 +414,6 @@ struct PostgresIntrospector {
             schema.tables[t].columns[c].autoincrementKind = .serial
             schema.tables[t].columns[c].defaultValue = nil
         }
-        return schema
     }
 
     /// The sequence `serial` creates for a column.

@@ -166,6 +166,10 @@ public final class SQLiteConnection: DatabaseConnection {
     }
 
     public func query(_ sql: String, _ parameters: [SQLValue]) throws -> [[SQLValue]] {
+        try run(sql, parameters, collect: true).rows
+    }
+
+    public func queryResult(_ sql: String, _ parameters: [SQLValue]) throws -> QueryResult {
         try run(sql, parameters, collect: true)
     }
 
@@ -192,10 +196,11 @@ public final class SQLiteConnection: DatabaseConnection {
     /// The connection's last error message.
     var lastErrorMessage: String { handle.map { String(cString: sqlite3_errmsg($0)) } ?? "SQLite error" }
 
-    private func run(_ sql: String, _ parameters: [SQLValue], collect: Bool) throws -> [[SQLValue]] {
+    private func run(_ sql: String, _ parameters: [SQLValue], collect: Bool) throws -> QueryResult {
         try withStatement(sql, parameters) { statement in
             var rows: [[SQLValue]] = []
             let count = sqlite3_column_count(statement)
+            let names = (0..<count).map { sqlite3_column_name(statement, $0).map { String(cString: $0) } ?? "" }
             while true {
                 let rc = sqlite3_step(statement)
                 if rc == SQLITE_DONE { break }
@@ -220,7 +225,7 @@ public final class SQLiteConnection: DatabaseConnection {
                 }
                 rows.append(row)
             }
-            return rows
+            return QueryResult(columns: names, rows: rows)
         }
     }
 }

@@ -1,4 +1,5 @@
-/// Reads an SQLite schema with four queries: table-valued pragmas joined to `sqlite_master`.
+/// Reads an SQLite schema with four queries: table-valued pragmas joined to `sqlite_master`, each
+/// decoded into its record type (`SQLiteCatalogRows.swift`) and read by one function per kind.
 struct SQLiteIntrospector {
     let db: any DatabaseConnection
 
@@ -10,71 +11,108 @@ struct SQLiteIntrospector {
             """
     }
 
-    func read() throws -> Schema {
-        var tables: [String: Table] = [:]
+    /// Each table's CREATE TABLE text comes once, with its first column (cid 0).
+    static var columnsQuery: String { """
+        SELECT m.name AS "tableName", CASE WHEN p.cid = 0 THEN m.sql END AS "tableSQL", p.name AS "columnName",
+               p.type AS "declaredType", p."notnull" AS "notNull", p.dflt_value AS "defaultSQL", p.pk AS "primaryKeyPosition",
+               p.hidden AS "hidden"
+        FROM sqlite_master AS m JOIN pragma_table_xinfo(m.name) AS p
+        WHERE \(userTables) ORDER BY m.name, p.cid
+        """
+    }
+
+    static var foreignKeysQuery: String { """
+        SELECT m.name AS "tableName", f.id AS "keyID", f."table" AS "referencedTable", f."from" AS "fromColumn",
+               f."to" AS "toColumn", f.on_update AS "onUpdate", f.on_delete AS "onDelete"
+        FROM sqlite_master AS m JOIN pragma_foreign_key_list(m.name) AS f
+        WHERE \(userTables) ORDER BY m.name, f.id, f.seq
+        """
+    }
+
+    static var indexesQuery: String { """
+        SELECT m.name AS "tableName", il.name AS "indexName", il."unique" AS "isUnique", il.origin AS "origin",
+               ii.seqno AS "position", ii.name AS "columnName", ix.sql AS "indexSQL", ii."desc" AS "descending",
+               ii.coll AS "collation"
+        FROM sqlite_master AS m JOIN pragma_index_list(m.name) AS il JOIN pragma_index_xinfo(il.name) AS ii
+        LEFT JOIN sqlite_master AS ix ON ix.type = 'index' AND ix.name = il.name
+        WHERE \(userTables) AND ii.key = 1 ORDER BY m.name, il.name, ii.seqno
+        """
+    }
+
+    static let triggersQuery = """
+        SELECT tbl_name AS "tableName", name AS "name", sql AS "sql" FROM sqlite_master WHERE type = 'trigger' ORDER BY tbl_name, name
+        """
+
+    /// The tables being read, by name, with what their CREATE TABLE text says.
+    private struct Tables {
+        var byName: [String: Table] = [:]
         var order: [String] = []
         var parsed: [String: SQLiteTableSQL] = [:]
-        var pkColumns: [String: [(Int64, String)]] = [:]
+    }
 
-        // Each table's CREATE TABLE text comes once, with its first column (cid 0).
-        let columnRows = try db.query(
-            """
-            SELECT m.name, CASE WHEN p.cid = 0 THEN m.sql END, p.name, p.type, p."notnull", p.dflt_value, p.pk, p.hidden
-            FROM sqlite_master AS m JOIN pragma_table_xinfo(m.name) AS p
-            WHERE \(Self.userTables) ORDER BY m.name, p.cid
-            """)
-        for row in columnRows {
-            let tableName = row[0].string ?? ""
-            if tables[tableName] == nil {
-                tables[tableName] = Table(name: tableName)
-                order.append(tableName)
-                parsed[tableName] = SQLiteTableSQL(sql: row[1].string ?? "")
+    func read() throws -> Schema {
+        var tables = Self.readColumns(try CatalogRow.decode(try db.queryResult(Self.columnsQuery, [])))
+        Self.readForeignKeys(try CatalogRow.decode(try db.queryResult(Self.foreignKeysQuery, [])), into: &tables)
+        Self.readIndexes(try CatalogRow.decode(try db.queryResult(Self.indexesQuery, [])), into: &tables)
+        Self.readTriggers(try CatalogRow.decode(try db.queryResult(Self.triggersQuery, [])), into: &tables)
+        return Schema(tables: tables.order.map { tables.byName[$0]! })
+    }
+
+    /// Tables, their columns and primary key, and what only their CREATE TABLE text says
+    /// (checks, collations, generated columns, AUTOINCREMENT, STRICT, constraint names).
+    private static func readColumns(_ rows: [SQLiteColumnRow]) -> Tables {
+        var tables = Tables()
+        var pkColumns: [String: [(Int64, String)]] = [:]
+        for row in rows {
+            let tableName = row.tableName
+            if tables.byName[tableName] == nil {
+                tables.byName[tableName] = Table(name: tableName)
+                tables.order.append(tableName)
+                tables.parsed[tableName] = SQLiteTableSQL(sql: row.tableSQL ?? "")
             }
-            // hidden: 0 a column, 2 a virtual and 3 a stored generated one (1: a virtual table's).
-            let hidden = row[7].int ?? 0
-            guard hidden == 0 || hidden == 2 || hidden == 3, row[2].string != SQLiteDialect.placeholderColumn else { continue }
-            let name = row[2].string ?? ""
-            let type = TypeNames.parse(row[3].string ?? "")
-            var column = Column(name, type, nullable: row[4].int == 0)
-            if let collation = parsed[tableName]?.collations[name] { column.collations = [.sqlite: collation] }
+            let hidden = row.hidden
+            guard hidden == 0 || hidden == 2 || hidden == 3, row.columnName != SQLiteDialect.placeholderColumn else { continue }
+            let name = row.columnName
+            let parsed = tables.parsed[tableName]
+            let type = TypeNames.parse(row.declaredType)
+            var column = Column(name, type, nullable: !row.notNull)
+            if let collation = parsed?.collations[name] { column.collations = [.sqlite: collation] }
             if hidden != 0 {
-                column.generated = parsed[tableName]?.generated[name].map { GeneratedColumn($0, stored: hidden == 3) }
+                column.generated = parsed?.generated[name].map { GeneratedColumn($0, stored: hidden == 3) }
             }
-            if let d = row[5].string { column.defaultValue = DefaultValue.parse(sql: d)?.typed(for: type) }
-            column.autoincrement = parsed[tableName]?.autoincrementColumns.contains(name) ?? false
-            if let position = row[6].int, position > 0 { pkColumns[tableName, default: []].append((position, name)) }
-            tables[tableName]!.columns.append(column)
+            if let d = row.defaultSQL { column.defaultValue = DefaultValue.parse(sql: d)?.typed(for: type) }
+            column.autoincrement = parsed?.autoincrementColumns.contains(name) ?? false
+            if row.primaryKeyPosition > 0 { pkColumns[tableName, default: []].append((row.primaryKeyPosition, name)) }
+            tables.byName[tableName]!.columns.append(column)
         }
         for (name, columns) in pkColumns {
             let sortedColumns = columns.sorted { $0.0 < $1.0 }.map(\.1)
-            tables[name]!.primaryKey = PrimaryKey(sortedColumns, name: parsed[name]?.primaryKeyName)
+            tables.byName[name]!.primaryKey = PrimaryKey(sortedColumns, name: tables.parsed[name]?.primaryKeyName)
         }
-        for (name, info) in parsed {
-            tables[name]!.checks = info.checks
-            tables[name]!.sqlite = info.options
+        for (name, info) in tables.parsed {
+            tables.byName[name]!.checks = info.checks
+            tables.byName[name]!.sqlite = info.options
         }
+        return tables
+    }
 
-        let fkRows = try db.query(
-            """
-            SELECT m.name, f.id, f."table", f."from", f."to", f.on_update, f.on_delete
-            FROM sqlite_master AS m JOIN pragma_foreign_key_list(m.name) AS f
-            WHERE \(Self.userTables) ORDER BY m.name, f.id, f.seq
-            """)
+    /// Foreign keys, in declaration order, with the names and deferrability the CREATE TABLE text gives them.
+    private static func readForeignKeys(_ rows: [SQLiteForeignKeyRow], into tables: inout Tables) {
         var fkGroups: [String: [Int64: ForeignKey]] = [:]
         var fkOrder: [String: [Int64]] = [:]
-        for row in fkRows {
-            let tableName = row[0].string ?? "", id = row[1].int ?? 0
+        for row in rows {
+            let tableName = row.tableName, id = row.keyID
             if fkGroups[tableName]?[id] == nil {
                 fkGroups[tableName, default: [:]][id] = ForeignKey(
-                    [], references: row[2].string ?? "", [],
-                    onDelete: ReferentialAction(rawValue: row[6].string ?? "") ?? .noAction,
-                    onUpdate: ReferentialAction(rawValue: row[5].string ?? "") ?? .noAction)
+                    [], references: row.referencedTable, [],
+                    onDelete: ReferentialAction(rawValue: row.onDelete) ?? .noAction,
+                    onUpdate: ReferentialAction(rawValue: row.onUpdate) ?? .noAction)
                 fkOrder[tableName, default: []].append(id)
             }
-            fkGroups[tableName]![id]!.columns.append(row[3].string ?? "")
-            if let to = row[4].string { fkGroups[tableName]![id]!.referencedColumns.append(to) }
+            fkGroups[tableName]![id]!.columns.append(row.fromColumn)
+            if let to = row.toColumn { fkGroups[tableName]![id]!.referencedColumns.append(to) }
         }
-        let byLowercasedName = Dictionary(tables.values.map { ($0.name.lowercased(), $0) }) { a, _ in a }
+        let byLowercasedName = Dictionary(tables.byName.values.map { ($0.name.lowercased(), $0) }) { a, _ in a }
         for (tableName, ids) in fkOrder {
             // The pragma lists keys last-declared first; restore declaration order.
             for id in ids.sorted(by: >) {
@@ -83,47 +121,41 @@ struct SQLiteIntrospector {
                     fk.referencedTable = target.name
                     if fk.referencedColumns.isEmpty { fk.referencedColumns = target.primaryKey?.columns ?? [] }
                 }
-                let declared = parsed[tableName]?.foreignKeys.first {
+                let declared = tables.parsed[tableName]?.foreignKeys.first {
                     $0.columns == fk.columns && $0.referencedTable.lowercased() == fk.referencedTable.lowercased()
                 }
                 fk.name = declared?.name
                 fk.deferrable = declared?.deferrable
-                tables[tableName]!.foreignKeys.append(fk)
+                tables.byName[tableName]!.foreignKeys.append(fk)
             }
         }
+    }
 
-        let indexRows = try db.query(
-            """
-            SELECT m.name, il.name, il."unique", il.origin, ii.seqno, ii.cid, ii.name, ix.sql, ii."desc", ii.coll
-            FROM sqlite_master AS m JOIN pragma_index_list(m.name) AS il JOIN pragma_index_xinfo(il.name) AS ii
-            LEFT JOIN sqlite_master AS ix ON ix.type = 'index' AND ix.name = il.name
-            WHERE \(Self.userTables) AND ii.key = 1 ORDER BY m.name, il.name, ii.seqno
-            """)
+    /// Indexes and unique constraints (a primary key's index is the key's own).
+    private static func readIndexes(_ rows: [SQLiteIndexKeyRow], into tables: inout Tables) {
         struct RawIndex {
             var table: String, name: String, unique: Bool, origin: String, keys: [IndexKey], sql: String?
             var options: [IndexKeyOptions] = []
         }
         var rawIndexes: [RawIndex] = []
-        for row in indexRows {
-            let tableName = row[0].string ?? "", indexName = row[1].string ?? ""
+        for row in rows {
+            let tableName = row.tableName, indexName = row.indexName
             if rawIndexes.last?.table != tableName || rawIndexes.last?.name != indexName {
                 rawIndexes.append(
-                    RawIndex(
-                        table: tableName, name: indexName, unique: row[2].int == 1, origin: row[3].string ?? "c",
-                        keys: [], sql: row[7].string))
+                    RawIndex(table: tableName, name: indexName, unique: row.isUnique, origin: row.origin, keys: [], sql: row.indexSQL))
             }
-            let position = Int(row[4].int ?? 0)
-            var options = IndexKeyOptions(descending: row[8].int == 1)
-            if let column = row[6].string, let coll = row[9].string,
-                coll.uppercased() != (parsed[tableName]?.collations[column]?.uppercased() ?? "BINARY")
+            let position = Int(row.position)
+            var options = IndexKeyOptions(descending: row.descending)
+            if let column = row.columnName, let coll = row.collation,
+                coll.uppercased() != (tables.parsed[tableName]?.collations[column]?.uppercased() ?? "BINARY")
             {
                 options.collations = [.sqlite: coll]  // a key in another collation than its column's
             }
             rawIndexes[rawIndexes.count - 1].options.append(options)
-            if let column = row[6].string {
+            if let column = row.columnName {
                 rawIndexes[rawIndexes.count - 1].keys.append(.column(column))
             } else {
-                let keys = SQLiteIndexSQL(sql: row[7].string ?? "").keys
+                let keys = SQLiteIndexSQL(sql: row.indexSQL ?? "").keys
                 rawIndexes[rawIndexes.count - 1].keys.append(.expression(position < keys.count ? keys[position] : "?"))
             }
         }
@@ -133,21 +165,21 @@ struct SQLiteIntrospector {
                 continue
             case "u":
                 let columns = raw.keys.compactMap(\.column)
-                let name = parsed[raw.table]?.uniques.first { $0.columns == columns }?.name
-                tables[raw.table]!.uniqueConstraints.append(UniqueConstraint(columns, name: name))
+                let name = tables.parsed[raw.table]?.uniques.first { $0.columns == columns }?.name
+                tables.byName[raw.table]!.uniqueConstraints.append(UniqueConstraint(columns, name: name))
             default:
                 let predicate = raw.sql.flatMap { SQLiteIndexSQL(sql: $0).predicate }
-                tables[raw.table]!.indexes.append(
+                tables.byName[raw.table]!.indexes.append(
                     Index(keys: raw.keys, unique: raw.unique, name: raw.name, where: predicate, options: raw.options))
             }
         }
+    }
 
-        let triggerRows = try db.query(
-            "SELECT tbl_name, name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY tbl_name, name")
-        for row in triggerRows {
-            guard let tableName = row[0].string, tables[tableName] != nil, let sql = row[2].string else { continue }
-            tables[tableName]!.triggers.append(Trigger(name: row[1].string ?? "", sql: sql))
+    /// Triggers, kept as their SQL text (re-created after a rebuild).
+    private static func readTriggers(_ rows: [SQLiteTriggerRow], into tables: inout Tables) {
+        for row in rows {
+            guard let tableName = row.tableName, tables.byName[tableName] != nil, let sql = row.sql else { continue }
+            tables.byName[tableName]!.triggers.append(Trigger(name: row.name, sql: sql))
         }
-        return Schema(tables: order.map { tables[$0]! })
     }
 }

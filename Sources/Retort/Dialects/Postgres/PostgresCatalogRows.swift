@@ -1,0 +1,175 @@
+/// The records of `PostgresIntrospector`'s catalog queries: each stored property is a column
+/// alias of its query (checked on every read, and by `CatalogQueryTests` with `Mirror`).
+
+/// A row of the columns query: one column of a table (or the table alone when it has none).
+struct PostgresColumnRow: CatalogRecord {
+    var tableName: String
+    var tableComment: String?
+    var columnName: String?
+    var typeName: String
+    var notNull: Bool
+    var defaultExpression: String?
+    /// `a` (always), `d` (by default) or empty.
+    var identity: String
+    var comment: String?
+    var enumName: String?
+    /// The enum's values, a JSON array.
+    var enumValues: SQLValue
+    var number: Int64
+    /// `s` (stored) or `v` (virtual) for a generated column.
+    var generatedKind: String?
+    var generatedExpression: String?
+    var collation: String?
+
+    init(_ row: CatalogRow) {
+        tableName = row.string("tableName") ?? ""
+        tableComment = row.string("tableComment")
+        columnName = row.string("columnName")
+        typeName = row.string("typeName") ?? ""
+        notNull = row.bool("notNull")
+        defaultExpression = row.string("defaultExpression")
+        identity = row.string("identity") ?? ""
+        comment = row.string("comment")
+        enumName = row.string("enumName")
+        enumValues = row["enumValues"]
+        number = row.int("number") ?? 0
+        generatedKind = row.string("generatedKind")
+        generatedExpression = row.string("generatedExpression")
+        collation = row.string("collation")
+    }
+}
+
+/// A row of the constraints query: a primary key, unique constraint, foreign key or check.
+struct PostgresConstraintRow: CatalogRecord {
+    var tableName: String
+    var name: String?
+    /// `p`, `u`, `f` or `c`.
+    var kind: String
+    /// The key's column numbers (`{1,3}`).
+    var columnNumbers: SQLValue
+    var referencedTable: String?
+    /// The referenced columns: numbers, or names as a JSON array for a table the columns query does not read.
+    var referencedColumns: SQLValue
+    var onDelete: String?
+    var onUpdate: String?
+    var checkDefinition: String?
+    var deferrable: Bool
+    var deferred: Bool
+    /// `f` for MATCH FULL.
+    var matchType: String?
+    var noInherit: Bool
+    var validated: Bool
+    var nullsNotDistinct: Bool
+
+    init(_ row: CatalogRow) {
+        tableName = row.string("tableName") ?? ""
+        name = row.string("name")
+        kind = row.string("kind") ?? ""
+        columnNumbers = row["columnNumbers"]
+        referencedTable = row.string("referencedTable")
+        referencedColumns = row["referencedColumns"]
+        onDelete = row.string("onDelete")
+        onUpdate = row.string("onUpdate")
+        checkDefinition = row.string("checkDefinition")
+        deferrable = row.bool("deferrable")
+        deferred = row.bool("deferred")
+        matchType = row.string("matchType")
+        noInherit = row.bool("noInherit")
+        validated = row.bool("validated")
+        nullsNotDistinct = row.bool("nullsNotDistinct")
+    }
+}
+
+/// A row of the indexes query: an index that no constraint owns.
+struct PostgresIndexRow: CatalogRecord {
+    var tableName: String
+    var name: String?
+    var isUnique: Bool
+    var predicate: String?
+    /// Every key spelled out (a JSON array of `PostgresIndexKey`), only for an index with an
+    /// expression key, a non-default operator class or a collation other than its column's.
+    var keys: String?
+    var keyCount: Int64?
+    var method: String?
+    /// Storage parameters, a JSON array of `name=value`.
+    var storage: SQLValue
+    var nullsNotDistinct: Bool
+    var comment: String?
+    /// Key and INCLUDE columns by number (`1 3`), as `indkey` prints them.
+    var columnNumbers: SQLValue
+    /// Per key, the `indoption` bits (1 DESC, 2 NULLS FIRST), space-separated.
+    var keyOptions: String?
+
+    init(_ row: CatalogRow) {
+        tableName = row.string("tableName") ?? ""
+        name = row.string("name")
+        isUnique = row.bool("isUnique")
+        predicate = row.string("predicate")
+        keys = row.string("keys")
+        keyCount = row.int("keyCount")
+        method = row.string("method")
+        storage = row["storage"]
+        nullsNotDistinct = row.bool("nullsNotDistinct")
+        comment = row.string("comment")
+        columnNumbers = row["columnNumbers"]
+        keyOptions = row.string("keyOptions")
+    }
+}
+
+/// One key of an index, spelled out by the indexes query (`PostgresIndexRow.keys`).
+struct PostgresIndexKey: Decodable {
+    /// `c` (column), `e` (expression) or `i` (INCLUDE column).
+    var kind: String
+    /// The `indoption` bits: 1 DESC, 2 NULLS FIRST.
+    var options: Int
+    /// A non-default operator class.
+    var opclass: String?
+    /// The column's name or the expression.
+    var text: String
+    /// A column key's collation when it is not its column's.
+    var collation: String?
+}
+
+/// A row of the objects query: the server (`v`), an enum type (`e`), a sequence (`s`) or an
+/// object Retort does not manage that depends on a table or column (`d`).
+struct PostgresObjectRow: CatalogRecord {
+    var kind: String
+    /// The version number (`v`), the type, sequence or table's name.
+    var name: String
+    /// The schema the session reads (`v`).
+    var schemaName: String?
+    /// The enum's values, a JSON array (`e`).
+    var enumValues: SQLValue
+    var sequenceType: String?
+    var sequenceStart: Int64?
+    var sequenceIncrement: Int64?
+    var sequenceMin: Int64?
+    var sequenceMax: Int64?
+    var sequenceCache: Int64?
+    var sequenceCycle: Bool
+    /// The table and column that own the sequence, or the dependent object's table and column (`d`).
+    var ownerTable: String?
+    var ownerColumn: String?
+    /// How the sequence is owned: `a` (serial or OWNED BY), `i` (identity), or none.
+    var ownership: String?
+    /// The object that depends on the table (`view v`, `rule on r`).
+    var dependent: String?
+
+    init(_ row: CatalogRow) {
+        kind = row.string("kind") ?? ""
+        name = row.string("name") ?? ""
+        schemaName = row.string("schemaName")
+        enumValues = row["enumValues"]
+        sequenceType = row.string("sequenceType")
+        sequenceStart = row.int("sequenceStart")
+        sequenceIncrement = row.int("sequenceIncrement")
+        sequenceMin = row.int("sequenceMin")
+        sequenceMax = row.int("sequenceMax")
+        sequenceCache = row.int("sequenceCache")
+        sequenceCycle = row.bool("sequenceCycle")
+        ownerTable = row.string("ownerTable")
+        ownerColumn = row.string("ownerColumn")
+        ownership = row.string("ownership")
+        dependent = row.string("dependent")
+    }
+}
