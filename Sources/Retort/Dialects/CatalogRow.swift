@@ -1,6 +1,6 @@
-/// One row of a catalog query, read by column alias. Introspectors decode every catalog query into
-/// a named record type (`CatalogRecord`) through `CatalogRow.decode`: this file is the only place a
-/// row's values are taken by position.
+/// One row of a query Retort reads (the catalogs, its own bookkeeping tables), read by column
+/// alias. Every such query is decoded into a named record type (`CatalogRecord`) through
+/// `CatalogRow.decode`: this file is the only place a row's values are taken by position.
 struct CatalogRow {
     private let values: [SQLValue]
     private let positions: [String: Int]
@@ -66,5 +66,16 @@ struct CatalogMismatch: Error, CustomStringConvertible {
                    unknown.isEmpty ? nil : "field(s) \(unknown.joined(separator: ", ")) have no column"]
                     .compactMap { $0 }.joined(separator: "; "))
         }
+    }
+}
+
+/// A row of a dialect's table-size query: a table and its (estimated or counted) rows.
+struct TableRowCount: CatalogRecord {
+    var tableName: String
+    var rowCount: Int64
+
+    init(_ row: CatalogRow) {
+        tableName = row.string("tableName") ?? ""
+        rowCount = row.int("rowCount") ?? 0
     }
 }

@@ -65,6 +65,11 @@ public protocol Dialect: Sendable {
     func portabilityNotes(_ operations: [MigrationOperation]) -> [String]
     /// True when the connected database (its current schema) has a table with this name.
     func hasTable(_ name: String, in db: any DatabaseConnection) throws -> Bool
+    /// The placeholder for the `n`-th bound parameter (from 1): `$1` on PostgreSQL, `?` on SQLite.
+    func placeholder(_ n: Int) -> String
+    /// Row counts of the connected database's tables, as cheaply as the dialect knows them
+    /// (`tables` names the ones that matter, for a dialect that has to count).
+    func tableRows(on db: any DatabaseConnection, tables: [String]) throws -> [String: Int64]
     /// Reads the whole schema of the connected database with a fixed number of queries.
     func introspect(_ db: any DatabaseConnection) throws -> Schema
     /// A copy of the table in the form this dialect stores it, for comparison.

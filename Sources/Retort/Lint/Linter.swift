@@ -1,3 +1,13 @@
+/// What the linter reads of a revision: its id, its upgrade steps and the codes it acknowledges.
+public protocol LintedRevision {
+    /// The revision's id, for findings.
+    var id: String { get }
+    /// The steps linted, in order.
+    var upgrade: [MigrationOperation] { get }
+    /// Codes the revision acknowledges: still reported, never failing.
+    var allow: [LintCode] { get }
+}
+
 /// Runs the lint rules over revisions (decision 13: a plain pass over operations, plus table sizes
 /// when a database is at hand).
 public struct Linter: Sendable {
@@ -15,7 +25,7 @@ public struct Linter: Sendable {
     }
 
     /// The findings of `revisions` (in the order they apply), starting from `schema`.
-    public func lint(_ revisions: [RevisionInfo], from schema: Schema) throws -> [LintFinding] {
+    public func lint(_ revisions: [some LintedRevision], from schema: Schema) throws -> [LintFinding] {
         var schema = schema
         var findings: [LintFinding] = []
         let rules = LintRule.all.filter { $0.dialects.contains(dialect) }
@@ -45,30 +55,8 @@ public struct Linter: Sendable {
         findings.contains { $0.severity == .error && !$0.acknowledged }
     }
 
-    /// Row counts of the connected database's tables: the planner's estimates on PostgreSQL
-    /// (one catalog query; a table never analyzed has none), exact counts on SQLite for the tables
-    /// named (one query).
+    /// Row counts of the connected database's tables (see `Dialect.tableRows(on:tables:)`).
     public static func tableRows(_ db: any DatabaseConnection, tables: [String]) throws -> [String: Int64] {
-        var rows: [String: Int64] = [:]
-        switch db.dialect {
-        case .postgres:
-            for row in try db.query(
-                """
-                SELECT c.relname, c.reltuples::bigint FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.reltuples >= 0
-                """)
-            {
-                if let name = row[0].string { rows[name] = row[1].int ?? 0 }
-            }
-        case .sqlite:
-            let existing = Set(try db.query("SELECT name FROM sqlite_master WHERE type = 'table'").compactMap { $0.first?.string })
-            let named = tables.filter(existing.contains).sorted()
-            guard !named.isEmpty else { return [:] }
-            let sql = named.map { "SELECT \(SQLText.literal($0)), count(*) FROM \(SQLText.quote($0))" }.joined(separator: " UNION ALL ")
-            for row in try db.query(sql) {
-                if let name = row[0].string { rows[name] = row[1].int ?? 0 }
-            }
-        }
-        return rows
+        try db.dialect.implementation.tableRows(on: db, tables: tables)
     }
 }

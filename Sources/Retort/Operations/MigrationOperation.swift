@@ -99,18 +99,6 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
     }
 }
 
-/// A column of a table, named.
-public struct ColumnReference: Hashable, Sendable, Codable {
-    public var table: String
-    public var column: String
-
-    /// The column `column` of `table`.
-    public init(_ table: String, _ column: String) {
-        self.table = table
-        self.column = column
-    }
-}
-
 /// Hand-written SQL for an `execute` operation.
 public struct RawSQL: Hashable, Sendable, Codable {
     /// SQL for every dialect, unless a dialect has its own.

@@ -44,21 +44,6 @@ public struct Autogenerator {
         return try PlanPipeline(dialect: dialect).plan(from: schema, to: models, canonical: canonical, safe: safe, single: single)
     }
 
-    /// Refuses unless the database has every revision applied (autogen must diff against head).
-    public func requireAtHead(_ db: any DatabaseConnection) throws {
-        let heads = try Migrator.translate(VersionTable.heads(db), graph: graph)
-        let graphHeads = graph.heads
-        if graphHeads.count > 1 {
-            throw RevisionError(
-                "there are \(graphHeads.count) heads (\(graphHeads.joined(separator: ", "))); run 'merge heads -m MESSAGE' first")
-        }
-        guard Set(heads) == Set(graphHeads) else {
-            let at = heads.isEmpty ? "base" : heads.joined(separator: ", ")
-            throw RevisionError(
-                "the database is not at head (it is at \(at); head is \(graphHeads.first ?? "base")); run 'upgrade head' first")
-        }
-    }
-
     /// The revisions for the database's difference from the models: one per table, chained in
     /// dependency order (or one in all with `single`); empty when there is no difference.
     /// `suggest` receives a line for each drop-and-add that looks like an unhinted rename.
@@ -78,7 +63,7 @@ public struct Autogenerator {
         message: String, db: any DatabaseConnection, single: Bool = false, safe: Bool = false, history: Bool = true,
         date: Date = Date(), idToken: String? = nil, suggest: (String) -> Void = { _ in }
     ) throws -> (revisions: [RevisionInfo], database: Schema) {
-        if history { try requireAtHead(db) }
+        if history { try Migrator.requireAtHead(db, graph: graph) }
         let database = try databaseSchema(db)
         let plan = try plan(from: database, on: db, safe: safe, single: single, notice: suggest)
         Differ(dialect: db.dialect.implementation).renameSuggestions(plan.operations).forEach(suggest)

@@ -102,3 +102,5 @@ public struct RevisionInfo: Hashable, Sendable {
             downgrade: type.downgrade, replaces: type.replaces, allow: type.allow, transactional: type.transactional)
     }
 }
+
+extension RevisionInfo: LintedRevision {}

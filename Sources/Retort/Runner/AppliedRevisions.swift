@@ -56,11 +56,20 @@ struct AppliedRevisions {
     /// Recorded checksums by revision id; empty when the table does not exist yet.
     static func read(_ db: any DatabaseConnection) throws -> [String: String] {
         guard try db.dialect.implementation.hasTable(name, in: db) else { return [:] }
-        var result: [String: String] = [:]
-        for row in try db.query("SELECT revision, checksum FROM \(SQLText.quote(name))") {
-            if let id = row[0].string, let sum = row[1].string { result[id] = sum }
+        let sql = "SELECT revision AS \"revision\", checksum AS \"checksum\" FROM \(SQLText.quote(name))"
+        let rows = try CatalogRow.decode(try db.queryResult(sql, []), as: AppliedChecksum.self)
+        return Dictionary(rows.map { ($0.revision, $0.checksum) }) { a, _ in a }
+    }
+
+    /// A row of the applied-revisions table.
+    struct AppliedChecksum: CatalogRecord {
+        var revision: String
+        var checksum: String
+
+        init(_ row: CatalogRow) {
+            revision = row.string("revision") ?? ""
+            checksum = row.string("checksum") ?? ""
         }
-        return result
     }
 
     /// Applied revisions must have their checksums: a missing or empty table while heads are

@@ -295,7 +295,7 @@ public final class Migrator {
         }
         let q = SQLText.quote, table = q(update.table), k = q(key[0])
         let condition = update.condition.map { " AND (\($0))" } ?? ""
-        let placeholder = db.dialect == .postgres ? "$1" : "?"
+        let placeholder = db.dialect.implementation.placeholder(1)
         var cursor = start
         func after(_ cursor: String?) -> (String, [SQLValue]) {
             cursor.map { (" WHERE \(k) > \(placeholder)", [.text($0)]) } ?? ("", [])

@@ -57,7 +57,7 @@ enum SampleRows {
             names.append(c.name)
             values.append(value!)
         }
-        let placeholders = (1...max(1, values.count)).map { db.dialect == .postgres ? "$\($0)" : "?" }.prefix(values.count)
+        let placeholders = values.indices.map { db.dialect.implementation.placeholder($0 + 1) }
         let sql = names.isEmpty
             ? "INSERT INTO \(SQLText.quote(table.name)) DEFAULT VALUES"
             : "INSERT INTO \(SQLText.quote(table.name)) (\(SQLText.quoteList(names))) VALUES (\(placeholders.joined(separator: ", ")))"

@@ -39,7 +39,7 @@ struct RowJudge {
             let childID = try transfer.identity(item.source, alias: "c")
             let sql = "SELECT \(childID) FROM \(q) AS c WHERE \(fk.pointsNowhere)"
             for row in try transfer.source.query(sql) {
-                orphans[row[0].string ?? ""] = "references no row of \(fk.referencedTable) (\(fk.columns.joined(separator: ", ")))"
+                orphans[row.first?.string ?? ""] = "references no row of \(fk.referencedTable) (\(fk.columns.joined(separator: ", ")))"
             }
         }
         self.orphans = orphans

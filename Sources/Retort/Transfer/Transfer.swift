@@ -153,15 +153,26 @@ public final class Transfer {
     /// (referencing, referenced) for every foreign key into a table of the session's schema; a
     /// referencing table in another schema is named with its schema.
     private func referencingTables() throws -> [(child: String, parent: String)] {
-        try target.query(
-            """
-            SELECT CASE WHEN c.relnamespace = p.relnamespace THEN c.relname ELSE cn.nspname || '.' || c.relname END, p.relname
+        let sql = """
+            SELECT CASE WHEN c.relnamespace = p.relnamespace THEN c.relname ELSE cn.nspname || '.' || c.relname END AS "child",
+                   p.relname AS "parent"
             FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace cn ON cn.oid = c.relnamespace
             JOIN pg_class p ON p.oid = k.confrelid
             WHERE k.contype = 'f' AND k.conrelid <> k.confrelid AND p.relnamespace = to_regnamespace(current_schema())
             ORDER BY 1, 2
             """
-        ).compactMap { row in row[0].string.flatMap { child in row[1].string.map { (child, $0) } } }
+        return try CatalogRow.decode(try target.queryResult(sql, []), as: ReferencingTable.self).map { ($0.child, $0.parent) }
+    }
+
+    /// A row of the referencing-tables query: a table whose foreign key points to a table of the schema.
+    private struct ReferencingTable: CatalogRecord {
+        var child: String
+        var parent: String
+
+        init(_ row: CatalogRow) {
+            child = row.string("child") ?? ""
+            parent = row.string("parent") ?? ""
+        }
     }
 
     /// The foreign keys (`table.name`) an unfinished transfer dropped for its copy and will add

@@ -37,21 +37,42 @@ struct TransferState {
     /// Every recorded table state.
     func entries() throws -> [String: Entry] {
         guard try exists() else { return [:] }
-        var out: [String: Entry] = [:]
-        for row in try db.query("SELECT table_name, status, rejected_rows FROM \(SQLText.quote(Self.tables))") {
-            out[row[0].string ?? ""] = Entry(status: row[1].string ?? "", rejected: Int(row[2].int ?? 0))
+        let sql = "SELECT table_name AS \"table\", status AS \"status\", rejected_rows AS \"rejected\" FROM \(SQLText.quote(Self.tables))"
+        let rows = try CatalogRow.decode(try db.queryResult(sql, []), as: EntryRow.self)
+        return Dictionary(rows.map { ($0.table, Entry(status: $0.status, rejected: $0.rejected)) }) { a, _ in a }
+    }
+
+    /// A row of the table-state table.
+    private struct EntryRow: CatalogRecord {
+        var table: String
+        var status: String
+        var rejected: Int
+
+        init(_ row: CatalogRow) {
+            table = row.string("table") ?? ""
+            status = row.string("status") ?? ""
+            rejected = Int(row.int("rejected") ?? 0)
         }
-        return out
+    }
+
+    /// A row of the detached-keys table: the key as JSON.
+    private struct DetachedKeyRow: CatalogRecord {
+        var table: String
+        var definition: String
+
+        init(_ row: CatalogRow) {
+            table = row.string("table") ?? ""
+            definition = row.string("definition") ?? ""
+        }
     }
 
     /// Foreign keys dropped for the copy and not yet added back: (table, key).
     func detachedKeys() throws -> [(table: String, key: ForeignKey)] {
         guard try exists() else { return [] }
-        return try db.query("SELECT table_name, definition FROM \(SQLText.quote(Self.keys)) ORDER BY table_name, name").compactMap { row in
-            guard let table = row[0].string, let json = row[1].string,
-                let key = try? JSONDecoder().decode(ForeignKey.self, from: Data(json.utf8))
-            else { return nil }
-            return (table, key)
+        let sql = "SELECT table_name AS \"table\", definition AS \"definition\" FROM \(SQLText.quote(Self.keys)) ORDER BY table_name, name"
+        return try CatalogRow.decode(try db.queryResult(sql, []), as: DetachedKeyRow.self).compactMap { row in
+            guard let key = try? JSONDecoder().decode(ForeignKey.self, from: Data(row.definition.utf8)) else { return nil }
+            return (row.table, key)
         }
     }
 
@@ -137,12 +158,12 @@ struct TransferState {
     /// The rejected rows recorded for a table (or all tables).
     func rejected(_ table: String? = nil) throws -> [Reject] {
         guard try exists() else { return [] }
-        let sql = "SELECT table_name, source_row, row_key, column_name, value, reason FROM \(SQLText.quote(Self.rejects))"
+        let sql = """
+            SELECT table_name AS "table", source_row AS "sourceRow", row_key AS "key", column_name AS "column", value AS "value",
+                   reason AS "reason" FROM \(SQLText.quote(Self.rejects))
+            """
             + (table == nil ? "" : " WHERE table_name = $1") + " ORDER BY table_name, source_row"
-        return try db.query(sql, table.map { [.text($0)] } ?? []).map {
-            Reject(table: $0[0].string ?? "", sourceRow: $0[1].string ?? "", key: $0[2].string ?? "", column: $0[3].string,
-                   value: $0[4].string, reason: $0[5].string ?? "")
-        }
+        return try CatalogRow.decode(try db.queryResult(sql, table.map { [.text($0)] } ?? []), as: Reject.self)
     }
 }
 
@@ -160,5 +181,17 @@ public struct Reject: Hashable, Sendable, Codable {
     /// One line for a report.
     public var line: String {
         "\(table) [\(key)]" + (column.map { " \($0)" } ?? "") + (value.map { " = \($0.debugDescription)" } ?? "") + ": \(reason)"
+    }
+}
+
+extension Reject: CatalogRecord {
+    /// A row of the rejects table, its columns named as the fields.
+    init(_ row: CatalogRow) {
+        table = row.string("table") ?? ""
+        sourceRow = row.string("sourceRow") ?? ""
+        key = row.string("key") ?? ""
+        column = row.string("column")
+        value = row.string("value")
+        reason = row.string("reason") ?? ""
     }
 }

@@ -118,6 +118,19 @@ public struct PostgresDialect: Dialect {
         return parseType(cast) != columnType
     }
 
+    public func placeholder(_ n: Int) -> String { "$\(n)" }
+
+    /// The planner's estimates (one catalog query); a table never analyzed has none.
+    public func tableRows(on db: any DatabaseConnection, tables: [String]) throws -> [String: Int64] {
+        let sql = """
+            SELECT c.relname AS "tableName", c.reltuples::bigint AS "rowCount"
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.reltuples >= 0
+            """
+        let rows = try CatalogRow.decode(try db.queryResult(sql, []), as: TableRowCount.self)
+        return Dictionary(rows.map { ($0.tableName, $0.rowCount) }) { a, _ in a }
+    }
+
     public func checkChange(table: String, from: Column, to: Column, dependents: [String]) throws {
         try PostgresChangeRules.check(table: table, from: from, to: to, dependents: dependents)
     }

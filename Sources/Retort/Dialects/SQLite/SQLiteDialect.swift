@@ -78,6 +78,19 @@ public struct SQLiteDialect: Dialect {
         }
     }
 
+    public func placeholder(_ n: Int) -> String { "?" }
+
+    /// Exact counts of the tables named that exist (one query).
+    public func tableRows(on db: any DatabaseConnection, tables: [String]) throws -> [String: Int64] {
+        let existing = Set(try db.query("SELECT name FROM sqlite_master WHERE type = 'table'").compactMap { $0.first?.string })
+        let named = tables.filter(existing.contains).sorted()
+        guard !named.isEmpty else { return [:] }
+        let sql = named.map { "SELECT \(SQLText.literal($0)) AS \"tableName\", count(*) AS \"rowCount\" FROM \(SQLText.quote($0))" }
+            .joined(separator: " UNION ALL ")
+        let rows = try CatalogRow.decode(try db.queryResult(sql, []), as: TableRowCount.self)
+        return Dictionary(rows.map { ($0.tableName, $0.rowCount) }) { a, _ in a }
+    }
+
     /// SQLite rebuilds a table with any conversion, checked row by row: nothing is refused here.
     public func checkChange(table: String, from: Column, to: Column, dependents: [String]) throws {}
 
@@ -203,10 +216,12 @@ public struct SQLiteDialect: Dialect {
     public var beginTransaction: String { "BEGIN IMMEDIATE" }
 
     public func verifyBeforeCommit(_ db: any DatabaseConnection) throws {
-        let broken = try db.query("PRAGMA foreign_key_check")
+        let broken = try CatalogRow.decode(
+            try db.queryResult("SELECT \"table\" AS \"table\", parent AS \"parent\" FROM pragma_foreign_key_check", []),
+            as: BrokenReference.self)
         if let row = broken.first {
             throw DatabaseError(
-                "foreign key check failed: \(broken.count) row(s) of '\(row[0].string ?? "?")' reference missing rows in '\(row[2].string ?? "?")'")
+                "foreign key check failed: \(broken.count) row(s) of '\(row.table)' reference missing rows in '\(row.parent)'")
         }
     }
 
@@ -235,5 +250,16 @@ public struct SQLiteDialect: Dialect {
     public func render(_ operations: [MigrationOperation], from schema: Schema) throws -> [Statement] {
         var renderer = SQLiteRenderer(schema: schema)
         return try renderer.render(operations)
+    }
+}
+
+/// A row of `pragma_foreign_key_check`: a row of `table` whose key finds no row in `parent`.
+private struct BrokenReference: CatalogRecord {
+    var table: String
+    var parent: String
+
+    init(_ row: CatalogRow) {
+        table = row.string("table") ?? "?"
+        parent = row.string("parent") ?? "?"
     }
 }

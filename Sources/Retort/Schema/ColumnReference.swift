@@ -1,0 +1,11 @@
+/// A column of a table, named.
+public struct ColumnReference: Hashable, Sendable, Codable {
+    public var table: String
+    public var column: String
+
+    /// The column `column` of `table`.
+    public init(_ table: String, _ column: String) {
+        self.table = table
+        self.column = column
+    }
+}
