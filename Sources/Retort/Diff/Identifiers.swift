@@ -69,7 +69,10 @@ extension Array where Element == MigrationOperation {
                 note(t, columns: i.columns, indexes: i.name.map { [$0] } ?? [])
             case .renameColumn(let t, let from, _): note(t, columns: [from])
             case .renameIndex(let t, let from, _): note(t, indexes: [from])
-            default: if let t = op.tableName { note(t) }
+            case .addConstraint, .dropConstraint, .setTableComment, .setSQLiteTableOptions, .renameTable, .renameConstraint,
+                .renameEnumType, .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType,
+                .createSequence, .dropSequence, .alterSequence, .setIndexComment, .validateConstraint, .backfill,
+                .batchedUpdate, .expect, .execute, .code: if let t = op.tableName { note(t) }
             }
         }
         return Schema(tables: tables.keys.sorted().map { tables[$0]! })

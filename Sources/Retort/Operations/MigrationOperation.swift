@@ -86,7 +86,11 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
     public var runsOutsideTransaction: Bool {
         switch self {
         case .createIndexConcurrently, .dropIndexConcurrently: return true
-        default: return false
+        case .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex, .addConstraint,
+            .dropConstraint, .setTableComment, .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex,
+            .renameConstraint, .renameEnumType, .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue,
+            .replaceEnumType, .createSequence, .dropSequence, .alterSequence, .setIndexComment, .validateConstraint, .backfill,
+            .batchedUpdate, .expect, .execute, .code: return false
         }
     }
 
@@ -94,7 +98,11 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
     public var isHandWritten: Bool {
         switch self {
         case .execute, .code: return true
-        default: return false
+        case .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex,
+            .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
+            .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
+            .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence,
+            .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect: return false
         }
     }
 }

@@ -28,7 +28,7 @@ extension Array where Element == MigrationOperation {
                 note("foreign key \(name) on \(table) is \(fk.matchFull ? "MATCH FULL" : "NOT VALID"); SQLite ignores it")
             case .check(let ck) where ck.noInherit || ck.notValid:
                 note("check \(name) on \(table) is \(ck.noInherit ? "NO INHERIT" : "NOT VALID"); SQLite ignores it")
-            default: break
+            case .primaryKey, .unique, .foreignKey, .check: break
             }
         }
         func column(_ c: Column, on table: String) {
@@ -51,7 +51,10 @@ extension Array where Element == MigrationOperation {
             case .createSequence(let s): note("sequence \(s.name) is not created on SQLite")
             case .createEnumType(let e): note("enum type \(e.name) is text on SQLite")
             case .setIndexComment(let t, let i, _, _): note("index \(i) on \(t) has a comment; SQLite keeps none")
-            default: break
+            case .dropTable, .dropColumn, .dropIndex, .dropIndexConcurrently, .dropConstraint, .setTableComment,
+                .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
+                .renameEnumValue, .dropEnumType, .addEnumValue, .replaceEnumType, .dropSequence, .alterSequence,
+                .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code: break
             }
         }
         return notes
@@ -83,7 +86,11 @@ extension Array where Element == MigrationOperation {
                 t.indexes.forEach { index($0, on: t.name) }
             case .createIndex(let t, let i), .createIndexConcurrently(let t, let i): index(i, on: t)
             case .addColumn(let t, let c), .alterColumn(let t, _, let c): column(c, on: t)
-            default: break
+            case .dropTable, .dropColumn, .dropIndex, .dropIndexConcurrently, .addConstraint, .dropConstraint,
+                .setTableComment, .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint,
+                .renameEnumType, .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType,
+                .createSequence, .dropSequence, .alterSequence, .setIndexComment, .validateConstraint, .backfill,
+                .batchedUpdate, .expect, .execute, .code: break
             }
         }
         return notes

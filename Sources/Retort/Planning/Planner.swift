@@ -23,13 +23,22 @@ public struct PlannedGroup: Hashable, Sendable {
             let onlyKeys = operations.allSatisfy {
                 switch $0 {
                 case .addConstraint(_, .foreignKey), .dropConstraint(_, .foreignKey): return true
-                default: return false
+                case .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex,
+                    .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
+                    .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
+                    .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence,
+                    .dropSequence, .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect,
+                    .execute, .code: return false
                 }
             }
             let onlyEnums = operations.allSatisfy {
                 switch $0 {
                 case .renameEnumType, .renameEnumValue: return true
-                default: return false
+                case .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex,
+                    .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
+                    .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .createEnumType,
+                    .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence, .alterSequence,
+                    .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code: return false
                 }
             }
             let onlyDrops = operations.allSatisfy { if case .dropConstraint = $0 { true } else { false } }
@@ -76,7 +85,12 @@ public struct Planner: Sendable {
             switch op {
             case .dropConstraint(let t, .primaryKey), .dropConstraint(let t, .unique), .alterColumn(let t, _, _): return t
             case .dropIndex(let t, let i) where i.unique: return t
-            default: return nil
+            case .createTable, .dropTable, .addColumn, .dropColumn, .createIndex, .dropIndex, .createIndexConcurrently,
+                .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setSQLiteTableOptions,
+                .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType, .renameEnumValue,
+                .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence,
+                .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute,
+                .code: return nil
             }
         })
         var detached: [MigrationOperation] = []
@@ -122,7 +136,11 @@ public struct Planner: Sendable {
                 case .addConstraint(_, .foreignKey(let fk)) where fk.referencedTable != t && pending.contains(fk.referencedTable):
                     detached.append(op)
                     return nil
-                default:
+                case .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex, .createIndexConcurrently,
+                    .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setSQLiteTableOptions,
+                    .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType, .renameEnumValue,
+                    .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence,
+                    .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code:
                     return op
                 }
             }
@@ -195,7 +213,11 @@ public struct Planner: Sendable {
                 guard let owner = s.ownedBy, current.table(owner.table)?.column(owner.column) == nil, byTable[owner.table] != nil else { break }
                 byTable[owner.table]!.append(op)
                 continue
-            default:
+            case .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex,
+                .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
+                .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
+                .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .dropSequence,
+                .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code:
                 break
             }
             kept.append(op)
@@ -219,7 +241,11 @@ public struct Planner: Sendable {
         case .replaceEnumType(let from, let to): return to.values.allSatisfy(from.values.contains) ? .after : .before
         case .createEnumType, .addEnumValue, .createSequence, .alterSequence: return .before
         case .dropEnumType, .dropSequence: return .after
-        default: return nil
+        case .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex,
+            .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
+            .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
+            .renameEnumValue, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute,
+            .code: return nil
         }
     }
 
@@ -278,7 +304,12 @@ public struct Planner: Sendable {
             switch op {
             case .createTable(let t): return t.foreignKeys.map(\.referencedTable)
             case .addConstraint(_, .foreignKey(let fk)): return [fk.referencedTable]
-            default: return []
+            case .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex, .createIndexConcurrently,
+                .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setSQLiteTableOptions,
+                .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType, .renameEnumValue,
+                .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence,
+                .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute,
+                .code: return []
             }
         }
     }

@@ -65,7 +65,11 @@ public enum SafePlan {
                 case .alterColumn(let t, let from, let to) where from.nullable && !to.nullable && onlyNullabilityOrDefault(from, to):
                     if pendingValues[to.name] == nil { backfill.append(fill(t, to.name, backfills[t]?[to.name])) }
                     contract += setNotNull(t, from: from, to: to)
-                default:
+                case .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndexConcurrently,
+                    .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setSQLiteTableOptions,
+                    .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType, .renameEnumValue,
+                    .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence,
+                    .alterSequence, .setIndexComment, .validateConstraint, .batchedUpdate, .expect, .execute, .code:
                     expand.append(op)
                 }
             }

@@ -25,7 +25,11 @@ public struct LockPolicy: Sendable, Hashable {
     func timeout(for op: MigrationOperation) -> Int {
         switch op {
         case .createIndexConcurrently, .dropIndexConcurrently, .validateConstraint, .batchedUpdate: return longTimeout
-        default: return timeout
+        case .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex, .addConstraint,
+            .dropConstraint, .setTableComment, .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex,
+            .renameConstraint, .renameEnumType, .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue,
+            .replaceEnumType, .createSequence, .dropSequence, .alterSequence, .setIndexComment, .backfill, .expect, .execute,
+            .code: return timeout
         }
     }
 }

@@ -72,7 +72,11 @@ enum FluentBuilderCode {
         case .dropColumn(let table, let column):
             guard !usesEnumType(column), !SQLiteRenderer(schema: schema).needsRebuild(op) else { return nil }
             return Split(applied: op, code: "try await db.schema(\(s(table)))\n    .deleteField(\(s(column.name)))\n    .update()", rest: [])
-        default:
+        case .alterColumn, .createIndex, .dropIndex, .createIndexConcurrently, .dropIndexConcurrently, .addConstraint,
+            .dropConstraint, .setTableComment, .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex,
+            .renameConstraint, .renameEnumType, .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue,
+            .replaceEnumType, .createSequence, .dropSequence, .alterSequence, .setIndexComment, .validateConstraint, .backfill,
+            .batchedUpdate, .expect, .execute, .code:
             return nil
         }
     }

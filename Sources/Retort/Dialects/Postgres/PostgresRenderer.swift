@@ -22,7 +22,11 @@ struct PostgresRenderer {
             enums[type] = enums[type]?.map { $0 == from ? to : $0 }
         case .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType:
             return try enumTypeObject(op)
-        default:
+        case .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex,
+            .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
+            .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .createSequence,
+            .dropSequence, .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute,
+            .code:
             break
         }
         var before: [String] = []
@@ -86,7 +90,11 @@ struct PostgresRenderer {
             guard enums[type]?.contains(value) != true else { return [] }
             enums[type] = schema.allEnumTypes[type]
             return [Statement(Self.addValue(type, value, before: before, after: after))]
-        default:
+        case .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex,
+            .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
+            .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
+            .renameEnumValue, .createSequence, .dropSequence, .alterSequence, .setIndexComment, .validateConstraint, .backfill,
+            .batchedUpdate, .expect, .execute, .code:
             return []
         }
     }
@@ -200,7 +208,7 @@ struct PostgresRenderer {
                 switch c {
                 case .unique(let u): deferrable = u.deferrable
                 case .primaryKey(let pk): deferrable = pk.deferrable
-                default: break
+                case .foreignKey, .check: break
                 }
                 return ["ALTER TABLE \(q(t)) ADD CONSTRAINT \(q(name)) \(kind) USING INDEX \(q(index.name ?? ""))\(deferrable.map { " " + $0.sql } ?? "")"]
             }
@@ -346,7 +354,7 @@ struct PostgresRenderer {
             switch $0 {
             case .check(let c): return c.notValid
             case .foreignKey(let fk): return fk.notValid
-            default: return false
+            case .primaryKey, .unique: return false
             }
         }
     }

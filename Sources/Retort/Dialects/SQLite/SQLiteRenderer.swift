@@ -56,7 +56,9 @@ struct SQLiteRenderer {
             .addConstraint, .dropConstraint,
             .setTableComment, .renameIndex, .renameConstraint, .setSQLiteTableOptions:
             return true
-        default:
+        case .createTable, .dropTable, .renameTable, .renameColumn, .renameEnumType, .renameEnumValue, .createEnumType,
+            .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence, .alterSequence, .setIndexComment,
+            .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code:
             return false
         }
     }
@@ -78,7 +80,7 @@ struct SQLiteRenderer {
             guard let d = column.defaultValue else { return !column.nullable }
             switch d {
             case .currentTimestamp, .currentDate, .expression: return true
-            default: return false
+            case .string, .integer, .number, .boolean: return false
             }
         case .dropColumn(let tableName, let column):
             guard let table = schema.table(tableName) else { return false }
@@ -89,7 +91,10 @@ struct SQLiteRenderer {
                 other.foreignKeys.contains { $0.referencedTable == tableName && $0.referencedColumns.contains(column.name) }
             }
             return used.contains(column.name) || inCheck || referenced
-        default:
+        case .createTable, .dropTable, .createIndex, .dropIndex, .createIndexConcurrently, .dropIndexConcurrently,
+            .setTableComment, .renameTable, .renameColumn, .renameIndex, .renameEnumType, .renameEnumValue, .createEnumType,
+            .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence, .alterSequence, .setIndexComment,
+            .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code:
             return false
         }
     }
