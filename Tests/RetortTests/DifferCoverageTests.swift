@@ -109,7 +109,7 @@ struct DifferCoverageTests {
             "name": { $0.name = "uq_t2" },
             "columns": { $0.columns = ["n"] },
             "deferrable": { $0.deferrable = .initiallyDeferred },
-            "nullsNotDistinctFlag": { $0.nullsNotDistinct = true },
+            "nullsNotDistinct": { $0.nullsNotDistinct = true },
         ])
         try check("ForeignKey", Self.base.foreignKeys[0], embed: { k in var t = Self.base; t.foreignKeys[0] = k; return Self.schema(t) }, mutations: [
             "name": { $0.name = "fk_t2" },
@@ -119,14 +119,14 @@ struct DifferCoverageTests {
             "onDelete": { $0.onDelete = .cascade },
             "onUpdate": { $0.onUpdate = .cascade },
             "deferrable": { $0.deferrable = .initiallyDeferred },
-            "matchFullFlag": { $0.matchFull = true },
-            "notValidFlag": { $0.notValid = true },
+            "matchFull": { $0.matchFull = true },
+            "notValid": { $0.notValid = true },
         ])
         try check("CheckConstraint", Self.base.checks[0], embed: { c in var t = Self.base; t.checks[0] = c; return Self.schema(t) }, mutations: [
             "name": { $0.name = "ck_t2" },
             "expression": { $0.expression = "n > 1" },
-            "noInheritFlag": { $0.noInherit = true },
-            "notValidFlag": { $0.notValid = true },
+            "noInherit": { $0.noInherit = true },
+            "notValid": { $0.notValid = true },
         ])
     }
 

@@ -116,7 +116,7 @@ public enum SafePlan {
                     noRows: "SELECT 1 FROM \(SQLText.quote(table)) WHERE \(q) IS NULL",
                     message: "rows of \(table) have no \(column): give the model Column(\"\(column)\", …).backfill(value) and run autogen --safe again, or fill them in this revision"))
         }
-        return .batchedUpdate(BatchedUpdate(table, set: [ColumnAssignment(column, value.portableSQL)], where: "\(q) IS NULL", batchSize: batchSize))
+        return .batchedUpdate(BatchedUpdate(table, set: [ColumnAssignment(column, value.spelled(.portable))], where: "\(q) IS NULL", batchSize: batchSize))
     }
 
     /// `SET NOT NULL` proven by a validated check first, so it does not scan under an exclusive lock.
@@ -127,20 +127,5 @@ public enum SafePlan {
             .alterColumn(table: table, from: from, to: to),
             .dropConstraint(table: table, constraint: .check(CheckConstraint(check.name, check.expression))),
         ]
-    }
-}
-
-extension DefaultValue {
-    /// The value as SQL both dialects read the same way (`TRUE`, `'text'`, `42`, `CURRENT_TIMESTAMP`).
-    var portableSQL: String {
-        switch self {
-        case .string(let s): return SQLText.literal(s)
-        case .integer(let i): return String(i)
-        case .number(let n): return n
-        case .boolean(let b): return b ? "TRUE" : "FALSE"
-        case .currentTimestamp: return "CURRENT_TIMESTAMP"
-        case .currentDate: return "CURRENT_DATE"
-        case .expression(let e): return e
-        }
     }
 }

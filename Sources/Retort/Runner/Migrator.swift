@@ -107,8 +107,7 @@ public final class Migrator {
         let problems = try integrityProblems()
         guard !problems.isEmpty else { return }
         guard accept else { throw IntegrityError(problems: problems) }
-        try db.execute(dialect.beginTransaction)
-        do {
+        try db.inTransaction(begin: dialect.beginTransaction) { _ in
             for p in problems {
                 if p.kind == .edited {
                     for sql in AppliedRevisions.record(graph[p.revision]) { try db.execute(sql) }
@@ -116,10 +115,6 @@ public final class Migrator {
                     try db.execute(AppliedRevisions.forget(p.revision))
                 }
             }
-            try db.execute("COMMIT")
-        } catch {
-            try? db.execute("ROLLBACK")
-            throw error
         }
         log("accepted the current files of \(problems.map(\.revision).joined(separator: ", "))")
     }
@@ -130,8 +125,7 @@ public final class Migrator {
         let wanted = try MigrationPath(graph: graph).stampTargets(target)
         try dialect.lock(db)
         defer { try? dialect.unlock(db) }
-        try db.execute(dialect.beginTransaction)
-        do {
+        try db.inTransaction(begin: dialect.beginTransaction) { _ in
             try db.execute(VersionTable.createSQL)
             // Whatever the table holds (NULL or repeated rows written by hand included) is replaced.
             let recorded = Set(try VersionTable.rows(db).compactMap { $0 })
@@ -144,10 +138,6 @@ public final class Migrator {
             for id in graph.order where applied.contains(id) {
                 for sql in AppliedRevisions.record(graph[id]) { try db.execute(sql) }
             }
-            try db.execute("COMMIT")
-        } catch {
-            try? db.execute("ROLLBACK")
-            throw error
         }
         log("stamped \(wanted.isEmpty ? "base" : wanted.sorted().joined(separator: ", "))")
         return wanted.sorted()
@@ -157,54 +147,51 @@ public final class Migrator {
     private func runStep(_ next: (Set<String>) throws -> MigrationStep?) throws -> MigrationStep? {
         for sql in dialect.beforeTransaction { try db.execute(sql) }
         defer { for sql in dialect.afterTransaction { try? db.execute(sql) } }
-        try db.execute(dialect.beginTransaction)
         var current: MigrationStep?
         do {
-            try db.execute(VersionTable.createSQL)
-            try db.execute(AppliedRevisions.createSQL)
-            let recorded = Set(try VersionTable.heads(db))
-            let heads = try Self.translate(Array(recorded), graph: graph)
-            guard let step = try next(heads) else {
-                try db.execute("COMMIT")
-                return nil
+            let step = try db.inTransaction(begin: dialect.beginTransaction) { transaction -> MigrationStep? in
+                try db.execute(VersionTable.createSQL)
+                try db.execute(AppliedRevisions.createSQL)
+                let recorded = Set(try VersionTable.heads(db))
+                let heads = try Self.translate(Array(recorded), graph: graph)
+                guard let step = try next(heads) else { return nil }
+                current = step
+                if step.direction == .downgrade, !step.revision.unusedReverses.isEmpty {
+                    log("note: revision \(step.revision.id) declares its own downgrade; the reverse: of its upgrade steps is not used")
+                }
+                let operations = step.direction == .upgrade ? step.revision.upgrade : step.revision.downgrade
+                for detail in dialect.portabilityNotes(operations) where reported.insert(detail) { log("note: \(detail)") }
+                if let touched = operations.compactMap(\.tableName).first(where: exclusions.excludes) {
+                    throw RevisionError("it changes table '\(touched)', which is excluded (Retort does not own it)")
+                }
+                if step.revision.transactional, dialect.traits.concurrentIndexBuilds,
+                    let op = operations.first(where: \.runsOutsideTransaction)
+                {
+                    throw RevisionError(
+                        "it holds a step that cannot run inside a transaction (\(op.summary)); declare `static let transactional = false` in the revision")
+                }
+                if !step.revision.transactional {
+                    // The step is chosen; its operations commit one by one, then the version table moves.
+                    try transaction.commit(thenOutside: { try runResumable(step, operations) })
+                    let recordedNow = Set(try VersionTable.heads(db))
+                    let headsNow = try Self.translate(Array(recordedNow), graph: graph)
+                    for sql in VersionTable.updateSQL(from: recordedNow, to: path.heads(after: step, from: headsNow)) { try db.execute(sql) }
+                } else {
+                    try execute(operations, schema: try dialect.introspect(db))
+                    for sql in VersionTable.updateSQL(from: recorded, to: path.heads(after: step, from: heads)) { try db.execute(sql) }
+                }
+                for sql in step.direction == .upgrade ? AppliedRevisions.record(step.revision) : [AppliedRevisions.forget(step.revision.id)] {
+                    try db.execute(sql)
+                }
+                if !step.revision.transactional { try db.execute(ProgressTable.clearSQL(revision: step.revision.id)) }
+                try dialect.verifyBeforeCommit(db)
+                return step
             }
-            current = step
-            if step.direction == .downgrade, !step.revision.unusedReverses.isEmpty {
-                log("note: revision \(step.revision.id) declares its own downgrade; the reverse: of its upgrade steps is not used")
+            if let step {
+                log("\(step.direction == .upgrade ? "applied" : "reverted") \(step.revision.id): \(step.revision.message)")
             }
-            let operations = step.direction == .upgrade ? step.revision.upgrade : step.revision.downgrade
-            for detail in dialect.portabilityNotes(operations) where reported.insert(detail) { log("note: \(detail)") }
-            if let touched = operations.compactMap(\.tableName).first(where: exclusions.excludes) {
-                throw RevisionError("it changes table '\(touched)', which is excluded (Retort does not own it)")
-            }
-            if step.revision.transactional, dialect.traits.concurrentIndexBuilds,
-                let op = operations.first(where: \.runsOutsideTransaction)
-            {
-                throw RevisionError(
-                    "it holds a step that cannot run inside a transaction (\(op.summary)); declare `static let transactional = false` in the revision")
-            }
-            if !step.revision.transactional {
-                // The step is chosen; its operations commit one by one, then the version table moves.
-                try db.execute("COMMIT")
-                try runResumable(step, operations)
-                try db.execute(dialect.beginTransaction)
-                let recordedNow = Set(try VersionTable.heads(db))
-                let headsNow = try Self.translate(Array(recordedNow), graph: graph)
-                for sql in VersionTable.updateSQL(from: recordedNow, to: path.heads(after: step, from: headsNow)) { try db.execute(sql) }
-            } else {
-                try execute(operations, schema: try dialect.introspect(db))
-                for sql in VersionTable.updateSQL(from: recorded, to: path.heads(after: step, from: heads)) { try db.execute(sql) }
-            }
-            for sql in step.direction == .upgrade ? AppliedRevisions.record(step.revision) : [AppliedRevisions.forget(step.revision.id)] {
-                try db.execute(sql)
-            }
-            if !step.revision.transactional { try db.execute(ProgressTable.clearSQL(revision: step.revision.id)) }
-            try dialect.verifyBeforeCommit(db)
-            try db.execute("COMMIT")
-            log("\(step.direction == .upgrade ? "applied" : "reverted") \(step.revision.id): \(step.revision.message)")
             return step
         } catch {
-            try? db.execute("ROLLBACK")
             guard let step = current else { throw error }
             let state = (try? VersionTable.heads(db))?.joined(separator: ", ") ?? "?"
             throw MigrationError(
@@ -272,16 +259,22 @@ public final class Migrator {
             }
             try db.execute(ProgressTable.recordSQL(revision: id, direction: direction, steps: i + 1))
         } else {
-            try db.execute(dialect.beginTransaction)
-            do {
+            try db.inTransaction(begin: dialect.beginTransaction) { _ in
                 try execute([op], schema: schema)
                 try db.execute(ProgressTable.recordSQL(revision: id, direction: direction, steps: i + 1))
                 try dialect.verifyBeforeCommit(db)
-                try db.execute("COMMIT")
-            } catch {
-                try? db.execute("ROLLBACK")
-                throw error
             }
+        }
+    }
+
+    /// One batch of a batched update: the highest key in it and its number of rows.
+    private struct Batch: CatalogRecord {
+        var high: String?
+        var rows: Int64
+
+        init(_ row: CatalogRow) {
+            high = row.string("high")
+            rows = row.int("rows") ?? 0
         }
     }
 
@@ -306,23 +299,20 @@ public final class Migrator {
         let began = Date()
         while true {
             let (range, parameters) = after(cursor)
-            let batch = try db.query(
-                "SELECT max(k), count(*) FROM (SELECT \(k) AS k FROM \(table)\(range) ORDER BY \(k) LIMIT \(update.batchSize)) AS b",
-                parameters)
-            guard let last = batch.first?.first, last != .null, let high = last.string else { break }
+            let sql = """
+                SELECT max(k) AS "high", count(*) AS "rows"
+                FROM (SELECT \(k) AS k FROM \(table)\(range) ORDER BY \(k) LIMIT \(update.batchSize)) AS b
+                """
+            let batch = try CatalogRow.decode(try db.queryResult(sql, parameters), as: Batch.self).first
+            guard let high = batch?.high else { break }
             let lower = cursor.map { "\(k) > \(SQLText.literal($0)) AND " } ?? ""
-            try db.execute(dialect.beginTransaction)
-            do {
+            try db.inTransaction(begin: dialect.beginTransaction) { _ in
                 try db.execute(
                     "UPDATE \(table) SET \(update.assignmentsSQL) WHERE \(lower)\(k) <= \(SQLText.literal(high))\(condition)")
                 try db.execute(ProgressTable.recordSQL(revision: revision, direction: direction, steps: step, position: high))
-                try db.execute("COMMIT")
-            } catch {
-                try? db.execute("ROLLBACK")
-                throw error
             }
             cursor = high
-            scanned += batch.first?[1].int ?? 0
+            scanned += batch?.rows ?? 0
             let seconds = max(Date().timeIntervalSince(began), 0.001)
             log("update \(update.table): \(scanned) of \(total) row(s) (\(Int(Double(scanned) / seconds)) rows/s)")
         }

@@ -13,9 +13,23 @@ struct ProgressTable {
     /// The steps of `revision` (in `direction`) recorded as finished, and where the next one (a
     /// batched update) had got to.
     static func done(_ db: any DatabaseConnection, revision: String, direction: String) throws -> (steps: Int, position: String?) {
-        let rows = try db.query(
-            "SELECT steps, position FROM \(SQLText.quote(name)) WHERE revision = \(SQLText.literal(revision)) AND direction = \(SQLText.literal(direction))")
-        return (Int(rows.first?[0].int ?? 0), rows.first?[1].string)
+        let sql = """
+            SELECT steps AS "steps", position AS "position" FROM \(SQLText.quote(name))
+            WHERE revision = \(SQLText.literal(revision)) AND direction = \(SQLText.literal(direction))
+            """
+        let row = try CatalogRow.decode(try db.queryResult(sql, []), as: Progress.self).first
+        return (row?.steps ?? 0, row?.position)
+    }
+
+    /// A row of the progress table.
+    private struct Progress: CatalogRecord {
+        var steps: Int
+        var position: String?
+
+        init(_ row: CatalogRow) {
+            steps = Int(row.int("steps") ?? 0)
+            position = row.string("position")
+        }
     }
 
     /// Records that the first `steps` steps have finished, and the next one's position.

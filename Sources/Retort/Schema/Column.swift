@@ -156,7 +156,7 @@ extension Column: Codable {
     }
 
     /// Details at their defaults are left out, so checksums of revisions applied before these
-    /// fields existed stay the same.
+    /// fields existed stay the same (see `StableEncoding.swift`).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(name, forKey: .name)
@@ -168,7 +168,7 @@ extension Column: Codable {
         try c.encodeIfPresent(comment, forKey: .comment)
         try c.encode(nativeTypes, forKey: .nativeTypes)
         try c.encodeIfPresent(generated, forKey: .generated)
-        if !collations.isEmpty { try c.encode(collations, forKey: .collations) }
+        try c.encodeUnlessDefault(collations, forKey: .collations)
     }
 
     public init(from decoder: any Decoder) throws {

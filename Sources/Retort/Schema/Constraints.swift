@@ -34,23 +34,13 @@ public struct PrimaryKey: Hashable, Sendable, Codable {
 }
 
 /// A unique constraint over one or more columns.
-public struct UniqueConstraint: Hashable, Sendable, Codable {
+public struct UniqueConstraint: Hashable, Sendable {
     public var name: String?
     public var columns: [String]
     /// nil: not deferrable (PostgreSQL only).
     public var deferrable: Deferrable?
-    private var nullsNotDistinctFlag: Bool?
-
     /// NULL values conflict with each other (`NULLS NOT DISTINCT`, PostgreSQL 15+).
-    public var nullsNotDistinct: Bool {
-        get { nullsNotDistinctFlag ?? false }
-        set { nullsNotDistinctFlag = newValue ? true : nil }
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case name, columns, deferrable
-        case nullsNotDistinctFlag = "nullsNotDistinct"
-    }
+    public var nullsNotDistinct: Bool
 
     /// Declares a unique constraint.
     public init(_ columns: [String], name: String? = nil, deferrable: Deferrable? = nil, nullsNotDistinct: Bool = false) {
@@ -62,7 +52,7 @@ public struct UniqueConstraint: Hashable, Sendable, Codable {
 }
 
 /// A foreign key from columns of this table to columns of another (or the same) table.
-public struct ForeignKey: Hashable, Sendable, Codable {
+public struct ForeignKey: Hashable, Sendable {
     public var name: String?
     public var columns: [String]
     public var referencedTable: String
@@ -71,25 +61,10 @@ public struct ForeignKey: Hashable, Sendable, Codable {
     public var onUpdate: ReferentialAction
     /// nil: not deferrable.
     public var deferrable: Deferrable?
-    private var matchFullFlag: Bool?
-    private var notValidFlag: Bool?
-
     /// `MATCH FULL`: a key with some NULL columns must be all NULL (PostgreSQL only).
-    public var matchFull: Bool {
-        get { matchFullFlag ?? false }
-        set { matchFullFlag = newValue ? true : nil }
-    }
-
+    public var matchFull: Bool
     /// Added `NOT VALID`: existing rows are not checked until the key is validated (PostgreSQL only).
-    public var notValid: Bool {
-        get { notValidFlag ?? false }
-        set { notValidFlag = newValue ? true : nil }
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case name, columns, referencedTable, referencedColumns, onDelete, onUpdate, deferrable
-        case matchFullFlag = "matchFull", notValidFlag = "notValid"
-    }
+    public var notValid: Bool
 
     /// Declares a foreign key.
     public init(
@@ -110,28 +85,13 @@ public struct ForeignKey: Hashable, Sendable, Codable {
 }
 
 /// A named check constraint holding an SQL boolean expression.
-public struct CheckConstraint: Hashable, Sendable, Codable {
+public struct CheckConstraint: Hashable, Sendable {
     public var name: String?
     public var expression: String
-    private var noInheritFlag: Bool?
-    private var notValidFlag: Bool?
-
     /// `NO INHERIT`: the check does not apply to child tables (PostgreSQL only).
-    public var noInherit: Bool {
-        get { noInheritFlag ?? false }
-        set { noInheritFlag = newValue ? true : nil }
-    }
-
+    public var noInherit: Bool
     /// Added `NOT VALID`: existing rows are not checked until it is validated (PostgreSQL only).
-    public var notValid: Bool {
-        get { notValidFlag ?? false }
-        set { notValidFlag = newValue ? true : nil }
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case name, expression
-        case noInheritFlag = "noInherit", notValidFlag = "notValid"
-    }
+    public var notValid: Bool
 
     /// Declares a check constraint.
     public init(_ name: String?, _ expression: String, noInherit: Bool = false, notValid: Bool = false) {

@@ -13,17 +13,7 @@ public enum DefaultValue: Hashable, Sendable, Codable {
     case expression(String)
 
     /// A short human spelling, used in messages.
-    public var displayName: String {
-        switch self {
-        case .string(let s): return "'\(s)'"
-        case .integer(let i): return String(i)
-        case .number(let n): return n
-        case .boolean(let b): return b ? "true" : "false"
-        case .currentTimestamp: return "CURRENT_TIMESTAMP"
-        case .currentDate: return "CURRENT_DATE"
-        case .expression(let e): return e
-        }
-    }
+    public var displayName: String { spelled(.display) }
 }
 
 extension DefaultValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,

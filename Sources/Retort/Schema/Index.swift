@@ -140,10 +140,10 @@ extension Index: Codable {
         try c.encode(unique, forKey: .unique)
         try c.encodeIfPresent(predicate, forKey: .predicate)
         try c.encodeIfPresent(method, forKey: .method)
-        if !keyOptions.isEmpty { try c.encode(keyOptions, forKey: .keyOptions) }
-        if !include.isEmpty { try c.encode(include, forKey: .include) }
-        if !storage.isEmpty { try c.encode(storage, forKey: .storage) }
-        if nullsNotDistinct { try c.encode(true, forKey: .nullsNotDistinct) }
+        try c.encodeUnlessDefault(keyOptions, forKey: .keyOptions)
+        try c.encodeUnlessDefault(include, forKey: .include)
+        try c.encodeUnlessDefault(storage, forKey: .storage)
+        try c.encodeUnlessDefault(nullsNotDistinct, forKey: .nullsNotDistinct)
         try c.encodeIfPresent(comment, forKey: .comment)
     }
 
@@ -172,7 +172,7 @@ extension IndexKeyOptions: Codable {
         try c.encodeIfPresent(opclass, forKey: .opclass)
         try c.encode(descending, forKey: .descending)
         try c.encodeIfPresent(nulls, forKey: .nulls)
-        if !collations.isEmpty { try c.encode(collations, forKey: .collations) }
+        try c.encodeUnlessDefault(collations, forKey: .collations)
     }
 
     public init(from decoder: any Decoder) throws {

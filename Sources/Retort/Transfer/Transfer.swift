@@ -226,13 +226,8 @@ public final class Transfer {
         goal.tables += wanted.map(SQLiteTypeMapping.postgresTable)
         let plan = try PlanPipeline(dialect: dialect).plan(from: current, to: goal.named())
         let statements = try dialect.render(plan.operations, from: current)
-        try target.execute("BEGIN")
-        do {
+        try target.inTransaction { _ in
             for s in statements { try target.executeScript(dialect.scriptSQL(s)) }
-            try target.execute("COMMIT")
-        } catch {
-            try? target.execute("ROLLBACK")
-            throw error
         }
         notice("created \(wanted.count) table(s) in the target: \(wanted.map(\.name).joined(separator: ", "))")
         for detail in dialect.portabilityNotes(plan.operations) { notice(detail) }
@@ -267,8 +262,7 @@ public final class Transfer {
         var done = 0
         let limit = options.maxRejects - alreadyRejected
         let chunk = options.chunkBytes
-        try target.execute("BEGIN")
-        do {
+        try target.inTransaction { _ in
             try target.copyIn(copySQL) { send in
                 var buffer: [UInt8] = []
                 buffer.reserveCapacity(chunk + 64 * 1024)
@@ -306,10 +300,6 @@ public final class Transfer {
             try state.store(rejects)
             try resetSequences(item.target)
             try state.record(name, status: "copied", sourceRows: total, rejected: rejectedRows)
-            try target.execute("COMMIT")
-        } catch {
-            try? target.execute("ROLLBACK")
-            throw error
         }
         let seconds = Date().timeIntervalSince(started)
         progress(.init(table: name, rows: done, total: total, rejected: rejectedRows, seconds: seconds, finished: true))

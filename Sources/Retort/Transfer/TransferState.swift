@@ -79,16 +79,11 @@ struct TransferState {
     /// Drops a foreign key for the copy, remembering it, in one transaction.
     func detach(_ key: ForeignKey, from table: String) throws {
         let json = String(decoding: try JSONEncoder().encode(key), as: UTF8.self)
-        try db.execute("BEGIN")
-        do {
+        try db.inTransaction { _ in
             try db.execute(
                 "INSERT INTO \(SQLText.quote(Self.keys)) (table_name, name, definition) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
                 [.text(table), .text(key.name ?? ""), .text(json)])
             try db.execute("ALTER TABLE \(SQLText.quote(table)) DROP CONSTRAINT \(SQLText.quote(key.name ?? ""))")
-            try db.execute("COMMIT")
-        } catch {
-            try? db.execute("ROLLBACK")
-            throw error
         }
     }
 
@@ -101,14 +96,9 @@ struct TransferState {
         let statements = try dialect.render(
             [.addConstraint(table: table, constraint: .foreignKey(notValid)), .validateConstraint(table: table, name: key.name ?? "")],
             from: schema)
-        try db.execute("BEGIN")
-        do {
+        try db.inTransaction { _ in
             for s in statements { try db.executeScript(dialect.scriptSQL(s)) }
             try db.execute("DELETE FROM \(SQLText.quote(Self.keys)) WHERE table_name = $1 AND name = $2", [.text(table), .text(key.name ?? "")])
-            try db.execute("COMMIT")
-        } catch {
-            try? db.execute("ROLLBACK")
-            throw error
         }
     }
 

@@ -9,9 +9,9 @@ extension Transfer {
         let rejectedIDs = Set(try state.rejected(name).map(\.sourceRow))
         let id = try identity(item.source)
         try source.executeScript("CREATE TEMP TABLE IF NOT EXISTS retort_rejected (id TEXT PRIMARY KEY); DELETE FROM temp.retort_rejected")
-        try source.execute("BEGIN")
-        for r in rejectedIDs { try source.execute("INSERT INTO temp.retort_rejected (id) VALUES (?)", [.text(r)]) }
-        try source.execute("COMMIT")
+        try source.inTransaction { _ in
+            for r in rejectedIDs { try source.execute("INSERT INTO temp.retort_rejected (id) VALUES (?)", [.text(r)]) }
+        }
         let kept = "WHERE \(id) NOT IN (SELECT id FROM temp.retort_rejected)"
         let sourceRows = Int(try source.query("SELECT count(*) FROM \(q) \(kept)").first?.first?.int ?? 0)
         let targetRows = Int(try target.query("SELECT count(*) FROM \(q)").first?.first?.int ?? 0)

@@ -75,18 +75,7 @@ public struct PostgresDialect: Dialect {
     }
 
     /// The SQL for a default value.
-    static func defaultSQL(_ value: DefaultValue) -> String {
-        switch value {
-        case .string(let s): return SQLText.literal(s)
-        case .integer(let i): return String(i)
-        case .number(let n): return n
-        case .boolean(let b): return b ? "true" : "false"
-        case .currentTimestamp: return "CURRENT_TIMESTAMP"
-        case .currentDate: return "CURRENT_DATE"
-        // DEFAULT takes a restricted expression (no AT TIME ZONE, IS NULL, …) unless parenthesized.
-        case .expression(let e): return "(\(e))"
-        }
-    }
+    static func defaultSQL(_ value: DefaultValue) -> String { value.spelled(.postgres) }
 
     /// A default as PostgreSQL reports it, with the casts it adds to literals removed. A literal of
     /// another date/time type than the column's keeps its cast: `timestamp '2024-01-01'` in a

@@ -66,17 +66,7 @@ public struct SQLiteDialect: Dialect {
     }
 
     /// The SQL for a default value.
-    static func defaultSQL(_ value: DefaultValue) -> String {
-        switch value {
-        case .string(let s): return SQLText.literal(s)
-        case .integer(let i): return String(i)
-        case .number(let n): return n
-        case .boolean(let b): return b ? "1" : "0"
-        case .currentTimestamp: return "CURRENT_TIMESTAMP"
-        case .currentDate: return "CURRENT_DATE"
-        case .expression(let e): return "(\(e))"
-        }
-    }
+    static func defaultSQL(_ value: DefaultValue) -> String { value.spelled(.sqlite) }
 
     public func placeholder(_ n: Int) -> String { "?" }
 
