@@ -73,17 +73,17 @@ public enum SafePlan {
                     expand.append(op)
                 }
             }
-            if !prepare.isEmpty { groups.append(PlannedGroup(table: table, operations: prepare, transactional: false, phase: "prepare")) }
+            if !prepare.isEmpty { groups.append(PlannedGroup(table: table, operations: prepare, transactional: false, phase: .prepare)) }
             if !expand.isEmpty {
                 // Not transactional either: each step commits on its own under the lock policy's short
                 // lock_timeout, retried, so writers never queue behind it for long.
                 groups.append(
                     PlannedGroup(
                         table: table, operations: expand, transactional: false,
-                        phase: backfill.isEmpty && contract.isEmpty ? nil : "expand"))
+                        phase: backfill.isEmpty && contract.isEmpty ? nil : .expand))
             }
-            if !backfill.isEmpty { groups.append(PlannedGroup(table: table, operations: backfill, transactional: false, phase: "backfill")) }
-            if !contract.isEmpty { groups.append(PlannedGroup(table: table, operations: contract, transactional: false, phase: "contract")) }
+            if !backfill.isEmpty { groups.append(PlannedGroup(table: table, operations: backfill, transactional: false, phase: .backfill)) }
+            if !contract.isEmpty { groups.append(PlannedGroup(table: table, operations: contract, transactional: false, phase: .contract)) }
         }
         return Plan(groups: groups)
     }

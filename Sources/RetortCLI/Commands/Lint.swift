@@ -75,5 +75,3 @@ struct Lint: ParsableCommand {
         if !passed { throw CommandExit(status: ExitStatus.differences) }
     }
 }
-
-extension DialectName: ExpressibleByArgument {}
