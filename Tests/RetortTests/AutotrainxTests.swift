@@ -19,8 +19,8 @@ struct AutotrainxTests {
 
     @Test("reflect → upgrade head on PostgreSQL → transfer → verify: hard cases converted exactly or rejected")
     func move() throws {
-        let package = try ExampleEndToEndTests.prepareCopy("autotrainx")
-        try ExampleEndToEndTests.build(package)
+        let package = try ExamplePackages.prepareCopy("autotrainx")
+        try ExamplePackages.build(package)
         let tool = package.appendingPathComponent(".build/debug/autotrainx").path
         let legacy = try Self.legacyDatabase()
 
@@ -133,7 +133,7 @@ struct AutotrainxTests {
                 INSERT INTO projects (name) VALUES ('vision');
                 """)
         }
-        let package = try ExampleEndToEndTests.prepareCopy("autotrainx")
+        let package = try ExamplePackages.prepareCopy("autotrainx")
         let sources = package.appendingPathComponent("Sources/autotrainx")
         try FileManager.default.removeItem(at: sources.appendingPathComponent("Models.swift"))
         for file in try FileManager.default.contentsOfDirectory(atPath: sources.appendingPathComponent("Revisions").path) {
@@ -141,17 +141,17 @@ struct AutotrainxTests {
         }
         let tool = package.appendingPathComponent(".build/debug/autotrainx").path
         // Step 1: reflect, one file per table, into the package.
-        var r = try runProcess(try DriftTests.retortTool(), [
+        var r = try runProcess(try RetortTool.path(), [
             "reflect", "--url", existing.url.description, "--output", sources.appendingPathComponent("Models").path, "--variable",
             "autotrainxSchema",
         ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.split(separator: "\n").count == 3)  // projects, runs, Schema.swift
         // Step 2: build, write the baseline, build again.
-        try ExampleEndToEndTests.build(package)
+        try ExamplePackages.build(package)
         r = try runProcess(tool, ["revision", "--baseline", "-m", "initial"])
         #expect(r.status == 0, "\(r.stderr)")
-        try ExampleEndToEndTests.build(package)
+        try ExamplePackages.build(package)
         r = try runProcess(tool, ["revision", "--baseline", "-m", "again"])
         #expect(r.status == 2 && r.stderr.contains("can only be the first revision"))
         // Step 3: the existing database is recorded at head without running anything; check is clean.

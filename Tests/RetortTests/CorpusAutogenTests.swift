@@ -9,12 +9,12 @@ import Testing
 /// references is changed) must sit in the right revision.
 @Suite("Convergence corpus: per-table autogen revisions apply in order")
 struct CorpusAutogenTests {
-    @Test("PostgreSQL: autogen per table, upgrade, no differences", arguments: CorpusTests.cases(.postgres))
+    @Test("PostgreSQL: autogen per table, upgrade, no differences", arguments: Corpus.cases(.postgres))
     func postgres(_ name: String) throws {
         try converge(.postgres, name)
     }
 
-    @Test("SQLite: autogen per table, upgrade, no differences", arguments: CorpusTests.cases(.sqlite))
+    @Test("SQLite: autogen per table, upgrade, no differences", arguments: Corpus.cases(.sqlite))
     func sqlite(_ name: String) throws {
         try converge(.sqlite, name)
     }
@@ -32,9 +32,9 @@ struct CorpusAutogenTests {
         let from = try TestDatabase.make(dialect), to = try TestDatabase.make(dialect)
         let a = try from.connect(), b = try to.connect()
         defer { a.close(); b.close() }
-        try a.executeScript(try CorpusTests.fixture(dialect, name, "before"))
+        try a.executeScript(try Corpus.fixture(dialect, name, "before"))
         let before = try dialect.implementation.introspect(a)
-        try b.executeScript(try CorpusTests.fixture(dialect, name, "after"))
+        try b.executeScript(try Corpus.fixture(dialect, name, "after"))
         let models = try dialect.implementation.introspect(b)
         let revisions = try Autogenerator(models: models, graph: try graph([])).revisions(message: name, db: a)
         do {

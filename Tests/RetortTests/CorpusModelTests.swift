@@ -279,7 +279,7 @@ struct CorpusModelTests {
         let test = try TestDatabase.make(.postgres)
         let db = try test.connect()
         defer { db.close() }
-        try db.executeScript(try CorpusTests.fixture(.postgres, name, "after"))
+        try db.executeScript(try Corpus.fixture(.postgres, name, "after"))
         let generator = try Autogenerator(models: Self.models[name]!, graph: try RevisionGraph([]))
         var notices: [String] = []
         let ops = try generator.differences(db) { notices.append($0) }

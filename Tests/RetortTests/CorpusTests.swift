@@ -9,41 +9,30 @@ import Testing
 /// spellings of one schema: its first `diff` must already be empty.
 @Suite("Convergence corpus: diff reproduces every fixture exactly")
 struct CorpusTests {
-    static let root = repositoryRoot.appendingPathComponent("Tests/Corpus")
-
-    static func cases(_ dialect: DialectName) -> [String] {
-        let folder = root.appendingPathComponent(dialect.rawValue)
-        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
-    }
-
-    static func fixture(_ dialect: DialectName, _ name: String, _ file: String) throws -> String {
-        try String(contentsOf: root.appendingPathComponent("\(dialect.rawValue)/\(name)/\(file).sql"), encoding: .utf8)
-    }
-
     @Test("the corpus holds at least 150 PostgreSQL and 50 SQLite cases")
     func size() {
-        #expect(Self.cases(.postgres).count >= 150)
-        #expect(Self.cases(.sqlite).count >= 50)
+        #expect(Corpus.cases(.postgres).count >= 150)
+        #expect(Corpus.cases(.sqlite).count >= 50)
     }
 
-    @Test("PostgreSQL: diff, apply, pg_dump equal, second diff empty", arguments: cases(.postgres))
+    @Test("PostgreSQL: diff, apply, pg_dump equal, second diff empty", arguments: Corpus.cases(.postgres))
     func postgres(_ name: String) throws {
         try converge(.postgres, name) { db in try PostgresDump.read(db) }
     }
 
-    @Test("SQLite: diff, apply, catalog equal, second diff empty", arguments: cases(.sqlite))
+    @Test("SQLite: diff, apply, catalog equal, second diff empty", arguments: Corpus.cases(.sqlite))
     func sqlite(_ name: String) throws {
         try converge(.sqlite, name) { db in try SQLiteCatalog.read(db) }
     }
 
     func converge(_ dialect: DialectName, _ name: String, read: (TestDatabase) throws -> [String]) throws {
-        let tool = try DriftTests.retortTool()
+        let tool = try RetortTool.path()
         let from = try TestDatabase.make(dialect), to = try TestDatabase.make(dialect)
         do {
             let a = try from.connect(), b = try to.connect()
             defer { a.close(); b.close() }
-            try a.executeScript(try Self.fixture(dialect, name, "before"))
-            try b.executeScript(try Self.fixture(dialect, name, "after"))
+            try a.executeScript(try Corpus.fixture(dialect, name, "before"))
+            try b.executeScript(try Corpus.fixture(dialect, name, "after"))
         }
         let args = ["diff", "--from", from.url.description, "--to", to.url.description]
         let first = try runProcess(tool, args)

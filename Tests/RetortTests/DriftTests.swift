@@ -10,21 +10,11 @@ struct DriftTests {
         try JSONSchemaValidator(file: repositoryRoot.appendingPathComponent("schema/\(name).schema.json"))
     }
 
-    /// The stand-alone `retort` built next to this test bundle (`scripts/test` builds every product first).
-    static func retortTool() throws -> String {
-        let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let tool = dir.appendingPathComponent("retort").path
-        guard FileManager.default.isExecutableFile(atPath: tool) else {
-            throw DatabaseError("\(tool) is missing: run 'swift build' before 'swift test' (scripts/test does)")
-        }
-        return tool
-    }
-
     @Test("check: clean, behind head, changed by hand, models edited without a revision — each its own status",
           arguments: allDialects)
     func checkFindings(dialect: DialectName) throws {
-        let package = try ExampleEndToEndTests.prepareCopy("tareas", as: "tareas-drift")
-        try ExampleEndToEndTests.build(package)
+        let package = try ExamplePackages.prepareCopy("tareas", as: "tareas-drift")
+        try ExamplePackages.build(package)
         let tool = package.appendingPathComponent(".build/debug/tareas").path
         let db = try TestDatabase.make(dialect)
         try db.connect().close()  // an empty database: check never creates one
@@ -55,7 +45,7 @@ struct DriftTests {
         let text = try String(contentsOf: models, encoding: .utf8).replacingOccurrences(
             of: "        Check(", with: "        Column(\"vence_en\", .date, nullable: true)\n        Check(")
         try text.write(to: models, atomically: true, encoding: .utf8)
-        try ExampleEndToEndTests.build(package)
+        try ExamplePackages.build(package)
         (status, out) = try check()
         #expect(status == 11 && out.contains("add column tareas.vence_en date NULL"))
 
@@ -111,7 +101,7 @@ struct DriftTests {
     @Test("diff between two live databases: applying its SQL makes them equal, and a second diff is empty",
           arguments: allDialects)
     func diffDatabases(dialect: DialectName) throws {
-        let tool = try Self.retortTool()
+        let tool = try RetortTool.path()
         let from = try TestDatabase.make(dialect), to = try TestDatabase.make(dialect)
         let a = try from.connect(), b = try to.connect()
         defer { a.close(); b.close() }

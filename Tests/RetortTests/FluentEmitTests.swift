@@ -54,7 +54,7 @@ extension TareasServerTests {
         var r = ProcessResult(status: 0, stdout: "", stderr: "")
         let runner = server.appendingPathComponent(".build/debug/tareas-fluent").path
         func buildRunner() throws {
-            try ExampleEndToEndTests.build(server, product: "tareas-fluent")
+            try ExamplePackages.build(server, product: "tareas-fluent")
         }
         func check(_ db: TestDatabase, expecting status: Int32 = 0) throws {
             let c = try runProcess(tool, ["check", "--no-history", "--exclude-table", "_fluent_migrations", "--url", db.url.description])
@@ -63,7 +63,7 @@ extension TareasServerTests {
 
         // The migrations committed in the example (written by `tareas autogen --emit fluent`) are
         // those of today's models: run on SQLite, check is clean.
-        try ExampleEndToEndTests.build(tareas)
+        try ExamplePackages.build(tareas)
         try buildRunner()
         let committed = try TestDatabase.make(.sqlite)
         try committed.connect().close()
@@ -76,7 +76,7 @@ extension TareasServerTests {
             let end = text.range(of: "}\n", options: .backwards)!
             return text.replacingCharacters(in: end, with: Self.everyType + "}\n")
         }
-        try ExampleEndToEndTests.build(tareas)
+        try ExamplePackages.build(tareas)
         let output = server.appendingPathComponent("Sources/TareasFluent")
         try FileManager.default.removeItem(at: output)  // the committed migrations: written again here
 
@@ -109,7 +109,7 @@ extension TareasServerTests {
             $0.replacingOccurrences(of: "Column(\"codigo\", .string(20))", with: "Column(\"codigo\", .string(30))\n        Column(\"nota\", .string(40), default: \"ninguna\")")
                 .replacingOccurrences(of: "        Column(\"real\", .real, nullable: true)\n", with: "")
         }
-        try ExampleEndToEndTests.build(tareas)
+        try ExamplePackages.build(tareas)
         r = try runProcess(tool, ["autogen", "--emit", "fluent", "-m", "nota", "--output", output.path, "--url", databases[0].url.description])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         let list = try String(contentsOf: output.appendingPathComponent("RetortFluentMigrations.swift"), encoding: .utf8)

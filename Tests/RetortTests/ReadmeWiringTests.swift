@@ -50,7 +50,7 @@ struct ReadmeWiringTests {
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
-        try ExampleEndToEndTests.build(work)
+        try ExamplePackages.build(work)
         let migrate = work.appendingPathComponent(".build/debug/migrate").path
         // The embedded development database is created by upgrade; autogen then compares with it.
         var r = try runProcess(migrate, ["upgrade", "head"])
@@ -58,7 +58,7 @@ struct ReadmeWiringTests {
         r = try runProcess(migrate, ["autogen", "-m", "initial"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("Sources/TiendaSchema/Revisions/"))
-        try ExampleEndToEndTests.build(work)
+        try ExamplePackages.build(work)
 
         let db = try TestDatabase.make(.sqlite)
         r = try runProcess(work.appendingPathComponent(".build/debug/tienda").path, [], environment: ["DATABASE_URL": db.url.description])

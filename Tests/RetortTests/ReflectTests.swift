@@ -9,17 +9,17 @@ import Testing
 struct ReflectTests {
     @Test("every corpus schema (after.sql) on PostgreSQL and SQLite round-trips through compiled models")
     func corpusRoundTrip() throws {
-        let tool = try DriftTests.retortTool()
+        let tool = try RetortTool.path()
         var databases: [String: TestDatabase] = [:]
         var sources: [String: String] = [:]
         for dialect in allDialects {
-            for name in CorpusTests.cases(dialect) {
+            for name in Corpus.cases(dialect) {
                 let key = "\(dialect.rawValue)_\(name)"
                 let db = try TestDatabase.make(dialect)
                 do {
                     let c = try db.connect()
                     defer { c.close() }
-                    try c.executeScript(try CorpusTests.fixture(dialect, name, "after"))
+                    try c.executeScript(try Corpus.fixture(dialect, name, "after"))
                 }
                 let r = try runProcess(tool, ["reflect", "--url", db.url.description, "--variable", "s_\(key)"])
                 try #require(r.status == 0, "\(key): reflect failed: \(r.stderr)")
@@ -61,7 +61,7 @@ struct ReflectTests {
             let c = try db.connect()
             try FidelityTests.apply(schema, to: c)
             c.close()
-            let r = try runProcess(try DriftTests.retortTool(), ["reflect", "--url", db.url.description, "--variable", "s_reflected_\(key)"])
+            let r = try runProcess(try RetortTool.path(), ["reflect", "--url", db.url.description, "--variable", "s_reflected_\(key)"])
             try #require(r.status == 0, "\(key): \(r.stderr)")
             reflected["reflected_\(key)"] = r.stdout
             databases[key] = db
@@ -109,7 +109,7 @@ struct ReflectTests {
         print(String(decoding: try encoder.encode(all), as: UTF8.self))
         """.write(to: folder.appendingPathComponent("main.swift"), atomically: true, encoding: .utf8)
         try? fm.removeItem(at: work.appendingPathComponent(".build/debug.yaml"))
-        try ExampleEndToEndTests.build(work)
+        try ExamplePackages.build(work)
         let run = try runProcess(work.appendingPathComponent(".build/debug/models").path, [])
         try #require(run.status == 0, "the models tool failed: \(run.stderr)")
         return try JSONDecoder().decode([String: Schema].self, from: Data(run.stdout.utf8))

@@ -17,8 +17,8 @@ struct TareasServerTests {
     /// Copies of examples/tareas and examples/tareas-server side by side (so `../tareas` resolves),
     /// Retort's path made absolute.
     static func prepare() throws -> (server: URL, schema: URL) {
-        let schema = try ExampleEndToEndTests.prepareCopy("tareas", as: "server-example/tareas")
-        let server = try ExampleEndToEndTests.prepareCopy("tareas-server", as: "server-example/tareas-server")
+        let schema = try ExamplePackages.prepareCopy("tareas", as: "server-example/tareas")
+        let server = try ExamplePackages.prepareCopy("tareas-server", as: "server-example/tareas-server")
         return (server, schema.appendingPathComponent("Sources/TareasSchema"))
     }
 
@@ -52,7 +52,7 @@ struct TareasServerTests {
     @Test("three instances at once: each revision applied once, all serve /health and /tareas; a failing revision: all exit non-zero, none serves")
     func threeInstances() throws {
         let (server, schema) = try Self.prepare()
-        try ExampleEndToEndTests.build(server)
+        try ExamplePackages.build(server)
         let executable = server.appendingPathComponent(".build/debug/tareas-server").path
         let revisionCount = try FileManager.default.contentsOfDirectory(atPath: schema.appendingPathComponent("Revisions").path)
             .filter { $0.hasSuffix(".swift") }.count
@@ -99,7 +99,7 @@ struct TareasServerTests {
             static let upgrade: [MigrationOperation] = [.execute(RawSQL("SELECT 1 / 0", reverse: RawSQL("SELECT 1")))]
         }
         """.write(to: schema.appendingPathComponent("Revisions/r29991231_000000_01_fails.swift"), atomically: true, encoding: .utf8)
-        try ExampleEndToEndTests.build(server)
+        try ExamplePackages.build(server)
         let fresh = try TestDatabase.make(.postgres)
         let failing = try ports.map { try Self.start(executable, port: $0 + 1, database: fresh) }
         var served = false

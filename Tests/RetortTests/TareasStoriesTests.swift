@@ -3,13 +3,13 @@ import Retort
 import Testing
 
 /// The stories the tareas example's committed history tells on real databases, run by its migrate
-/// tool built once from an untouched copy (`ExampleEndToEndTests.pristineTareasTool`): the tests
+/// tool built once from an untouched copy (`ExamplePackages.pristineTareasTool`): the tests
 /// change no files, so they run side by side.
 @Suite("End to end: the tareas migrate tool as committed, under load and concurrency")
 struct TareasStoriesTests {
     @Test("eight processes upgrading one fresh database at once (a concurrent index build among the revisions) apply every revision exactly once", arguments: allDialects)
     func concurrentUpgrades(dialect: DialectName) throws {
-        let tool = try ExampleEndToEndTests.pristineTareasTool()
+        let tool = try ExamplePackages.pristineTareasTool()
         let db = try TestDatabase.make(dialect)
         let processes = try (0..<8).map { _ in try RunningProcess(tool, ["upgrade", "head", "--url", db.url.description]) }
         let results = try processes.map { try $0.finish() }
@@ -27,7 +27,7 @@ struct TareasStoriesTests {
     // The crash test of non-transactional revisions lives here, on the example as committed.
     @Test("killed with SIGKILL at least 20 times during a concurrent index build and a batched backfill on 300,000 rows, upgrade head still completes cleanly")
     func killNine() throws {
-        let tool = try ExampleEndToEndTests.pristineTareasTool()
+        let tool = try ExamplePackages.pristineTareasTool()
         let test = try TestDatabase.make(.postgres)
         let url = ["--url", test.url.description]
         #expect(try runProcess(tool, ["upgrade", "r20261122_153626_01"] + url).status == 0)
@@ -73,7 +73,7 @@ struct TareasStoriesTests {
 
     @Test("the safe-migration stories on 100,000 rows: a concurrent index, categoria in three steps, completada becomes estado, usuario_id NOT NULL with its key NOT VALID then validated; applied and reverted", arguments: allDialects)
     func safeStories(dialect: DialectName) throws {
-        let tool = try ExampleEndToEndTests.pristineTareasTool()
+        let tool = try ExamplePackages.pristineTareasTool()
         let test = try TestDatabase.make(dialect)
         let url = ["--url", test.url.description]
         let before = "r20261122_153626_01"

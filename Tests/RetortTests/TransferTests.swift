@@ -16,7 +16,7 @@ struct TransferTests {
     }
 
     static func transfer(_ from: TestDatabase, _ to: TestDatabase, _ extra: [String] = []) throws -> ProcessResult {
-        try runProcess(try DriftTests.retortTool(), ["transfer", "--from", from.url.description, "--to", to.url.description] + extra)
+        try runProcess(try RetortTool.path(), ["transfer", "--from", from.url.description, "--to", to.url.description] + extra)
     }
 
     @Test("every type converts exactly or is rejected, and the checksums agree")
@@ -280,7 +280,7 @@ struct TransferRecoveryTests {
         let c = try target.connect()
         defer { c.close() }
         try c.executeScript("UPDATE t SET ts = ts - interval '1 microsecond' WHERE id = 2; UPDATE f SET x = x * (1 + 2.2e-16) WHERE id = 1")
-        let again = try runProcess(try DriftTests.retortTool(), ["transfer", "--from", source.url.description, "--to", target.url.description, "--verify-only", "--format", "json"])
+        let again = try runProcess(try RetortTool.path(), ["transfer", "--from", source.url.description, "--to", target.url.description, "--verify-only", "--format", "json"])
         let verified = try JSONDecoder().decode(TransferReport.self, from: Data(again.stdout.utf8))
         #expect(Dictionary(uniqueKeysWithValues: verified.tables.map { ($0.table, $0.status) }) == ["f": "mismatch", "t": "mismatch", "j": "ok"], "\(again.stdout) \(again.stderr)")
     }
