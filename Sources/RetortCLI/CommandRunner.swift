@@ -4,6 +4,7 @@ import Retort
 
 /// Exit statuses every Retort command uses.
 public enum ExitStatus {
+    /// The command did what it was asked; `check` found nothing.
     public static let ok: Int32 = 0
     /// `check` found differences between the models and the database.
     public static let differences: Int32 = 1

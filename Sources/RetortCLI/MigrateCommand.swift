@@ -51,7 +51,7 @@ struct Project {
     {
         nonisolated(unsafe) var opened: (any DatabaseConnection)?
         nonisolated(unsafe) var read: Result<Schema, any Error> = .success(Schema())
-        nonisolated(unsafe) let (project, options) = (self, options)
+        let (project, options) = (self, options)
         let reading = DispatchGroup()
         DispatchQueue.global().async(group: reading) {
             read = Result {

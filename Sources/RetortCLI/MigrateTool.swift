@@ -9,6 +9,7 @@ import Foundation
 /// MigrateTool(name: "tareas", schema: tareasSchema, revisions: retortRevisions).main()
 /// ```
 public struct MigrateTool: Sendable {
+    /// The tool's name, as its executable is called (it names the embedded SQLite file).
     public var name: String
     /// The models. Built on first use, not when the tool is made: commands that read a database
     /// build them while the database is read.
@@ -17,6 +18,7 @@ public struct MigrateTool: Sendable {
         set { models = LazySchema { newValue } }
     }
     private var models: LazySchema
+    /// The revision files, as the build plugin lists them.
     public var revisions: RevisionSet
     /// Tables Retort does not own (names and `*` patterns): never created, altered, dropped or reported.
     public var excludeTables: [String]

@@ -40,7 +40,7 @@ struct MigrationOptions: ParsableArguments {
             print(script.text, terminator: "")
             return
         }
-        var migrator = try project.migrator(database)
+        let migrator = try project.migrator(database)
         defer { migrator.db.close() }
         if let stepLockTimeout { migrator.lockPolicy.timeout = stepLockTimeout }
         if let stepLockRetries { migrator.lockPolicy.retries = stepLockRetries }

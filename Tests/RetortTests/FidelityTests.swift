@@ -161,7 +161,7 @@ struct FidelityTests {
         #expect(try generator.differences(db) == [])
     }
 
-    /// The README's "PostgreSQL details" example.
+    /// The "PostgreSQL details" example of the DeclaringModels article.
     static let readmeExample = Schema {
         EnumType("prioridad", ["baja", "alta"])
         DatabaseSequence("factura_no", start: 1000, increment: 5)
@@ -185,7 +185,7 @@ struct FidelityTests {
         Table("marcador") {}
     }
 
-    @Test("the README's PostgreSQL details example applies on both dialects and then diffs to nothing", arguments: allDialects)
+    @Test("the PostgreSQL details example of the models article applies on both dialects and then diffs to nothing", arguments: allDialects)
     func readmeExample(dialect: DialectName) throws {
         let test = try TestDatabase.make(dialect)
         let db = try test.connect()

@@ -2,14 +2,24 @@ import Foundation
 import Retort
 import Testing
 
-/// The README's shell blocks, run as written: each block whose fence says nothing else runs from
-/// the checkout's root, one with `cwd=DIR` from that folder, in the order they appear, each in a
-/// bash that stops at its first failing command. A block that cannot run here says why on its
-/// fence (`not-run: …`); one line of a block that cannot, likewise (`except=COMMAND: …`). They work on scratch copies (`scripts/example-copy`), so the checkout (and
-/// every other test) sees the examples as committed.
-@Suite("README: every shell block runs as written, on scratch copies", .serialized)
+/// The shell blocks of the README and of the DocC articles, run as written, document after
+/// document in `documents`' order (the order the stories build on each other): each block runs
+/// from the checkout's root unless the HTML comment just before it says otherwise —
+/// `<!-- test: cwd=DIR -->` runs it from that folder, `<!-- test: not-run: REASON -->` says why it
+/// cannot run here, `<!-- test: except=COMMAND: REASON -->` leaves out the lines of one command —
+/// each in a bash that stops at its first failing command. The comment is invisible on GitHub and
+/// in DocC. They work on scratch copies (`scripts/example-copy`), so the checkout (and every other
+/// test) sees the examples as committed.
+@Suite("README and articles: every shell block runs as written, on scratch copies", .serialized)
 struct ReadmeTourTests {
+    /// The documents whose shell blocks run, in order: the README, then every article.
+    static let documents = ["README.md"] + [
+        "CommandLine", "TeamWorkflow", "StartupMigration", "FluentMigrations", "SafePlans", "NonTransactionalRevisions", "Lint",
+        "RollingBack", "Verify", "Baselines", "SQLiteToPostgreSQL", "Benchmarks", "DeclaringModels", "WiringRetort", "Contributing",
+    ].map { "Sources/Retort/Retort.docc/\($0).md" }
+
     struct Block {
+        var document: String
         var line: Int
         var cwd: String?
         var notRun: String?
@@ -18,20 +28,27 @@ struct ReadmeTourTests {
         var body: String
     }
 
-    /// Every ```sh and ```bash block, with what its fence says.
+    /// Every ```sh and ```bash block of every document, with what the comment before it says.
     static func shellBlocks() throws -> [Block] {
-        let lines = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        try documents.flatMap { try shellBlocks(in: $0) }
+    }
+
+    /// Every ```sh and ```bash block of one document.
+    static func shellBlocks(in document: String) throws -> [Block] {
+        let lines = try String(contentsOf: repositoryRoot.appendingPathComponent(document), encoding: .utf8)
             .components(separatedBy: "\n")
         var blocks: [Block] = []
         var i = 0
         while i < lines.count {
             let fence = lines[i]
-            guard fence.hasPrefix("```sh") || fence.hasPrefix("```bash") else {
+            guard fence == "```sh" || fence == "```bash" else {
                 i += 1
                 continue
             }
-            let info = fence.drop { $0 != " " }.trimmingCharacters(in: .whitespaces)
-            var block = Block(line: i + 1, body: "")
+            let comment = i > 0 ? lines[i - 1].trimmingCharacters(in: .whitespaces) : ""
+            let info = comment.hasPrefix("<!-- test:") && comment.hasSuffix("-->")
+                ? comment.dropFirst("<!-- test:".count).dropLast("-->".count).trimmingCharacters(in: .whitespaces) : ""
+            var block = Block(document: document, line: i + 1, body: "")
             if info.hasPrefix("not-run:") { block.notRun = String(info.dropFirst("not-run:".count)).trimmingCharacters(in: .whitespaces) }
             if info.hasPrefix("cwd=") { block.cwd = String(info.dropFirst("cwd=".count)) }
             if info.hasPrefix("except="), let colon = info.firstIndex(of: ":") {
@@ -60,9 +77,18 @@ struct ReadmeTourTests {
         // The first block holds the two set-up commands; the test runs the demo, not itself.
         #expect(blocks.first?.body.hasPrefix("scripts/demo") == true && blocks.first?.except?.command == "scripts/test")
         for b in blocks {
-            #expect(b.notRun.map { !$0.isEmpty } ?? true, "README line \(b.line): not-run needs a reason")
-            #expect(b.except.map { !$0.reason.isEmpty && !$0.command.isEmpty } ?? true, "README line \(b.line): except needs a command and a reason")
-            #expect(b.cwd.map { !$0.contains("..") && !$0.hasPrefix("/") } ?? true, "README line \(b.line): cwd inside the checkout")
+            #expect(b.notRun.map { !$0.isEmpty } ?? true, "\(b.document) line \(b.line): not-run needs a reason")
+            #expect(b.except.map { !$0.reason.isEmpty && !$0.command.isEmpty } ?? true, "\(b.document) line \(b.line): except needs a command and a reason")
+            #expect(b.cwd.map { !$0.contains("..") && !$0.hasPrefix("/") } ?? true, "\(b.document) line \(b.line): cwd inside the checkout")
+        }
+        // Every article is in the list, so none of its blocks goes untested.
+        let articles = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Sources/Retort/Retort.docc").path)
+            .filter { $0.hasSuffix(".md") && $0 != "Retort.md" }.map { "Sources/Retort/Retort.docc/\($0)" }
+        #expect(Set(articles) == Set(Self.documents.dropFirst()), "documents: \(articles.sorted())")
+        // A fence with words after the language is DocC's syntax, not the test's: it would be ignored here.
+        for document in Self.documents {
+            let text = try String(contentsOf: repositoryRoot.appendingPathComponent(document), encoding: .utf8)
+            #expect(!text.contains("```sh ") && !text.contains("```bash "), "\(document): put test directives in a <!-- test: … --> comment")
         }
         #expect(blocks.filter { $0.notRun == nil }.count >= 8)
     }
@@ -87,7 +113,7 @@ struct ReadmeTourTests {
                 "/bin/bash", ["-euo", "pipefail", "-c", "cd \"$0\"\n" + b.body, dir], environment: ["DATABASE_URL": "", "PG_URL": pg.url.description])
             r.stdout += one.stdout
             r.stderr += one.stderr
-            try #require(one.status == 0, "the README block at line \(b.line) failed (exit \(one.status)):\n\(b.body)\n\(one.stdout.suffix(3000))\n\(one.stderr.suffix(5000))")
+            try #require(one.status == 0, "the block at \(b.document) line \(b.line) failed (exit \(one.status)):\n\(b.body)\n\(one.stdout.suffix(3000))\n\(one.stderr.suffix(5000))")
         }
     }
 

@@ -2,18 +2,19 @@ import Foundation
 import Retort
 import Testing
 
-/// The README's "Wiring Retort into your package" section, built as written: its code blocks are
+/// The article "Wiring Retort into your package", built as written: its code blocks are
 /// the files of a fresh package (the one substitution: the package URL becomes this checkout's
 /// path). The migrate tool writes the first revision, the app applies it at start-up, and
 /// `check` finds the database equal to the models.
-@Suite("README: the documented package builds and runs as written", .serialized)
+@Suite("Wiring article: the documented package builds and runs as written", .serialized)
 struct ReadmeWiringTests {
     /// The section's Swift blocks as (path, text): a manifest, or a block whose first line names
     /// its file (`// Sources/…`).
     static func files() throws -> [(String, String)] {
-        let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        guard let start = readme.range(of: "## Wiring Retort into your package") else { return [] }
-        let section = readme[start.upperBound...].components(separatedBy: "\n## ")[0].components(separatedBy: "\n### ")[0]
+        let article = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("Sources/Retort/Retort.docc/WiringRetort.md"), encoding: .utf8)
+        guard let start = article.range(of: "## Overview") else { return [] }
+        let section = article[start.upperBound...].components(separatedBy: "\n## ")[0]
         var files: [(String, String)] = []
         for block in section.components(separatedBy: "```swift\n").dropFirst() {
             let text = block.components(separatedBy: "\n```")[0] + "\n"
@@ -27,7 +28,7 @@ struct ReadmeWiringTests {
         return files
     }
 
-    @Test("manifest, models, migrate tool and app from the README: build, autogen, the app migrates at start, check is clean")
+    @Test("manifest, models, migrate tool and app from the wiring article: build, autogen, the app migrates at start, check is clean")
     func wiring() throws {
         let files = try Self.files()
         #expect(files.map(\.0) == [

@@ -73,6 +73,16 @@ final class CountingConnection: DatabaseConnection {
         }
         return try inner.query(sql, parameters)
     }
+    func queryResult(_ sql: String, _ parameters: [SQLValue]) throws -> QueryResult {
+        count += 1
+        let start = Date()
+        defer {
+            if environment["RETORT_BENCH_TRACE"] == "1" {
+                FileHandle.standardError.write(Data(String(format: "  query %d: %.3f s\n", count, Date().timeIntervalSince(start)).utf8))
+            }
+        }
+        return try inner.queryResult(sql, parameters)
+    }
     func close() { inner.close() }
 }
 
@@ -81,7 +91,7 @@ func run() throws {
     case "setup":
         let db = try DatabaseURL(option("--url") ?? "").connect()
         let dialect = db.dialect.implementation
-        let ops = try Differ(dialect: dialect).diff(from: try dialect.introspect(db), to: Models.schema.named())
+        let ops = try PlanPipeline(dialect: dialect).operations(from: try dialect.introspect(db), to: Models.schema.named())
         let statements = try dialect.render(ops, from: Schema())
         // Commit in batches: one transaction for 10,000 tables outgrows the server's lock table.
         for start in stride(from: 0, to: statements.count, by: 2000) {

@@ -2,6 +2,7 @@ import Foundation
 
 /// The revision files in a folder: finding one by id, re-linking parents, removing.
 public struct RevisionFiles {
+    /// The folder the revision files are in.
     public let directory: URL
 
     /// The revision files of a folder.

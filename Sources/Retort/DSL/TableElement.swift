@@ -7,11 +7,17 @@ public protocol TableElement {
 /// Builds the contents of a `Table { … }` block.
 @resultBuilder
 public enum TableBuilder {
+    /// A column, key, index or check, as one element of the table.
     public static func buildExpression(_ element: any TableElement) -> [any TableElement] { [element] }
+    /// The elements of the block, in order.
     public static func buildBlock(_ parts: [any TableElement]...) -> [any TableElement] { parts.flatMap { $0 } }
+    /// The elements of an `if` without `else`, or none.
     public static func buildOptional(_ part: [any TableElement]?) -> [any TableElement] { part ?? [] }
+    /// The elements of an `if` branch.
     public static func buildEither(first: [any TableElement]) -> [any TableElement] { first }
+    /// The elements of an `else` branch.
     public static func buildEither(second: [any TableElement]) -> [any TableElement] { second }
+    /// The elements of a `for` loop, in order.
     public static func buildArray(_ parts: [[any TableElement]]) -> [any TableElement] { parts.flatMap { $0 } }
 }
 
@@ -39,12 +45,19 @@ extension DatabaseSequence: SchemaElement {
 /// Builds the contents of a `Schema { … }` block.
 @resultBuilder
 public enum SchemaBuilder {
+    /// A table, enum type or sequence, as one element of the schema.
     public static func buildExpression(_ element: any SchemaElement) -> [any SchemaElement] { [element] }
+    /// Tables built elsewhere, each one element of the schema.
     public static func buildExpression(_ tables: [Table]) -> [any SchemaElement] { tables }
+    /// The elements of the block, in order.
     public static func buildBlock(_ parts: [any SchemaElement]...) -> [any SchemaElement] { parts.flatMap { $0 } }
+    /// The elements of an `if` without `else`, or none.
     public static func buildOptional(_ part: [any SchemaElement]?) -> [any SchemaElement] { part ?? [] }
+    /// The elements of an `if` branch.
     public static func buildEither(first: [any SchemaElement]) -> [any SchemaElement] { first }
+    /// The elements of an `else` branch.
     public static func buildEither(second: [any SchemaElement]) -> [any SchemaElement] { second }
+    /// The elements of a `for` loop, in order.
     public static func buildArray(_ parts: [[any SchemaElement]]) -> [any SchemaElement] { parts.flatMap { $0 } }
 }
 

@@ -1,5 +1,6 @@
 /// A failure reported by a database or its client library.
 public struct DatabaseError: Error, CustomStringConvertible, Sendable {
+    /// The database's message, on one line.
     public var message: String
     /// The SQL that failed, if a statement failed.
     public var sql: String?

@@ -1,5 +1,6 @@
 /// One statement of rendered SQL, or a check that stops the revision.
 public struct Statement: Hashable, Sendable {
+    /// The statement's SQL.
     public var sql: String
     /// False for statements that must run outside a transaction (e.g. `CREATE INDEX CONCURRENTLY`).
     public var transactional: Bool

@@ -1,9 +1,14 @@
 /// A value bound to or read from an SQL statement.
 public enum SQLValue: Hashable, Sendable, Codable {
+    /// SQL `NULL`.
     case null
+    /// An integer.
     case integer(Int64)
+    /// A floating-point number.
     case double(Double)
+    /// Text.
     case text(String)
+    /// Bytes.
     case blob([UInt8])
 
     /// The value as text, if it is text or a number.

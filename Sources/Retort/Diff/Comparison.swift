@@ -1,12 +1,12 @@
 /// One kind of object that lives beside the tables (enum types, sequences): what changes between
 /// the database's schema (renames applied) and the target's.
-protocol SchemaComparison {
+protocol SchemaComparison: Sendable {
     /// The operations for this kind, unordered.
     static func compare(_ current: Schema, _ target: Schema) throws -> [MigrationOperation]
 }
 
 /// One kind of object inside a table that both schemas have (columns, constraints, indexes, comments).
-protocol TableComparison {
+protocol TableComparison: Sendable {
     /// The operations for this kind of the table, unordered.
     static func compare(_ pair: TablePair) throws -> [MigrationOperation]
 }

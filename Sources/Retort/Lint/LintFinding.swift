@@ -16,23 +16,33 @@ public struct LintCode: RawRepresentable, Hashable, Sendable, Codable, Comparabl
 
 /// How bad a finding is: an error fails `lint` unless the revision acknowledges it.
 public enum LintSeverity: String, Hashable, Sendable, Codable {
+    /// Fails `lint` unless the revision acknowledges it.
     case error
+    /// Reported; never fails `lint`.
     case warning
 }
 
 /// What a rule is about.
 public enum LintCategory: String, Hashable, Sendable, Codable {
+    /// Rows or columns are deleted.
     case dataLoss = "data loss"
+    /// Locks that block reads or writes, and table rewrites.
     case locking = "locks and rewrites"
+    /// Code deployed before the change stops working.
     case compatibility = "compatibility with the running application"
+    /// SQLite rebuilds the table to make the change.
     case sqlite = "SQLite"
 }
 
 /// One dangerous operation found in a revision.
 public struct LintFinding: Hashable, Sendable, Codable {
+    /// The rule that found it.
     public var code: LintCode
+    /// Whether it fails `lint`.
     public var severity: LintSeverity
+    /// The revision it is in.
     public var revision: String
+    /// The table the operation changes, if one.
     public var table: String?
     /// The operation, in one line.
     public var operation: String

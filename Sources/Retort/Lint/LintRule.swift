@@ -1,8 +1,11 @@
 /// A dangerous-migration rule: a stable code, what it is about, and a check over one operation.
 /// Each rule lives in its own file under `Lint/Rules/`, with its documentation.
 public struct LintRule: Sendable {
+    /// The rule's stable code (`RT102`).
     public let code: LintCode
+    /// What the rule finds, in a few words.
     public let title: String
+    /// The kind of danger.
     public let category: LintCategory
     /// The dialects the rule applies to.
     public let dialects: Set<DialectName>

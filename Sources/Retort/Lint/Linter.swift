@@ -11,6 +11,7 @@ public protocol LintedRevision {
 /// Runs the lint rules over revisions (decision 13: a plain pass over operations, plus table sizes
 /// when a database is at hand).
 public struct Linter: Sendable {
+    /// The dialect the revisions are linted for.
     public var dialect: DialectName
     /// Row counts of tables, when known (a live database).
     public var rows: [String: Int64]

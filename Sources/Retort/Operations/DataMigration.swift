@@ -2,11 +2,13 @@
 /// each batch commits on its own (with the position reached, so a killed run resumes after it);
 /// in a transactional revision, and in `--sql`, it is one statement.
 public struct BatchedUpdate: Hashable, Sendable, Codable {
+    /// The table updated.
     public var table: String
     /// Each column and the SQL expression over the row that gives its new value.
     public var assignments: [ColumnAssignment]
     /// The rows to update (`categoria IS NULL`); nil for every row.
     public var condition: String?
+    /// Rows per batch, each batch its own transaction.
     public var batchSize: Int
 
     /// An update of `table` in batches of `batchSize` rows.
@@ -25,7 +27,9 @@ public struct BatchedUpdate: Hashable, Sendable, Codable {
 
 /// A column and the SQL expression that gives its value.
 public struct ColumnAssignment: Hashable, Sendable, Codable {
+    /// The column set.
     public var column: String
+    /// The SQL expression it is set to, over the row's columns.
     public var expression: String
 
     /// `column = expression` (the expression is SQL over the row: `'General'`, `prioridad::text`).
@@ -40,7 +44,9 @@ public struct ColumnAssignment: Hashable, Sendable, Codable {
 public struct Expectation: Hashable, Sendable, Codable {
     /// The query: its rows are the problems, or (with `count`) its single value is compared.
     public var query: String
+    /// The number of rows the query must count; nil: it must return none.
     public var count: Int64?
+    /// Why the revision stops when the data is not as expected.
     public var message: String
 
     /// `query` must return no rows.

@@ -1,14 +1,18 @@
 /// One schema change: dialect-neutral data that carries what it needs to be reversed.
 public enum MigrationOperation: Hashable, Sendable, Codable {
+    /// Creates a table with its columns, keys, indexes and comment.
     case createTable(Table)
     /// Drops a table; carries the whole table so the drop can be reversed.
     case dropTable(Table)
+    /// Adds a column to a table.
     case addColumn(table: String, column: Column)
     /// Drops a column; carries its definition so the drop can be reversed.
     case dropColumn(table: String, column: Column)
     /// Changes a column's type, nullability, default or comment.
     case alterColumn(table: String, from: Column, to: Column)
+    /// Creates an index.
     case createIndex(table: String, index: Index)
+    /// Drops an index; carries its definition so the drop can be reversed.
     case dropIndex(table: String, index: Index)
     /// Builds an index without blocking writes (PostgreSQL `CREATE INDEX CONCURRENTLY`; plain on
     /// SQLite). Only in a revision that is not transactional; an INVALID index a killed build left
@@ -16,8 +20,11 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
     case createIndexConcurrently(table: String, index: Index)
     /// Drops an index without blocking reads and writes (PostgreSQL `DROP INDEX CONCURRENTLY`).
     case dropIndexConcurrently(table: String, index: Index)
+    /// Adds a primary key, unique constraint, foreign key or check.
     case addConstraint(table: String, constraint: Constraint)
+    /// Drops a constraint; carries its definition so the drop can be reversed.
     case dropConstraint(table: String, constraint: Constraint)
+    /// Sets or removes a table's comment.
     case setTableComment(table: String, from: String?, to: String?)
     /// Makes an SQLite table `STRICT` or `WITHOUT ROWID`, or no longer (a rebuild; nothing on PostgreSQL).
     case setSQLiteTableOptions(table: String, from: SQLiteTableOptions?, to: SQLiteTableOptions?)
@@ -25,7 +32,9 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
     case renameTable(from: String, to: String)
     /// Renames a column; constraints, indexes and foreign keys that use it follow.
     case renameColumn(table: String, from: String, to: String)
+    /// Renames an index.
     case renameIndex(table: String, from: String, to: String)
+    /// Renames a constraint.
     case renameConstraint(table: String, from: String, to: String)
     /// Renames an enum type (PostgreSQL; on SQLite, where enums are text, only the model changes).
     case renameEnumType(from: String, to: String)
@@ -46,6 +55,7 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
     case replaceEnumType(from: EnumType, to: EnumType)
     /// Creates a sequence that a column default uses (PostgreSQL).
     case createSequence(DatabaseSequence)
+    /// Drops a sequence; carries its options so the drop can be reversed.
     case dropSequence(DatabaseSequence)
     /// Changes a sequence's options or owner.
     case alterSequence(from: DatabaseSequence, to: DatabaseSequence)

@@ -2,6 +2,7 @@
 public struct PlannedGroup: Hashable, Sendable {
     /// The table these operations change; nil for the group of cycle-closing foreign keys.
     public var table: String?
+    /// The group's operations, in the order they run.
     public var operations: [MigrationOperation]
     /// False for a group whose steps commit one by one (a safe plan's concurrent builds, batches).
     public var transactional: Bool = true
@@ -71,6 +72,7 @@ public enum SafePlanPhase: String, Hashable, Sendable {
 
 /// A dependency-ordered plan: groups in an order where each applies after what it depends on.
 public struct Plan: Hashable, Sendable {
+    /// The groups, each after the ones it depends on.
     public var groups: [PlannedGroup]
     /// Every operation, group after group.
     public var operations: [MigrationOperation] { groups.flatMap(\.operations) }

@@ -4,6 +4,7 @@ import Foundation
 public struct Autogenerator {
     /// The models, validated, with every constraint named and excluded tables left out (hints kept).
     public let models: Schema
+    /// The revision history the new revisions follow.
     public let graph: RevisionGraph
     /// Tables Retort does not own.
     public let exclusions: TableFilter

@@ -38,11 +38,16 @@ extension Revision {
 /// A revision as a value, read from a `Revision` type.
 public struct RevisionInfo: Hashable, Sendable {
     public var id: String
+    /// The ids of the revisions it applies after.
     public var parents: [String]
+    /// What it does, in a few words.
     public var message: String
+    /// When it was created (ISO 8601).
     public var createdAt: String
     public var upgrade: [MigrationOperation]
+    /// What `downgrade` runs: declared, or derived from `upgrade`.
     public var downgrade: [MigrationOperation]
+    /// Ids of revisions it takes the place of (set by `split`).
     public var replaces: [String]
     /// Lint codes the revision acknowledges; not part of its checksum (they change no SQL).
     public var allow: [LintCode]

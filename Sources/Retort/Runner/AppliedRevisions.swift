@@ -1,9 +1,15 @@
 /// An applied revision whose file changed or went away since it was applied.
 public struct IntegrityProblem: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// What happened to an applied revision's file.
     public enum Kind: String, Hashable, Sendable, Codable {
-        case edited, deleted
+        /// The file is there with other operations than were applied.
+        case edited
+        /// No file defines the revision any more.
+        case deleted
     }
+    /// The revision's id.
     public var revision: String
+    /// Whether its file was edited or deleted.
     public var kind: Kind
 
     public var description: String {
@@ -26,6 +32,7 @@ public struct IntegrityProblem: Hashable, Sendable, Codable, CustomStringConvert
 
 /// Applied revisions were edited or deleted; `upgrade` refuses unless told to accept the files.
 public struct IntegrityError: Error, CustomStringConvertible, Sendable {
+    /// Every applied revision whose file changed or went.
     public var problems: [IntegrityProblem]
     public var description: String {
         // A deleted revision the database is at comes first: --accept-changed cannot fix that one.

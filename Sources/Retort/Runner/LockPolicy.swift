@@ -9,6 +9,7 @@ public struct LockPolicy: Sendable, Hashable {
     public var longTimeout: Int
     /// Tries after the first, with a doubling pause from `pause` milliseconds.
     public var retries: Int
+    /// Milliseconds to wait between attempts.
     public var pause: Int
 
     /// A policy; the standard one waits 2 s for a lock (60 s for builds and validation), 5 retries.
@@ -19,6 +20,7 @@ public struct LockPolicy: Sendable, Hashable {
         self.pause = pause
     }
 
+    /// The policy `upgrade` uses unless told otherwise.
     public static let standard = LockPolicy()
 
     /// The wait that applies to an operation.

@@ -1,11 +1,16 @@
 /// Which way a step goes.
 public enum Direction: String, Sendable {
-    case upgrade, downgrade
+    /// The revision is applied.
+    case upgrade
+    /// The revision is reverted.
+    case downgrade
 }
 
 /// One revision to apply or revert.
 public struct MigrationStep: Sendable {
+    /// The revision applied or reverted.
     public var revision: RevisionInfo
+    /// Whether it is applied or reverted.
     public var direction: Direction
 }
 

@@ -16,8 +16,11 @@ public struct MigrationError: Error, CustomStringConvertible, Sendable {
 
 /// Applies and reverts revisions on a live database, or renders them as SQL.
 public final class Migrator {
+    /// The revision history.
     public let graph: RevisionGraph
+    /// The database migrated.
     public let db: any DatabaseConnection
+    /// The connected database's dialect.
     public let dialect: any Dialect
     /// Receives one line per revision applied or reverted.
     public var log: (String) -> Void

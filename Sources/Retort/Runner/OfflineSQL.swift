@@ -12,7 +12,9 @@ public struct OfflineScript: Sendable {
 /// revisions from base, which is what SQLite's table rebuilds need to know. Hand-written Swift
 /// steps cannot be printed: a comment marks where each would run, and `swiftSteps` lists them.
 public struct OfflineSQL {
+    /// The revision history.
     public let graph: RevisionGraph
+    /// The dialect the script is written for.
     public let dialect: any Dialect
 
     /// Offline rendering of these revisions for a dialect.

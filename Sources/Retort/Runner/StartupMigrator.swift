@@ -16,9 +16,13 @@ public struct StartupMigrationError: Error, CustomStringConvertible, Sendable {
 /// try await StartupMigrator(url: env.databaseURL, revisions: retortRevisions.revisions, logger: logger).run()
 /// ```
 public struct StartupMigrator: Sendable {
+    /// The database URL (any form `DatabaseURL` reads).
     public var url: String
+    /// The application's revisions.
     public var revisions: [any Revision.Type]
+    /// Schema and timeouts for the migration session.
     public var settings: SessionSettings
+    /// Where progress and failures are logged.
     public var logger: Logger
     /// Tables Retort does not own: a revision that would change one fails instead of running.
     public var excludeTables: [String]

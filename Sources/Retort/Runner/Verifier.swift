@@ -1,6 +1,8 @@
 /// A revision whose downgrade does not undo its upgrade, or that loses rows it should keep.
 public struct VerificationError: Error, CustomStringConvertible, Sendable {
+    /// The revision that failed the check.
     public var revision: String
+    /// What went wrong.
     public var reason: String
     public var description: String { "revision \(revision) fails verification: \(reason)" }
 }
@@ -9,6 +11,7 @@ public struct VerificationError: Error, CustomStringConvertible, Sendable {
 /// generated rows in every table; after each revision, downgrades it and upgrades it again, and
 /// requires the same schema and the rows of the columns it does not add or drop to survive.
 public struct Verifier {
+    /// The revision history verified.
     public let graph: RevisionGraph
     /// Receives a line per revision verified, and notes (tables left without rows).
     public var log: (String) -> Void
@@ -62,7 +65,12 @@ public struct Verifier {
     /// leave a validated constraint validated (PostgreSQL cannot un-validate one without dropping it),
     /// which is stricter, never looser, and upgrading again validates it anyway.
     static func ignoringValidation(_ ops: [MigrationOperation]) -> [MigrationOperation] {
-        var notValidAgain = Set<String>()
+        /// A constraint of a table, by name.
+        struct Named: Hashable {
+            var table: String
+            var name: String
+        }
+        var notValidAgain = Set<Named>()
         for op in ops {
             guard case .addConstraint(let t, let c) = op, c.notValid, let name = c.name else { continue }
             let same = ops.contains {
@@ -73,11 +81,11 @@ public struct Verifier {
                 default: return false
                 }
             }
-            if same { notValidAgain.insert("\(t)\u{1}\(name)") }
+            if same { notValidAgain.insert(Named(table: t, name: name)) }
         }
         return ops.filter { op in
             switch op {
-            case .addConstraint(let t, let c), .dropConstraint(let t, let c): return !notValidAgain.contains("\(t)\u{1}\(c.name ?? "")")
+            case .addConstraint(let t, let c), .dropConstraint(let t, let c): return !notValidAgain.contains(Named(table: t, name: c.name ?? ""))
             default: return true
             }
         }

@@ -1,6 +1,8 @@
 /// A column of a table, named.
 public struct ColumnReference: Hashable, Sendable, Codable {
+    /// The table's name.
     public var table: String
+    /// The column's name.
     public var column: String
 
     /// The column `column` of `table`.

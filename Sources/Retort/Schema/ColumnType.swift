@@ -1,11 +1,16 @@
 /// A portable column type, mapped to a native type by each dialect.
 public enum ColumnType: Hashable, Sendable, Codable {
+    /// A 16-bit integer.
     case smallint
+    /// A 32-bit integer.
     case integer
+    /// A 64-bit integer.
     case bigint
+    /// Text of any length.
     case text
     /// Variable-length text with a maximum length (`varchar(n)`).
     case string(Int)
+    /// True or false.
     case boolean
     /// Single-precision floating point.
     case real
@@ -13,11 +18,15 @@ public enum ColumnType: Hashable, Sendable, Codable {
     case double
     /// Exact numeric with precision and scale.
     case decimal(Int, Int)
+    /// A calendar date.
     case date
     /// A date and time, with or without a time zone.
     case timestamp(withTimeZone: Bool)
+    /// A UUID (PostgreSQL `uuid`; text on SQLite).
     case uuid
+    /// A JSON document (PostgreSQL `jsonb`; text on SQLite).
     case json
+    /// Bytes (PostgreSQL `bytea`).
     case blob
     /// An enumerated type with its values: a PostgreSQL enum type (created and dropped with
     /// the tables that use it), text on SQLite.

@@ -1,9 +1,14 @@
 /// What a foreign key does when the referenced row is deleted or updated.
 public enum ReferentialAction: String, Hashable, Sendable, Codable {
+    /// The referencing rows block the change, checked at the end of the statement.
     case noAction = "NO ACTION"
+    /// The referencing rows block the change at once.
     case restrict = "RESTRICT"
+    /// The referencing rows are deleted or updated along.
     case cascade = "CASCADE"
+    /// The referencing columns become NULL.
     case setNull = "SET NULL"
+    /// The referencing columns get their defaults.
     case setDefault = "SET DEFAULT"
 }
 
@@ -20,7 +25,9 @@ public enum Deferrable: String, Hashable, Sendable, Codable {
 
 /// A table's primary key.
 public struct PrimaryKey: Hashable, Sendable, Codable {
+    /// The constraint's name; nil: the naming convention names it.
     public var name: String?
+    /// The key's columns, in order.
     public var columns: [String]
     /// nil: not deferrable (PostgreSQL only).
     public var deferrable: Deferrable?
@@ -35,7 +42,9 @@ public struct PrimaryKey: Hashable, Sendable, Codable {
 
 /// A unique constraint over one or more columns.
 public struct UniqueConstraint: Hashable, Sendable {
+    /// The constraint's name; nil: the naming convention names it.
     public var name: String?
+    /// The columns whose values are unique together.
     public var columns: [String]
     /// nil: not deferrable (PostgreSQL only).
     public var deferrable: Deferrable?
@@ -53,11 +62,17 @@ public struct UniqueConstraint: Hashable, Sendable {
 
 /// A foreign key from columns of this table to columns of another (or the same) table.
 public struct ForeignKey: Hashable, Sendable {
+    /// The constraint's name; nil: the naming convention names it.
     public var name: String?
+    /// The referencing columns.
     public var columns: [String]
+    /// The table referenced.
     public var referencedTable: String
+    /// The columns referenced, in the order of `columns`.
     public var referencedColumns: [String]
+    /// What deleting a referenced row does.
     public var onDelete: ReferentialAction
+    /// What changing a referenced key does.
     public var onUpdate: ReferentialAction
     /// nil: not deferrable.
     public var deferrable: Deferrable?
@@ -86,7 +101,9 @@ public struct ForeignKey: Hashable, Sendable {
 
 /// A named check constraint holding an SQL boolean expression.
 public struct CheckConstraint: Hashable, Sendable {
+    /// The constraint's name; nil: the naming convention names it.
     public var name: String?
+    /// The SQL condition every row satisfies.
     public var expression: String
     /// `NO INHERIT`: the check does not apply to child tables (PostgreSQL only).
     public var noInherit: Bool
@@ -104,9 +121,13 @@ public struct CheckConstraint: Hashable, Sendable {
 
 /// Any table-level constraint, as operations carry it.
 public enum Constraint: Hashable, Sendable, Codable {
+    /// A primary key.
     case primaryKey(PrimaryKey)
+    /// A unique constraint.
     case unique(UniqueConstraint)
+    /// A foreign key.
     case foreignKey(ForeignKey)
+    /// A check constraint.
     case check(CheckConstraint)
 
     /// The constraint's name, if it has one.

@@ -1,14 +1,21 @@
 /// A PostgreSQL sequence that column defaults use (`nextval('name')`), with its options.
 /// Sequences of serial and identity columns are not listed: the column carries them.
 public struct DatabaseSequence: Hashable, Sendable, Codable {
+    /// The sequence's name.
     public var name: String
     /// smallint, integer or bigint.
     public var type: ColumnType
+    /// The first value.
     public var start: Int64
+    /// The step between values (negative: counts down).
     public var increment: Int64
+    /// The lowest value.
     public var minValue: Int64
+    /// The highest value.
     public var maxValue: Int64
+    /// Values handed out in advance per session.
     public var cache: Int64
+    /// Starts again at the other end after the last value.
     public var cycle: Bool
     /// The column that owns the sequence (dropped with it), if any.
     public var ownedBy: ColumnReference?

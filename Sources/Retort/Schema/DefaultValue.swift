@@ -1,9 +1,12 @@
 /// A server-side column default: a literal value or an SQL expression.
 public enum DefaultValue: Hashable, Sendable, Codable {
+    /// A text literal.
     case string(String)
+    /// An integer literal.
     case integer(Int64)
     /// A non-integer numeric literal, kept as written so it compares exactly.
     case number(String)
+    /// A boolean literal.
     case boolean(Bool)
     /// The current date and time (`CURRENT_TIMESTAMP`).
     case currentTimestamp

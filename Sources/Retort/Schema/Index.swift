@@ -1,7 +1,9 @@
 /// One key of an index: a column (always quoted when rendered) or an expression (kept as the
 /// database prints it). Never told apart by its text.
 public enum IndexKey: Hashable, Sendable, Codable {
+    /// A column, by name.
     case column(String)
+    /// An SQL expression over the row's columns.
     case expression(String)
 
     /// The column this key names, if it is a column.
@@ -21,7 +23,9 @@ public enum IndexKey: Hashable, Sendable, Codable {
 
 /// Where NULLs sort in an index key.
 public enum NullsOrder: String, Hashable, Sendable, Codable {
+    /// NULLs before the other values.
     case first = "FIRST"
+    /// NULLs after the other values.
     case last = "LAST"
 }
 
@@ -30,6 +34,7 @@ public enum NullsOrder: String, Hashable, Sendable, Codable {
 public struct IndexKeyOptions: Hashable, Sendable {
     /// A non-default operator class (`text_pattern_ops`, `jsonb_path_ops`), PostgreSQL only.
     public var opclass: String?
+    /// Sorted in descending order.
     public var descending: Bool
     /// NULLS FIRST/LAST when it differs from the default for the direction (LAST ascending, FIRST descending).
     public var nulls: NullsOrder?
@@ -61,8 +66,11 @@ public struct IndexKeyOptions: Hashable, Sendable {
 
 /// An index over columns (or expressions) of a table.
 public struct Index: Hashable, Sendable {
+    /// The index's name; nil: the naming convention names it.
     public var name: String?
+    /// The keys, in order.
     public var keys: [IndexKey]
+    /// True for a unique index.
     public var unique: Bool
     /// The predicate of a partial index.
     public var predicate: String?
@@ -76,6 +84,7 @@ public struct Index: Hashable, Sendable {
     public var storage: [String: String]
     /// NULL values conflict with each other in a unique index (`NULLS NOT DISTINCT`).
     public var nullsNotDistinct: Bool
+    /// The index's comment.
     public var comment: String?
 
     /// Declares an index over keys that may be expressions; PostgreSQL-only details default to a

@@ -1,5 +1,6 @@
 /// A whole database schema: the one value both the models and introspection produce.
 public struct Schema: Hashable, Sendable, Codable {
+    /// The tables, in model order.
     public var tables: [Table]
     /// Enum types as objects of their own: those no column uses (introspection lists exactly these)
     /// and any a model or revision declares; a listed type outlives the drop of its last column.

@@ -2,6 +2,7 @@ import Foundation
 
 /// A model that cannot describe a database; reported before any database is touched.
 public struct ModelError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What is wrong with the models, on one line.
     public var message: String
     /// A model error with a one-line message.
     public init(_ message: String) { self.message = message }

@@ -1,6 +1,8 @@
 /// A trigger attached to a table, carried so that a rebuild can restore it.
 public struct Trigger: Hashable, Sendable, Codable {
+    /// The trigger's name.
     public var name: String
+    /// The statement that creates it.
     public var sql: String
 
     /// A trigger and the SQL that creates it.
@@ -12,13 +14,21 @@ public struct Trigger: Hashable, Sendable, Codable {
 
 /// A table: columns, keys, constraints, indexes and comment.
 public struct Table: Hashable, Sendable, Codable {
+    /// The table's name.
     public var name: String
+    /// The columns, in order.
     public var columns: [Column]
+    /// The primary key, if any.
     public var primaryKey: PrimaryKey?
+    /// The unique constraints.
     public var uniqueConstraints: [UniqueConstraint]
+    /// The foreign keys.
     public var foreignKeys: [ForeignKey]
+    /// The check constraints.
     public var checks: [CheckConstraint]
+    /// The indexes (unique constraints' own indexes are not listed).
     public var indexes: [Index]
+    /// The table's comment.
     public var comment: String?
     /// Triggers read from the database; never compared, only preserved.
     public var triggers: [Trigger]

@@ -23,11 +23,17 @@ public struct TransferOptions: Sendable {
 
 /// Progress of one table's copy.
 public struct TransferProgress: Sendable {
+    /// The table being copied.
     public var table: String
+    /// Rows read so far.
     public var rows: Int
+    /// Rows the source holds.
     public var total: Int
+    /// Rows rejected so far.
     public var rejected: Int
+    /// Seconds since the table's copy began.
     public var seconds: Double
+    /// True on the table's last report.
     public var finished: Bool
 }
 

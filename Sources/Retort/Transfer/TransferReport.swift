@@ -5,13 +5,17 @@ import Foundation
 public struct TransferReport: Codable, Sendable {
     /// One table's result.
     public struct TableResult: Codable, Sendable {
+        /// The table's name.
         public var table: String
         /// Rows in the source, rejected rows left out.
         public var sourceRows: Int
+        /// Rows rejected (recorded with their reasons).
         public var rejectedRows: Int
+        /// Rows in the target after the copy.
         public var targetRows: Int
         /// SHA-256 of the normalized rows, computed by each database's own SQL.
         public var sourceChecksum: String
+        /// The checksum of the target's rows, compared with the source's.
         public var targetChecksum: String
         /// Target rows whose foreign key points to no row.
         public var orphanRows: Int
@@ -21,6 +25,7 @@ public struct TransferReport: Codable, Sendable {
         public var status: String
     }
 
+    /// One result per table.
     public var tables: [TableResult]
     /// Every rejected row, across tables (also stored in the target's `retort_transfer_rejects`).
     public var rejectedRows: Int
@@ -29,6 +34,7 @@ public struct TransferReport: Codable, Sendable {
 
     private enum CodingKeys: String, CodingKey { case tables, rejectedRows, ok }
 
+    /// A report.
     public init(tables: [TableResult], rejectedRows: Int) {
         self.tables = tables
         self.rejectedRows = rejectedRows

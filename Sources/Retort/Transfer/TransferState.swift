@@ -159,13 +159,17 @@ struct TransferState {
 
 /// A source value (or row) that could not be copied exactly.
 public struct Reject: Hashable, Sendable, Codable {
+    /// The table of the rejected row.
     public var table: String
     /// The row's identity in the source (its rowid, or its key).
     public var sourceRow: String
     /// The row's primary key as `column=value` pairs (or `rowid=N`).
     public var key: String
+    /// The column whose value was refused, if one.
     public var column: String?
+    /// The value refused, as text.
     public var value: String?
+    /// Why it was refused.
     public var reason: String
 
     /// One line for a report.

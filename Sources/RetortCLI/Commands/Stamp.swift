@@ -25,6 +25,6 @@ struct Stamp: ParsableCommand {
         }
         let migrator = try project.migrator(database)
         defer { migrator.db.close() }
-        try migrator.stamp(target, purge: purge)
+        _ = try migrator.stamp(target, purge: purge)
     }
 }

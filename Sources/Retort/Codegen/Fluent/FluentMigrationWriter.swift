@@ -11,6 +11,7 @@ public struct FluentMigrationWriter {
 
     static let listFileName = "RetortFluentMigrations.swift"
 
+    /// A writer of Fluent migration files into `directory`.
     public init(directory: URL) {
         self.directory = directory
     }
