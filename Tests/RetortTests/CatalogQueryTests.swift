@@ -71,4 +71,22 @@ struct CatalogQueryTests {
         #expect(error?.description.contains("column(s) z have no field") == true)
         #expect(error?.description.contains("field(s) a have no column") == true)
     }
+
+    @Test("rows after the first are read by the first row's order, and by name when a record reads otherwise")
+    func order() throws {
+        struct Conditional: CatalogRecord {
+            var a: String?
+            var b: String?
+            init(_ row: CatalogRow) {
+                // Reads `a` only when `b` is not "skip": the second row goes by name.
+                b = row.string("b")
+                a = b == "skip" ? nil : row.string("a")
+            }
+        }
+        let result = QueryResult(
+            columns: ["a", "b"], rows: [[.text("1"), .text("x")], [.text("2"), .text("skip")], [.text("3"), .text("y")]])
+        let records = try CatalogRow.decode(result, as: Conditional.self)
+        #expect(records.map(\.a) == ["1", nil, "3"])
+        #expect(records.map(\.b) == ["x", "skip", "y"])
+    }
 }

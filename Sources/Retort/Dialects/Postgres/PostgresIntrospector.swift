@@ -223,17 +223,17 @@ struct PostgresIntrospector {
 
     func read() throws -> Schema {
         let (objects, schemaName, pending) = try begin()
-        let columnRows: [PostgresColumnRow]
+        let columnRows: QueryResult
         do {
-            columnRows = try CatalogRow.decode(try db.queryResult(Self.columnsQuery, schemaName))
+            columnRows = try db.queryResult(Self.columnsQuery, schemaName)
         } catch {
             _ = try? pending.wait()
             throw error
         }
-        var tables = Self.readColumns(columnRows)
+        var tables = try Self.readColumns(columnRows)
         let keys = try pending.wait()
-        Self.readConstraints(try CatalogRow.decode(keys.constraints), into: &tables)
-        try Self.readIndexes(try CatalogRow.decode(keys.indexes), into: &tables)
+        try Self.readConstraints(keys.constraints, into: &tables)
+        try Self.readIndexes(keys.indexes, into: &tables)
         var schema = Schema(tables: tables.order.map { tables.byName[$0]! })
         Self.readObjects(objects, into: &schema)
         return schema
@@ -241,13 +241,13 @@ struct PostgresIntrospector {
 
     /// Tables and their columns. Rows come unordered: columns are gathered per table with their
     /// numbers, then sorted.
-    private static func readColumns(_ rows: [PostgresColumnRow]) -> Tables {
+    private static func readColumns(_ rows: QueryResult) throws -> Tables {
         var tables = Tables()
         var numbered: [String: [(number: Int64, column: Column)]] = [:]
         // Schemas repeat a few types and defaults over thousands of columns: each is read once.
         var types: [String: ColumnType] = [:]
         var defaults: [String: [ColumnType: DefaultValue?]] = [:]
-        for row in rows {
+        for row in try CatalogRow.records(rows, as: PostgresColumnRow.self) {
             let name = row.tableName
             if tables.byName[name] == nil {
                 tables.byName[name] = Table(name: name, comment: row.tableComment)
@@ -288,8 +288,8 @@ struct PostgresIntrospector {
     }
 
     /// Primary keys, unique constraints, foreign keys and checks.
-    private static func readConstraints(_ rows: [PostgresConstraintRow], into tables: inout Tables) {
-        for row in rows {
+    private static func readConstraints(_ rows: QueryResult, into tables: inout Tables) throws {
+        for row in try CatalogRow.records(rows, as: PostgresConstraintRow.self) {
             let table = row.tableName, name = row.name
             guard tables.byName[table] != nil else { continue }
             let columns = tables.keyColumns(row.columnNumbers, of: table)
@@ -320,8 +320,8 @@ struct PostgresIntrospector {
     }
 
     /// Indexes no constraint owns.
-    private static func readIndexes(_ rows: [PostgresIndexRow], into tables: inout Tables) throws {
-        for row in rows {
+    private static func readIndexes(_ rows: QueryResult, into tables: inout Tables) throws {
+        for row in try CatalogRow.records(rows, as: PostgresIndexRow.self) {
             let table = row.tableName
             guard tables.byName[table] != nil else { continue }
             var keys: [IndexKey] = [], options: [IndexKeyOptions] = [], include: [String] = []

@@ -51,19 +51,19 @@ struct SQLiteIntrospector {
     }
 
     func read() throws -> Schema {
-        var tables = Self.readColumns(try CatalogRow.decode(try db.queryResult(Self.columnsQuery, [])))
+        var tables = try Self.readColumns(try db.queryResult(Self.columnsQuery, []))
         Self.readForeignKeys(try CatalogRow.decode(try db.queryResult(Self.foreignKeysQuery, [])), into: &tables)
-        Self.readIndexes(try CatalogRow.decode(try db.queryResult(Self.indexesQuery, [])), into: &tables)
+        try Self.readIndexes(try db.queryResult(Self.indexesQuery, []), into: &tables)
         Self.readTriggers(try CatalogRow.decode(try db.queryResult(Self.triggersQuery, [])), into: &tables)
         return Schema(tables: tables.order.map { tables.byName[$0]! })
     }
 
     /// Tables, their columns and primary key, and what only their CREATE TABLE text says
     /// (checks, collations, generated columns, AUTOINCREMENT, STRICT, constraint names).
-    private static func readColumns(_ rows: [SQLiteColumnRow]) -> Tables {
+    private static func readColumns(_ rows: QueryResult) throws -> Tables {
         var tables = Tables()
         var pkColumns: [String: [(Int64, String)]] = [:]
-        for row in rows {
+        for row in try CatalogRow.records(rows, as: SQLiteColumnRow.self) {
             let tableName = row.tableName
             if tables.byName[tableName] == nil {
                 tables.byName[tableName] = Table(name: tableName)
@@ -132,13 +132,13 @@ struct SQLiteIntrospector {
     }
 
     /// Indexes and unique constraints (a primary key's index is the key's own).
-    private static func readIndexes(_ rows: [SQLiteIndexKeyRow], into tables: inout Tables) {
+    private static func readIndexes(_ rows: QueryResult, into tables: inout Tables) throws {
         struct RawIndex {
             var table: String, name: String, unique: Bool, origin: String, keys: [IndexKey], sql: String?
             var options: [IndexKeyOptions] = []
         }
         var rawIndexes: [RawIndex] = []
-        for row in rows {
+        for row in try CatalogRow.records(rows, as: SQLiteIndexKeyRow.self) {
             let tableName = row.tableName, indexName = row.indexName
             if rawIndexes.last?.table != tableName || rawIndexes.last?.name != indexName {
                 rawIndexes.append(
