@@ -128,14 +128,15 @@ public final class Transfer {
         for item in plan.items {
             let name = item.target.name
             if skipped.contains(name) {
-                let entry = try target.query(
-                    "SELECT source_rows, rejected_rows, target_rows, checksum FROM \(SQLText.quote(TransferState.tables)) WHERE table_name = $1",
-                    [.text(name)]
-                ).first ?? []
-                let checksum = entry.count > 3 ? entry[3].string ?? "" : ""
+                let sql = """
+                    SELECT source_rows AS "sourceRows", rejected_rows AS "rejectedRows", target_rows AS "targetRows",
+                           checksum AS "checksum"
+                    FROM \(SQLText.quote(TransferState.tables)) WHERE table_name = $1
+                    """
+                let entry = try CatalogRow.decode(try target.queryResult(sql, [.text(name)]), as: VerifiedTable.self).first
                 results.append(
-                    .init(table: name, sourceRows: Int(entry.first?.int ?? 0), rejectedRows: Int(entry.count > 1 ? entry[1].int ?? 0 : 0),
-                          targetRows: Int(entry.count > 2 ? entry[2].int ?? 0 : 0), sourceChecksum: checksum, targetChecksum: checksum,
+                    .init(table: name, sourceRows: entry?.sourceRows ?? 0, rejectedRows: entry?.rejectedRows ?? 0,
+                          targetRows: entry?.targetRows ?? 0, sourceChecksum: entry?.checksum ?? "", targetChecksum: entry?.checksum ?? "",
                           orphanRows: 0, rowsPerSecond: nil, status: "verified earlier"))
                 continue
             }
@@ -168,6 +169,21 @@ public final class Transfer {
             ORDER BY 1, 2
             """
         return try CatalogRow.decode(try target.queryResult(sql, []), as: ReferencingTable.self).map { ($0.child, $0.parent) }
+    }
+
+    /// A table a previous run verified, as the state table recorded it.
+    private struct VerifiedTable: CatalogRecord {
+        var sourceRows: Int
+        var rejectedRows: Int
+        var targetRows: Int
+        var checksum: String
+
+        init(_ row: CatalogRow) {
+            sourceRows = Int(row.int("sourceRows") ?? 0)
+            rejectedRows = Int(row.int("rejectedRows") ?? 0)
+            targetRows = Int(row.int("targetRows") ?? 0)
+            checksum = row.string("checksum") ?? ""
+        }
     }
 
     /// A row of the referencing-tables query: a table whose foreign key points to a table of the schema.
