@@ -127,9 +127,18 @@ struct ChecksumPinTests {
     }
 
     @Test("the catalogue holds every operation case")
-    func everyCaseIsCatalogued() {
-        // `caseName` is exhaustive; a case with no sample here is one no pin covers.
-        #expect(OperationCatalogue.allCaseNames.count == 33)
+    func everyCaseIsCatalogued() throws {
+        // `caseName` is exhaustive, so it compiles only with every case; the cases declared in the
+        // enum's source must each have a sample here, or no pin covers them.
+        let source = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("Sources/Retort/Operations/MigrationOperation.swift"), encoding: .utf8)
+        let body = source.components(separatedBy: "public enum MigrationOperation")[1].components(separatedBy: "\n}\n")[0]
+        let declared = Set(body.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("    case ") else { return nil }
+            return String(line.dropFirst("    case ".count).prefix { $0.isLetter || $0.isNumber })
+        })
+        #expect(declared.count >= 33)
+        #expect(declared == OperationCatalogue.allCaseNames, "missing: \(declared.subtracting(OperationCatalogue.allCaseNames).sorted())")
     }
 
     @Test("the full payloads set every optional field, so each field's encoding is pinned")

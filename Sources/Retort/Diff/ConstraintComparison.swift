@@ -40,18 +40,15 @@ enum CheckConstraintComparison: TableComparison {
 protocol NamedConstraint: ComparedByDefinition {
     var name: String? { get }
     /// True when the database keeps it `NOT VALID` (existing rows not checked).
-    var isNotValid: Bool { get }
+    var notValid: Bool { get }
 }
 
 extension UniqueConstraint: NamedConstraint {
-    var isNotValid: Bool { false }
+    /// A unique constraint is always validated.
+    var notValid: Bool { false }
 }
-extension ForeignKey: NamedConstraint {
-    var isNotValid: Bool { notValid }
-}
-extension CheckConstraint: NamedConstraint {
-    var isNotValid: Bool { notValid }
-}
+extension ForeignKey: NamedConstraint {}
+extension CheckConstraint: NamedConstraint {}
 
 /// Pairs constraints of one kind by definition (same name first): what is only in `old` is dropped,
 /// what is only in `new` is added; a pair whose names differ is renamed, and one that is `NOT VALID`
@@ -71,7 +68,7 @@ enum ConstraintMatching {
                 continue
             }
             let (existing, existingNormalized) = remaining.remove(at: i)
-            if !existingNormalized.isNotValid, normalized.isNotValid {
+            if !existingNormalized.notValid, normalized.notValid {
                 drops.append(.dropConstraint(table: table, constraint: wrap(existing)))
                 ops.append(.addConstraint(table: table, constraint: wrap(constraint)))
                 continue
@@ -79,7 +76,7 @@ enum ConstraintMatching {
             if let from = existing.name, let to = constraint.name, from != to {
                 ops.append(.renameConstraint(table: table, from: from, to: to))
             }
-            if existingNormalized.isNotValid, !normalized.isNotValid, let n = constraint.name ?? existing.name {
+            if existingNormalized.notValid, !normalized.notValid, let n = constraint.name ?? existing.name {
                 ops.append(.validateConstraint(table: table, name: n))
             }
         }

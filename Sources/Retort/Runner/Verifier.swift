@@ -76,8 +76,8 @@ public struct Verifier {
             let same = ops.contains {
                 guard case .dropConstraint(t, let old) = $0, old.name == name, !old.notValid else { return false }
                 switch (old, c) {
-                case (.foreignKey(var a), .foreignKey(let b)): a.notValid = true; return a == b
-                case (.check(var a), .check(let b)): a.notValid = true; return a == b
+                case (.foreignKey(let a), .foreignKey(let b)): return a.sameDefinition(as: b)
+                case (.check(let a), .check(let b)): return a.sameDefinition(as: b)
                 default: return false
                 }
             }

@@ -74,8 +74,6 @@ public struct PostgresDialect: Dialect {
         }
     }
 
-    /// The SQL for a default value.
-    static func defaultSQL(_ value: DefaultValue) -> String { value.spelled(.postgres) }
 
     /// A default as PostgreSQL reports it, with the casts it adds to literals removed. A literal of
     /// another date/time type than the column's keeps its cast: `timestamp '2024-01-01'` in a
@@ -144,7 +142,7 @@ public struct PostgresDialect: Dialect {
             // PostgreSQL (before 18) stores every generated column.
             c.generated = c.generated.map { GeneratedColumn(SQLText.normalizeExpression($0.expression), stored: true) }
             c.defaultValue = c.defaultValue.map {
-                Self.parseDefault(Self.defaultSQL($0.typed(for: c.type)), columnType: c.type)?.typed(for: c.type) ?? $0
+                Self.parseDefault($0.typed(for: c.type).spelled(.postgres), columnType: c.type)?.typed(for: c.type) ?? $0
             }
             return c
         }

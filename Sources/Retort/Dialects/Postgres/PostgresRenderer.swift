@@ -139,7 +139,7 @@ struct PostgresRenderer {
                 if c.defaultValue != nil { steps.append("ALTER COLUMN \(column) DROP DEFAULT") }
                 steps.append("ALTER COLUMN \(column) TYPE \(isArray ? array : type) USING \(column)::text\(isArray ? "[]" : "")::\(isArray ? array : type)")
                 if let d = c.defaultValue, !removed.contains(where: { d == .string($0) }) {
-                    steps.append("ALTER COLUMN \(column) SET DEFAULT \(PostgresDialect.defaultSQL(d))")
+                    steps.append("ALTER COLUMN \(column) SET DEFAULT \(d.spelled(.postgres))")
                 }
                 convert.append("ALTER TABLE \(table) " + steps.joined(separator: ", "))
             }
@@ -249,7 +249,7 @@ struct PostgresRenderer {
         case .batchedUpdate(let u):
             return ["UPDATE \(q(u.table)) SET \(u.assignmentsSQL)\(u.condition.map { " WHERE \($0)" } ?? "")"]
         case .backfill(let t, let c, let v):
-            return ["UPDATE \(q(t)) SET \(q(c)) = \(PostgresDialect.defaultSQL(v)) WHERE \(q(c)) IS NULL"]
+            return ["UPDATE \(q(t)) SET \(q(c)) = \(v.spelled(.postgres)) WHERE \(q(c)) IS NULL"]
         case .execute(let raw):
             return raw.text(for: .postgres).map { [$0] } ?? []
         case .code:
@@ -320,7 +320,7 @@ struct PostgresRenderer {
         var s = "\(q(c.name)) \(type)\(collate(c))"
         if !c.nullable { s += " NOT NULL" }
         if let g = c.generated { return s + " " + g.sql(stored: true) }
-        if let d = c.defaultValue, !c.autoincrement { s += " DEFAULT \(PostgresDialect.defaultSQL(d))" }
+        if let d = c.defaultValue, !c.autoincrement { s += " DEFAULT \(d.spelled(.postgres))" }
         return s
     }
 
@@ -441,7 +441,7 @@ struct PostgresRenderer {
             // The same type in another collation: the values stay, the indexes on it are rebuilt.
             sql.append(Statement("\(prefix) TYPE \(toType) COLLATE \(q(to.collations[.postgres] ?? "default"))"))
         }
-        if defaultChanges, let d = toDefault { sql.append(Statement("\(prefix) SET DEFAULT \(PostgresDialect.defaultSQL(d))")) }
+        if defaultChanges, let d = toDefault { sql.append(Statement("\(prefix) SET DEFAULT \(d.spelled(.postgres))")) }
         if from.nullable != to.nullable { sql.append(Statement("\(prefix) \(to.nullable ? "DROP" : "SET") NOT NULL")) }
         let restart = Statement(
             "SELECT setval(\(sequenceOf), coalesce(max(\(q(to.name))), 0) + 1, false) FROM \(q(table))")

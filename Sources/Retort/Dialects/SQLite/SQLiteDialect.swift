@@ -65,8 +65,6 @@ public struct SQLiteDialect: Dialect {
         return "NUMERIC"
     }
 
-    /// The SQL for a default value.
-    static func defaultSQL(_ value: DefaultValue) -> String { value.spelled(.sqlite) }
 
     public func placeholder(_ n: Int) -> String { "?" }
 

@@ -145,7 +145,7 @@ struct SQLiteRenderer {
         case .renameEnumValue:
             return []  // render(_:) hands it to renameEnumValue(_:from:to:columns:)
         case .backfill(let t, let c, let v):
-            return ["UPDATE \(q(t)) SET \(q(c)) = \(SQLiteDialect.defaultSQL(v)) WHERE \(q(c)) IS NULL"]
+            return ["UPDATE \(q(t)) SET \(q(c)) = \(v.spelled(.sqlite)) WHERE \(q(c)) IS NULL"]
         case .execute(let raw):
             return raw.text(for: .sqlite).map { [$0] } ?? []
         case .code:
@@ -233,7 +233,7 @@ struct SQLiteRenderer {
         if isAutoincrementKey(c, in: table) {
             s += " \(constraintName(table.primaryKey?.name))PRIMARY KEY AUTOINCREMENT"
         }
-        if let d = c.defaultValue, !d.isSequenceValue { s += " DEFAULT \(SQLiteDialect.defaultSQL(d))" }
+        if let d = c.defaultValue, !d.isSequenceValue { s += " DEFAULT \(d.spelled(.sqlite))" }
         return s
     }
 
