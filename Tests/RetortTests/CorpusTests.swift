@@ -27,7 +27,7 @@ struct CorpusTests {
 
     func converge(_ dialect: DialectName, _ name: String, read: (TestDatabase) throws -> [String]) throws {
         let tool = try RetortTool.path()
-        let from = try TestDatabase.make(dialect), to = try TestDatabase.make(dialect)
+        let from = try TestDatabase.make(dialect, isolation: .schema), to = try TestDatabase.make(dialect, isolation: .schema)
         do {
             let a = try from.connect(), b = try to.connect()
             defer { a.close(); b.close() }
@@ -71,10 +71,15 @@ enum PostgresDump {
         return "pg_dump"
     }()
 
+    /// The database's schema; for a database kept apart as a schema, only that schema, its name
+    /// spelled `public` (and its `CREATE SCHEMA` left out) as in the dump of a database of its own.
     static func read(_ db: TestDatabase) throws -> [String] {
-        let dump = try runProcess(executable, ["--schema-only", "--no-owner", "--no-privileges", "-d", db.url.description])
+        let only = db.schema.map { ["--schema", $0] } ?? []
+        let dump = try runProcess(executable, ["--schema-only", "--no-owner", "--no-privileges"] + only + ["-d", db.url.description])
         guard dump.status == 0 else { throw DatabaseError("pg_dump failed: \(dump.stderr)") }
-        return normalize(dump.stdout)
+        guard let schema = db.schema else { return normalize(dump.stdout) }
+        return normalize(dump.stdout).filter { $0 != "CREATE SCHEMA \(schema);" }
+            .map { $0.replacingOccurrences(of: "\(schema).", with: "public.") }
     }
 
     static func normalize(_ text: String) -> [String] {

@@ -4,17 +4,26 @@ import Retort
 /// A throwaway database of one dialect, removed when the test is done with it.
 final class TestDatabase {
     let url: DatabaseURL
+    /// On PostgreSQL with `.schema` isolation, the schema that stands for the database.
+    let schema: String?
     private let cleanup: () -> Void
 
-    private init(url: DatabaseURL, cleanup: @escaping () -> Void) {
+    private init(url: DatabaseURL, schema: String? = nil, cleanup: @escaping () -> Void) {
         self.url = url
+        self.schema = schema
         self.cleanup = cleanup
     }
+
+    /// How a PostgreSQL test database is kept apart: a database of its own, or a schema of its own
+    /// in the server's first database (its search path, set in the URL, starts and ends there).
+    /// A schema costs a catalog row where a database copies a template (about 0.2 s of the
+    /// server's time each); tests that create hundreds (the corpus) use schemas.
+    enum Isolation { case database, schema }
 
     deinit { cleanup() }
 
     /// A fresh, empty database of the dialect.
-    static func make(_ dialect: DialectName) throws -> TestDatabase {
+    static func make(_ dialect: DialectName, isolation: Isolation = .database) throws -> TestDatabase {
         switch dialect {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("retort-test-\(UUID().uuidString).sqlite").path
@@ -26,6 +35,20 @@ final class TestDatabase {
             let name = "retort_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased())"
             let admin = try DatabaseURL(server).connect()
             defer { admin.close() }
+            if isolation == .schema {
+                try admin.execute("CREATE SCHEMA \(SQLText.quote(name))")
+                guard case .postgres(let pg) = try DatabaseURL(server), pg.uri.contains("://") else {
+                    throw DatabaseError("RETORT_TEST_POSTGRES_URL must be a postgresql:// URI")
+                }
+                let separator = pg.uri.contains("?") ? "&" : "?"
+                let url = try DatabaseURL(pg.uri + separator + "options=-csearch_path%3D\(name)")
+                return TestDatabase(url: url, schema: name) {
+                    if let admin = try? DatabaseURL(server).connect() {
+                        try? admin.execute("DROP SCHEMA IF EXISTS \(SQLText.quote(name)) CASCADE")
+                        admin.close()
+                    }
+                }
+            }
             try admin.execute("CREATE DATABASE \(SQLText.quote(name))")
             guard case .postgres(let pg) = try DatabaseURL(server) else { fatalError("not a postgres URL") }
             return TestDatabase(url: .postgres(pg.replacingDatabase(with: name))) {
