@@ -34,13 +34,13 @@ struct Project {
     func migrator(_ options: DatabaseOptions) throws -> Migrator {
         Migrator(
             graph: graph, connection: try options.connect(defaultPath: tool.defaultDatabasePath, create: true),
-            exclusions: TableFilter(tool.excludeTables)
+            exclusions: tool.exclusions()
         ) { Console.info($0) }
     }
 
     /// The autogenerator, leaving out the tool's excluded tables and any `extra` patterns.
     func autogenerator(excluding extra: [String] = []) throws -> Autogenerator {
-        try Autogenerator(models: tool.schema, graph: graph, excluding: TableFilter(tool.excludeTables + extra))
+        try Autogenerator(models: tool.schema, graph: graph, excluding: tool.exclusions(extra))
     }
 
     /// The autogenerator and the database with its schema (excluded tables left out). The

@@ -22,20 +22,26 @@ public struct MigrateTool: Sendable {
     public var revisions: RevisionSet
     /// Tables Retort does not own (names and `*` patterns): never created, altered, dropped or reported.
     public var excludeTables: [String]
+    /// Other objects Retort does not own, as `kind:pattern` (`view:report_*`).
+    public var excludeObjects: [String]
     /// `autogen` writes safe plans (`--safe`) by default when the database is PostgreSQL.
     public var safeOnPostgres: Bool
 
     /// A migrate tool; `revisions` is the set the `RetortRevisions` plugin generates (`retortRevisions`).
     public init(
         name: String, schema: @autoclosure @escaping @Sendable () -> Schema, revisions: RevisionSet, excludeTables: [String] = [],
-        safeOnPostgres: Bool = false
+        excludeObjects: [String] = [], safeOnPostgres: Bool = false
     ) {
+        self.excludeObjects = excludeObjects
         self.name = name
         self.models = LazySchema(schema)
         self.revisions = revisions
         self.excludeTables = excludeTables
         self.safeOnPostgres = safeOnPostgres
     }
+
+    /// The tables and objects this tool leaves alone, with `extra` patterns from the command line.
+    public func exclusions(_ extra: [String] = []) -> TableFilter { TableFilter(excludeTables + excludeObjects + extra) }
 
     /// The SQLite file used when neither `--url` nor `DATABASE_URL` is given.
     public var defaultDatabasePath: String {

@@ -55,7 +55,7 @@ struct CatalogQueryTests {
         try Self.check(try c.queryResult(SQLiteIntrospector.columnsQuery, []), SQLiteColumnRow.self)
         try Self.check(try c.queryResult(SQLiteIntrospector.foreignKeysQuery, []), SQLiteForeignKeyRow.self)
         try Self.check(try c.queryResult(SQLiteIntrospector.indexesQuery, []), SQLiteIndexKeyRow.self)
-        try Self.check(try c.queryResult(SQLiteIntrospector.triggersQuery, []), SQLiteTriggerRow.self)
+        try Self.check(try c.queryResult(SQLiteIntrospector.objectsQuery, []), SQLiteObjectRow.self)
     }
 
     @Test("a record that reads a name the query lacks, or leaves a column unread, is refused by name")

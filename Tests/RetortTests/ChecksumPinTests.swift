@@ -89,6 +89,12 @@ struct ChecksumPinTests {
         "execute.full": "7493a7556024b16a",
         "code.irreversible": "36cebc84ac4374dd",
         "code.reversible": "42056ffc31a6c754",
+        // The object kinds (pinned by the version that brought them).
+        "createObject.view.bare": "f2b30cd11873f756",
+        "createObject.view.full": "0f6c7e97c963f877",
+        "dropObject.view.full": "7f1be0a299ecdaba",
+        "replaceObject.view": "578cf59a99257380",
+        "recreateObject.view": "fa87953eb004e8ee",
     ]
 
     static func revision(_ id: String, _ ops: [MigrationOperation], downgrade: [MigrationOperation]? = nil, transactional: Bool = true) -> RevisionInfo {
@@ -120,7 +126,9 @@ struct ChecksumPinTests {
         let ops = OperationCatalogue.operations.map(\.op)
         let explicit = Self.revision("r_explicit", [ops[0]], downgrade: [.execute(OperationCatalogue.fullRaw)])
         let nonTransactional = Self.revision("r_nontx", [ops[14], ops[16]], transactional: false)
-        let everything = Self.revision("r_all", ops)
+        // Every operation a revision applied by the previous version can hold: not the object kinds' ones.
+        let everything = Self.revision(
+            "r_all", OperationCatalogue.operations.map(\.op).filter { !OperationCatalogue.objectCaseNames.contains(OperationCatalogue.caseName($0)) })
         #expect(explicit.checksum == "7a8a28e100e98a85", "explicit")
         #expect(nonTransactional.checksum == "9caea34f3bb9aecc", "nonTransactional")
         #expect(everything.checksum == "0a21c10f8bc0f460", "everything")
@@ -151,7 +159,7 @@ struct ChecksumPinTests {
         table.indexes = [OperationCatalogue.fullIndex]
         let values: [(String, Any)] = [
             ("table", table), ("sequence", OperationCatalogue.fullSequence), ("raw", OperationCatalogue.fullRaw),
-            ("enum", OperationCatalogue.fullEnum),
+            ("enum", OperationCatalogue.fullEnum), ("view", OperationCatalogue.fullView),
         ]
         // A reverse has no reverse of its own; a descending key's NULLS LAST is its non-default order.
         let exceptions: Set<String> = ["raw.reverseStorage[0].reverseStorage"]

@@ -66,12 +66,14 @@ struct IntrospectionTests {
         let indexes = try #require(schema.table("a")?.indexes)
         #expect(indexes.first { $0.name == "ix_partial" }?.predicate == "note IS NOT NULL")
         #expect(indexes.first { $0.name == "ix_expr" }?.keys == [.expression("lower(note)")])
-        let names = Schema(tables: models.tables.map { t in
+        var names = Schema(tables: models.tables.map { t in
             var t = t
             t.foreignKeys = t.foreignKeys.map { fk in var fk = fk; fk.name = "b_a_id_fkey"; return fk }
             t.primaryKey?.name = "\(t.name)_pkey"
             return t
         })
+        // A view is Retort's now: declared in other words, it is the same view.
+        names.views = [View("v", "select A.id, B.id as b_id\n  from a join b on b.a_id = a.id")]
         #expect(try Autogenerator(models: names, graph: try graph([])).differences(db) == [])
         // The database diffed against itself is empty, too.
         #expect(try Differ(dialect: PostgresDialect()).diff(from: schema, to: schema) == [])

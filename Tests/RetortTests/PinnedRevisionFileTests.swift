@@ -14,11 +14,16 @@ struct PinnedRevisionFileTests {
         r20261203_150000_pin0_02_concurrent_index_and_batched_update.self,
         r20261203_150000_pin0_03_a_declared_downgrade.self,
         r20261203_150000_pin0_04_sequences_postgresql.self,
+        r20261203_190000_pin1_05_views.self,
     ]
 
-    /// SQLite has no sequences: the last revision is PostgreSQL's alone.
-    static func revisions(for dialect: DialectName) -> [any Revision.Type] {
-        dialect == .postgres ? revisions : Array(revisions.dropLast())
+    /// SQLite has no sequences: the fourth revision is PostgreSQL's alone, and the views follow the third there.
+    static func revisions(for dialect: DialectName) -> [RevisionInfo] {
+        let all = revisions.map(RevisionInfo.init)
+        guard dialect == .sqlite else { return all }
+        var views = all[4]
+        views.parents = [all[2].id]
+        return Array(all.prefix(3)) + [views]
     }
 
     @Test("together they use every operation case")
@@ -30,7 +35,7 @@ struct PinnedRevisionFileTests {
     @Test("their checksums are the ones the version that wrote them computed")
     func checksums() {
         let checksums = Self.revisions.map { RevisionInfo($0).checksum }
-        #expect(checksums == ["a515b6ee1506efd2", "9212663a02c60fd3", "cccf201cb6a4b28d", "2cb7311239b08196"])
+        #expect(checksums == ["a515b6ee1506efd2", "9212663a02c60fd3", "cccf201cb6a4b28d", "2cb7311239b08196", "1948ad00fabe05e5"])
     }
 
     @Test("they upgrade, downgrade to base and upgrade again", arguments: allDialects)
@@ -38,12 +43,16 @@ struct PinnedRevisionFileTests {
         let db = try TestDatabase.make(dialect)
         let connection = try db.connect()
         defer { connection.close() }
-        let migrator = Migrator(graph: try RevisionGraph(Self.revisions(for: dialect).map(RevisionInfo.init)), connection: connection)
+        let migrator = Migrator(graph: try RevisionGraph(Self.revisions(for: dialect)), connection: connection)
         for round in 1...2 {
             try migrator.upgrade(to: "head")
             #expect(try db.values("SELECT name, score FROM pin_parent ORDER BY id") == [["a-2", "1"], ["b-2", "1"]], "round \(round)")
             #expect(try db.values("SELECT id, parent_id, extra, qty FROM pin_kid ORDER BY id") == [["1", "1", "8", "1"], ["2", "2", "8", "1"]])
+            // The views: recreated with a new column under a view that uses it, which came back too.
+            #expect(try db.values("SELECT id, name FROM pin_scores ORDER BY id") == [["1", "a-2"], ["2", "b-2"]])
+            #expect(try db.values("SELECT name FROM pin_top ORDER BY name") == [["a-2"], ["b-2"]])
             if dialect == .postgres {
+                #expect(try db.values("SELECT obj_description('pin_scores'::regclass, 'pg_class')") == [["scores"]])
                 #expect(try db.values("SELECT enum_range(NULL::pin_humor)::text") == [["{so-so,ok,sad}"]])
                 #expect(try db.values("SELECT obj_description('pin_kid'::regclass, 'pg_class')") == [["kids"]])
                 #expect(try db.values("SELECT min(ticket), max(ticket) FROM pin_kid") == [["10", "11"]])

@@ -20,6 +20,7 @@ public struct Reflector {
     public func file(_ schema: Schema, source: String) -> String {
         var body = objects(schema).map { "    \($0)\n" }.joined()
         for t in schema.tables { body += indent(table(t), by: "    ") + "\n" }
+        body += views(schema).map { "    \($0)\n" }.joined()
         return header(source) + "let \(variable) = Schema {\n" + body + "}\n"
     }
 
@@ -37,6 +38,7 @@ public struct Reflector {
             out.append((name + ".swift", header(source) + "let \(name) = " + table(t) + "\n"))
         }
         let list = objects(schema).map { "    \($0)\n" }.joined() + names.map { "    \($0)\n" }.joined()
+            + views(schema).map { "    \($0)\n" }.joined()
         out.append(("Schema.swift", header(source) + "let \(variable) = Schema {\n" + list + "}\n"))
         return out
     }
@@ -47,6 +49,17 @@ public struct Reflector {
 
     private func objects(_ schema: Schema) -> [String] {
         schema.enums.map(SwiftLiteral.enumType) + schema.sequences.map(SwiftLiteral.sequence)
+    }
+
+    /// The views, each query as the database it was read from spells it (for that dialect only:
+    /// the catalog's spelling, casts and all, may not read on the other).
+    private func views(_ schema: Schema) -> [String] {
+        schema.views.map { v in
+            var view = v
+            if let query = v.query { view.perDialect = [dialect: PostgresObjectSQL.body(query)] }
+            view.query = nil
+            return SwiftLiteral.view(view, pad: "    ")
+        }
     }
 
     private func indent(_ text: String, by pad: String) -> String {

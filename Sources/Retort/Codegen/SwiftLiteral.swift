@@ -213,6 +213,29 @@ enum SwiftLiteral {
         return "RawSQL(\(args.joined(separator: ", ")))"
     }
 
+    /// An object beside the tables: `.view(View(…))`.
+    static func object(_ o: SchemaObject, pad: String) -> String {
+        switch o {
+        case .view(let v): return ".view(\(view(v, pad: pad)))"
+        }
+    }
+
+    /// `View("name", "SELECT …", …)`, a query over several lines as a multi-line literal.
+    static func view(_ v: View, pad: String) -> String {
+        var args = [string(v.name)]
+        if let q = v.query { args.append(text(q, pad: pad + "    ")) }
+        if !v.perDialect.isEmpty {
+            args.append("perDialect: [" + v.perDialect.sorted { $0.key < $1.key }
+                .map { ".\($0.key.rawValue): \(text($0.value, pad: pad + "    "))" }.joined(separator: ", ") + "]")
+        }
+        if !v.columns.isEmpty { args.append("columns: \(strings(v.columns))") }
+        if let option = v.checkOption { args.append("checkOption: .\(option.rawValue)") }
+        if v.securityBarrier { args.append("securityBarrier: true") }
+        if v.securityInvoker { args.append("securityInvoker: true") }
+        if let comment = v.comment { args.append("comment: \(string(comment))") }
+        return "View(\(args.joined(separator: ", ")))"
+    }
+
     /// An operation literal, indented by `pad`; throws for Swift code, which has no literal form.
     static func operation(_ op: MigrationOperation, pad: String) throws -> String {
         switch op {
@@ -264,6 +287,12 @@ enum SwiftLiteral {
         case .expect(let e):
             if let count = e.count { return ".expect(Expectation(\(string(e.query)), equals: \(count), message: \(string(e.message))))" }
             return ".expect(Expectation(noRows: \(string(e.query)), message: \(string(e.message))))"
+        case .createObject(let o): return ".createObject(\(object(o, pad: pad)))"
+        case .dropObject(let o): return ".dropObject(\(object(o, pad: pad)))"
+        case .replaceObject(let from, let to):
+            return ".replaceObject(\n\(pad)    from: \(object(from, pad: pad + "    ")),\n\(pad)    to: \(object(to, pad: pad + "    "))\n\(pad))"
+        case .recreateObject(let from, let to):
+            return ".recreateObject(\n\(pad)    from: \(object(from, pad: pad + "    ")),\n\(pad)    to: \(object(to, pad: pad + "    "))\n\(pad))"
         case .execute(let r): return ".execute(\(raw(r)))"
         case .code(let c): throw RevisionError("Swift code '\(c.name)' cannot be written as a literal")
         }

@@ -42,10 +42,15 @@ extension DatabaseSequence: SchemaElement {
     public func apply(to schema: inout Schema) { schema.sequences.append(self) }
 }
 
+extension View: SchemaElement {
+    /// Declares a view: `View("active_customers", "SELECT id, name FROM customer WHERE active")`.
+    public func apply(to schema: inout Schema) { schema.views.append(self) }
+}
+
 /// Builds the contents of a `Schema { … }` block.
 @resultBuilder
 public enum SchemaBuilder {
-    /// A table, enum type or sequence, as one element of the schema.
+    /// A table, enum type, sequence or view, as one element of the schema.
     public static func buildExpression(_ element: any SchemaElement) -> [any SchemaElement] { [element] }
     /// Tables built elsewhere, each one element of the schema.
     public static func buildExpression(_ tables: [Table]) -> [any SchemaElement] { tables }

@@ -75,6 +75,8 @@ public protocol Dialect: Sendable {
     func introspect(_ db: any DatabaseConnection) throws -> Schema
     /// A copy of the table in the form this dialect stores it, for comparison.
     func normalized(_ table: Table) -> Table
+    /// A copy of an object beside the tables (a view) in the form this dialect stores it, for comparison.
+    func normalized(_ object: SchemaObject) -> SchemaObject
     /// Throws an `UnsupportedChange` for a column change the database could not carry out as
     /// generated (no cast; an object Retort does not manage, in `dependents`, uses the column).
     func checkChange(table: String, from: Column, to: Column, dependents: [String]) throws

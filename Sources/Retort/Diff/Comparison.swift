@@ -1,8 +1,20 @@
-/// One kind of object that lives beside the tables (enum types, sequences): what changes between
-/// the database's schema (renames applied) and the target's.
+/// One kind of object that lives beside the tables (enum types, sequences, views): what changes
+/// between the database's schema (renames applied) and the target's.
 protocol SchemaComparison: Sendable {
     /// The operations for this kind, unordered.
-    static func compare(_ current: Schema, _ target: Schema) throws -> [MigrationOperation]
+    static func compare(_ pair: SchemaPair) throws -> [MigrationOperation]
+}
+
+/// The database's schema and the target's, for the kinds that live beside the tables.
+struct SchemaPair {
+    /// The database's schema (renames applied).
+    var current: Schema
+    /// The target's schema, without hints.
+    var target: Schema
+    /// The target's objects as the database spells them.
+    var canonical: CanonicalForms
+    /// The dialect, which decides what it has and what counts as equal.
+    var dialect: any Dialect
 }
 
 /// One kind of object inside a table that both schemas have (columns, constraints, indexes, comments).

@@ -22,7 +22,7 @@ public struct Differ: Sendable {
     }
 
     /// The kinds that live beside the tables, in the order their operations are listed.
-    static let schemaComparisons: [any SchemaComparison.Type] = [EnumTypeComparison.self, SequenceComparison.self]
+    static let schemaComparisons: [any SchemaComparison.Type] = [EnumTypeComparison.self, SequenceComparison.self, ViewComparison.self]
 
     /// The kinds inside a table both schemas have, in the order their operations are listed.
     static let tableComparisons: [any TableComparison.Type] = [
@@ -48,7 +48,8 @@ public struct Differ: Sendable {
         let current = dialect.spelling(database, as: target)
         let (renames, renamed) = try Renames.resolve(current: current, target: target)
         let plain = target.withoutHints()
-        let objects = dialect.traits.schemaObjects ? try Self.schemaComparisons.flatMap { try $0.compare(renamed, plain) } : []
+        let pair = SchemaPair(current: renamed, target: plain, canonical: canonical, dialect: dialect)
+        let objects = try Self.schemaComparisons.flatMap { try $0.compare(pair) }
         var tableOps = try tableOperations(from: renamed, to: target, canonical: canonical)
         if dialect.traits.referencedKeysArePinned {
             tableOps = ReferencingKeys.detach(tableOps, current: renamed, target: plain)

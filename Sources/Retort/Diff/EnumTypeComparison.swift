@@ -1,7 +1,9 @@
 /// Enum types (PostgreSQL): created, dropped, values added in place, rebuilt when values go or move,
 /// and listed or unlisted when the columns that use them come or go.
 enum EnumTypeComparison: SchemaComparison {
-    static func compare(_ current: Schema, _ target: Schema) throws -> [MigrationOperation] {
+    static func compare(_ pair: SchemaPair) throws -> [MigrationOperation] {
+        guard pair.dialect.traits.schemaObjects else { return [] }
+        let (current, target) = (pair.current, pair.target)
         var ops: [MigrationOperation] = []
         let have = current.allEnumTypes, want = target.allEnumTypes
         let usedNow = current.enumTypes(), usedLater = target.enumTypes()

@@ -1,6 +1,8 @@
 /// Sequences (PostgreSQL): created, dropped, or altered when any option or the owner differs.
 enum SequenceComparison: SchemaComparison {
-    static func compare(_ current: Schema, _ target: Schema) throws -> [MigrationOperation] {
+    static func compare(_ pair: SchemaPair) throws -> [MigrationOperation] {
+        guard pair.dialect.traits.schemaObjects else { return [] }
+        let (current, target) = (pair.current, pair.target)
         var ops: [MigrationOperation] = []
         for s in target.sequences {
             if let old = current.sequence(s.name) {

@@ -37,6 +37,10 @@ extension MigrationOperation {
         case .dropSequence(let s): return .createSequence(s)
         case .alterSequence(let from, let to): return .alterSequence(from: to, to: from)
         case .setIndexComment(let t, let i, let from, let to): return .setIndexComment(table: t, index: i, from: to, to: from)
+        case .createObject(let o): return .dropObject(o)
+        case .dropObject(let o): return .createObject(o)
+        // In place one way (columns appended) need not be in place the other: going back recreates.
+        case .replaceObject(let from, let to), .recreateObject(let from, let to): return .recreateObject(from: to, to: from)
         case .validateConstraint: return nil  // a validated constraint stays valid: nothing to undo
         case .backfill, .batchedUpdate, .expect: return nil
         case .execute(let raw):

@@ -23,7 +23,8 @@ extension Array where Element == MigrationOperation {
             case .addConstraint, .dropConstraint, .setTableComment, .setSQLiteTableOptions, .renameTable, .renameConstraint,
                 .renameEnumType, .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType,
                 .createSequence, .dropSequence, .alterSequence, .setIndexComment, .validateConstraint, .backfill,
-                .batchedUpdate, .expect, .execute, .code: if let t = op.tableName { note(t) }
+                .batchedUpdate, .expect, .execute, .code, .createObject, .dropObject, .replaceObject, .recreateObject:
+                if let t = op.tableName { note(t) }
             }
         }
         return Schema(tables: tables.keys.sorted().map { tables[$0]! })

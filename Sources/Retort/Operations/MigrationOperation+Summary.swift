@@ -73,6 +73,10 @@ extension MigrationOperation {
         case .dropSequence(let s): return "drop sequence \(s.name)"
         case .alterSequence(_, let s): return "alter sequence \(s.name)"
         case .setIndexComment(let t, let i, _, _): return "set comment on index \(i) on \(t)"
+        case .createObject(let o): return "create \(o.id)"
+        case .dropObject(let o): return "drop \(o.id)"
+        case .replaceObject(_, let o): return "replace \(o.id)"
+        case .recreateObject(_, let o): return "drop and create \(o.id)"
         case .validateConstraint(let t, let name): return "validate constraint \(name) on \(t)"
         case .backfill(let t, let c, let v): return "fill NULLs of \(t).\(c) with \(v.displayName)"
         case .batchedUpdate(let u):

@@ -59,6 +59,19 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
     case dropSequence(DatabaseSequence)
     /// Changes a sequence's options or owner.
     case alterSequence(from: DatabaseSequence, to: DatabaseSequence)
+    /// Creates an object beside the tables (a view).
+    case createObject(SchemaObject)
+    /// Drops an object beside the tables; carries it so the drop can be reversed. Objects that
+    /// depend on it and stay are dropped before and created again after, as the catalog had them.
+    case dropObject(SchemaObject)
+    /// Replaces an object in place, keeping its grants and what depends on it (PostgreSQL
+    /// `CREATE OR REPLACE VIEW`: the view's columns keep their names and types, new ones only
+    /// appended). SQLite, which has no such statement, drops and creates it.
+    case replaceObject(from: SchemaObject, to: SchemaObject)
+    /// Drops an object and creates it in its new form, where it cannot be replaced in place: what
+    /// depends on it is dropped before and created again after, and it keeps its grants, owner
+    /// and comment as the catalog had them.
+    case recreateObject(from: SchemaObject, to: SchemaObject)
     /// Sets or removes an index's comment.
     case setIndexComment(table: String, index: String, from: String?, to: String?)
     /// Checks the existing rows against a constraint added `NOT VALID`.
@@ -75,6 +88,19 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
     /// Hand-written Swift code, for data migrations; runs only against a live database.
     case code(CustomCode)
 
+    /// The object beside the tables this operation creates, drops or replaces, if any.
+    public var object: ObjectID? {
+        switch self {
+        case .createObject(let o), .dropObject(let o), .replaceObject(_, let o), .recreateObject(_, let o): return o.id
+        case .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex,
+            .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
+            .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
+            .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence,
+            .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code:
+            return nil
+        }
+    }
+
     /// The table this operation changes, if it changes exactly one.
     public var tableName: String? {
         switch self {
@@ -87,8 +113,41 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
         case .batchedUpdate(let u): return u.table
         case .renameTable(_, let to): return to
         case .execute, .code, .expect, .renameEnumType, .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue,
-            .replaceEnumType, .createSequence, .dropSequence, .alterSequence:
+            .replaceEnumType, .createSequence, .dropSequence, .alterSequence, .createObject, .dropObject, .replaceObject,
+            .recreateObject:
             return nil
+        }
+    }
+
+    /// True when the operation adds edges to the dependency graph that only the catalog can tell
+    /// (an object created reads what its query names): a run reads the catalog again before an
+    /// operation that `readsDependencies`.
+    public var addsDependencies: Bool {
+        switch self {
+        case .createObject, .replaceObject, .recreateObject: return true
+        case .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex,
+            .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
+            .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
+            .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence,
+            .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code,
+            .dropObject:
+            return false
+        }
+    }
+
+    /// True when rendering the operation reads the dependency graph: what uses the changed column
+    /// or object is dropped before and created again after.
+    public var readsDependencies: Bool {
+        switch self {
+        case .alterColumn, .recreateObject, .dropObject, .dropTable, .dropColumn, .replaceEnumType, .addConstraint,
+            .dropConstraint, .setSQLiteTableOptions:
+            return true
+        case .createTable, .addColumn, .createIndex, .dropIndex, .createIndexConcurrently, .dropIndexConcurrently,
+            .setTableComment, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
+            .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue, .createSequence, .dropSequence, .alterSequence,
+            .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code, .createObject,
+            .replaceObject:
+            return false
         }
     }
 
@@ -100,7 +159,7 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
             .dropConstraint, .setTableComment, .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex,
             .renameConstraint, .renameEnumType, .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue,
             .replaceEnumType, .createSequence, .dropSequence, .alterSequence, .setIndexComment, .validateConstraint, .backfill,
-            .batchedUpdate, .expect, .execute, .code: return false
+            .batchedUpdate, .expect, .execute, .code, .createObject, .dropObject, .replaceObject, .recreateObject: return false
         }
     }
 
@@ -112,7 +171,8 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
             .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
             .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
             .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence,
-            .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect: return false
+            .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .createObject, .dropObject,
+            .replaceObject, .recreateObject: return false
         }
     }
 }

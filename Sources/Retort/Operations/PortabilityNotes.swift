@@ -38,6 +38,17 @@ extension Array where Element == MigrationOperation {
             }
             if c.defaultValue?.isSequenceValue == true { note("column \(table).\(c.name) takes its default from a sequence; SQLite has none, so no default") }
         }
+        func object(_ o: SchemaObject) {
+            switch o {
+            case .view(let v):
+                if v.query(for: .sqlite) == nil { note("view \(v.name) has no SQLite query; it is not created on SQLite") }
+                if let option = v.checkOption { note("view \(v.name) has a \(option.rawValue) check option; SQLite has none") }
+                if v.securityBarrier || v.securityInvoker {
+                    note("view \(v.name) is \(v.securityBarrier ? "a security barrier" : "security invoker"); SQLite has no such option")
+                }
+                if v.comment != nil { note("view \(v.name) has a comment; SQLite keeps none") }
+            }
+        }
         for op in self {
             switch op {
             case .createTable(let t):
@@ -51,10 +62,11 @@ extension Array where Element == MigrationOperation {
             case .createSequence(let s): note("sequence \(s.name) is not created on SQLite")
             case .createEnumType(let e): note("enum type \(e.name) is text on SQLite")
             case .setIndexComment(let t, let i, _, _): note("index \(i) on \(t) has a comment; SQLite keeps none")
+            case .createObject(let o), .replaceObject(_, let o), .recreateObject(_, let o): object(o)
             case .dropTable, .dropColumn, .dropIndex, .dropIndexConcurrently, .dropConstraint, .setTableComment,
                 .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
                 .renameEnumValue, .dropEnumType, .addEnumValue, .replaceEnumType, .dropSequence, .alterSequence,
-                .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code: break
+                .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code, .dropObject: break
             }
         }
         return notes
@@ -90,7 +102,12 @@ extension Array where Element == MigrationOperation {
                 .setTableComment, .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint,
                 .renameEnumType, .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType,
                 .createSequence, .dropSequence, .alterSequence, .setIndexComment, .validateConstraint, .backfill,
-                .batchedUpdate, .expect, .execute, .code: break
+                .batchedUpdate, .expect, .execute, .code, .dropObject: break
+            case .createObject(let o), .replaceObject(_, let o), .recreateObject(_, let o):
+                switch o {
+                case .view(let v):
+                    if v.query(for: .postgres) == nil { note("view \(v.name) has no PostgreSQL query; it is not created on PostgreSQL") }
+                }
             }
         }
         return notes

@@ -134,9 +134,28 @@ extension Schema {
                 for i in t.foreignKeys.indices where t.foreignKeys[i].name == constraint { t.foreignKeys[i].notValid = false }
                 for i in t.checks.indices where t.checks[i].name == constraint { t.checks[i].notValid = false }
             }
+        case .createObject(let o):
+            guard object(o.id) == nil else { throw fail("\(o.id) already exists") }
+            add(o)
+            var facts = catalog.dropped[o.id] ?? CatalogObject(o)
+            facts.object = o
+            catalog.objects[o.id] = facts
+        case .dropObject(let o):
+            guard object(o.id) != nil || catalog.objects[o.id] != nil else { throw fail("\(o.id) does not exist") }
+            remove(o.id)
+            catalog.remove(o.id)
+        case .replaceObject(let from, let to), .recreateObject(let from, let to):
+            guard object(from.id) != nil || catalog.objects[from.id] != nil else { throw fail("\(from.id) does not exist") }
+            remove(from.id)
+            add(to)
+            // Grants, owner and the objects that depend on it stay (recreated ones are given them back).
+            var kept = catalog.objects.removeValue(forKey: from.id) ?? CatalogObject(to)
+            kept.object = to
+            catalog.objects[to.id] = kept
         case .execute, .code, .backfill, .batchedUpdate, .expect:
             break
         }
+        catalog.follow(operation)
 
     }
 }

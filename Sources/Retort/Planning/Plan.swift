@@ -2,6 +2,8 @@
 public struct PlannedGroup: Hashable, Sendable {
     /// The table these operations change; nil for the group of cycle-closing foreign keys.
     public var table: String?
+    /// The object beside the tables (a view) the group creates, drops or replaces, if it is one.
+    public var object: ObjectID?
     /// The group's operations, in the order they run.
     public var operations: [MigrationOperation]
     /// False for a group whose steps commit one by one (a safe plan's concurrent builds, batches).
@@ -10,8 +12,12 @@ public struct PlannedGroup: Hashable, Sendable {
     public var phase: SafePlanPhase?
 
     /// A group of operations.
-    public init(table: String?, operations: [MigrationOperation], transactional: Bool = true, phase: SafePlanPhase? = nil) {
+    public init(
+        table: String?, object: ObjectID? = nil, operations: [MigrationOperation], transactional: Bool = true,
+        phase: SafePlanPhase? = nil
+    ) {
         self.table = table
+        self.object = object
         self.operations = operations
         self.transactional = transactional
         self.phase = phase
@@ -20,6 +26,19 @@ public struct PlannedGroup: Hashable, Sendable {
     /// A few words for the group, used in revision messages: `create t`, `alter t`, `drop t`.
     public var summary: String {
         if let phase, let table { return "\(phase.rawValue) \(table)" }
+        if let object, let first = operations.first {
+            switch first {
+            case .dropObject: return "drop \(object)"
+            case .createObject: return "create \(object)"
+            case .replaceObject, .recreateObject: return "replace \(object)"
+            case .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex,
+                .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
+                .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
+                .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence,
+                .dropSequence, .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect,
+                .execute, .code: return "alter \(object)"
+            }
+        }
         guard let table else {
             let onlyKeys = operations.allSatisfy {
                 switch $0 {
@@ -29,7 +48,7 @@ public struct PlannedGroup: Hashable, Sendable {
                     .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
                     .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence,
                     .dropSequence, .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect,
-                    .execute, .code: return false
+                    .execute, .code, .createObject, .dropObject, .replaceObject, .recreateObject: return false
                 }
             }
             let onlyEnums = operations.allSatisfy {
@@ -39,7 +58,8 @@ public struct PlannedGroup: Hashable, Sendable {
                     .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
                     .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .createEnumType,
                     .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence, .alterSequence,
-                    .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code: return false
+                    .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code, .createObject,
+                    .dropObject, .replaceObject, .recreateObject: return false
                 }
             }
             let onlyDrops = operations.allSatisfy { if case .dropConstraint = $0 { true } else { false } }

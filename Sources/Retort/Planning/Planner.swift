@@ -24,13 +24,18 @@ public struct Planner: Sendable {
                 .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType, .renameEnumValue,
                 .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence,
                 .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute,
-                .code: return nil
+                .code, .createObject, .dropObject, .replaceObject, .recreateObject: return nil
             }
         })
         var detached: [MigrationOperation] = []
+        var objectOps: [MigrationOperation] = []
         for op in operations {
             if case .dropConstraint(let t, .foreignKey(let fk)) = op, fk.referencedTable != t, changingKeys.contains(fk.referencedTable) {
                 detached.append(op)
+                continue
+            }
+            if op.object != nil {
+                objectOps.append(op)
                 continue
             }
             switch (op, Self.objectPhase(op)) {
@@ -41,6 +46,7 @@ public struct Planner: Sendable {
             }
         }
         Self.placeRevisionState(&objectsBefore, &objectsAfter, into: &byTable, current: current, target: target)
+        let (objectDrops, objectCreates, around) = Self.placeObjects(objectOps, changingTables: Set(byTable.keys), current: current, target: target)
         let dropped = Set(byTable.compactMap { name, ops in ops.contains { if case .dropTable = $0 { true } else { false } } ? name : nil })
         // Model order, then the database's, then by name: the tie-break that makes plans deterministic.
         let rank = Dictionary(
@@ -52,6 +58,7 @@ public struct Planner: Sendable {
         var groups: [PlannedGroup] = enumRenames.isEmpty ? [] : [PlannedGroup(table: nil, operations: enumRenames)]
         if !objectsBefore.isEmpty { groups.append(PlannedGroup(table: nil, operations: objectsBefore)) }
         if !detached.isEmpty { groups.append(PlannedGroup(table: nil, operations: detached)) }
+        groups += objectDrops
         var cycleClosers: [MigrationOperation] = []
 
         // Created and altered tables come after the tables their new foreign keys reference.
@@ -74,7 +81,8 @@ public struct Planner: Sendable {
                     .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setSQLiteTableOptions,
                     .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType, .renameEnumValue,
                     .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence,
-                    .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code:
+                    .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code,
+                    .createObject, .dropObject, .replaceObject, .recreateObject:
                     return op
                 }
             }
@@ -112,9 +120,10 @@ public struct Planner: Sendable {
         groups += dropOrder.map { PlannedGroup(table: $0, operations: Self.ordered(ops[$0]!)) }
 
         if !cycleClosers.isEmpty { groups.append(PlannedGroup(table: nil, operations: cycleClosers)) }
+        groups += objectCreates
         if !loose.isEmpty { groups.append(PlannedGroup(table: nil, operations: loose)) }
         if !objectsAfter.isEmpty { groups.append(PlannedGroup(table: nil, operations: objectsAfter)) }
-        return Plan(groups: groups)
+        return Plan(groups: around?.merge(into: groups) ?? groups)
     }
 
     /// Moves what exists only in the schema a revision is rendered against, not in the database,
@@ -151,7 +160,8 @@ public struct Planner: Sendable {
                 .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
                 .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
                 .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .dropSequence,
-                .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code:
+                .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code,
+                .createObject, .dropObject, .replaceObject, .recreateObject:
                 break
             }
             kept.append(op)
@@ -179,7 +189,7 @@ public struct Planner: Sendable {
             .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
             .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
             .renameEnumValue, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute,
-            .code: return nil
+            .code, .createObject, .dropObject, .replaceObject, .recreateObject: return nil
         }
     }
 
@@ -243,7 +253,7 @@ public struct Planner: Sendable {
                 .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType, .renameEnumValue,
                 .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence,
                 .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute,
-                .code: return []
+                .code, .createObject, .dropObject, .replaceObject, .recreateObject: return []
             }
         }
     }
@@ -278,6 +288,8 @@ public struct Planner: Sendable {
             case .replaceEnumType: return objectPhase(op) == .before ? -4 : 13
             case .createEnumType, .addEnumValue, .createSequence, .alterSequence: return -4
             case .dropEnumType, .dropSequence: return 13
+            case .dropObject: return -5
+            case .createObject, .replaceObject, .recreateObject: return 14
             }
         }
         return ops.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)

@@ -69,7 +69,8 @@ public enum SafePlan {
                     .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setSQLiteTableOptions,
                     .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType, .renameEnumValue,
                     .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence,
-                    .alterSequence, .setIndexComment, .validateConstraint, .batchedUpdate, .expect, .execute, .code:
+                    .alterSequence, .setIndexComment, .validateConstraint, .batchedUpdate, .expect, .execute, .code, .createObject,
+                    .dropObject, .replaceObject, .recreateObject:
                     expand.append(op)
                 }
             }

@@ -31,7 +31,7 @@ public struct LockPolicy: Sendable, Hashable {
             .dropConstraint, .setTableComment, .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex,
             .renameConstraint, .renameEnumType, .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue,
             .replaceEnumType, .createSequence, .dropSequence, .alterSequence, .setIndexComment, .backfill, .expect, .execute,
-            .code: return timeout
+            .code, .createObject, .dropObject, .replaceObject, .recreateObject: return timeout
         }
     }
 }

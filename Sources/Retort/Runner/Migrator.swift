@@ -167,6 +167,9 @@ public final class Migrator {
                 if let touched = operations.compactMap(\.tableName).first(where: exclusions.excludes) {
                     throw RevisionError("it changes table '\(touched)', which is excluded (Retort does not own it)")
                 }
+                if let touched = operations.compactMap(\.object).first(where: exclusions.excludes) {
+                    throw RevisionError("it changes \(touched), which is excluded (Retort does not own it)")
+                }
                 if step.revision.transactional, dialect.traits.concurrentIndexBuilds,
                     let op = operations.first(where: \.runsOutsideTransaction)
                 {
@@ -336,7 +339,15 @@ public final class Migrator {
             }
             chunk = []
         }
+        // Objects created in this revision: what they use is known to the catalog only, read
+        // again before an operation that drops and creates what depends on something.
+        var graphStale = false
         for op in operations {
+            if graphStale, op.readsDependencies {
+                try flush()
+                schema = try dialect.introspect(db)
+                graphStale = false
+            }
             if case .code(let code) = op {
                 try flush()
                 try code.run(db)
@@ -344,6 +355,7 @@ public final class Migrator {
             } else {
                 chunk.append(op)
             }
+            if op.addsDependencies { graphStale = true }
         }
         try flush()
     }

@@ -26,12 +26,15 @@ public struct StartupMigrator: Sendable {
     public var logger: Logger
     /// Tables Retort does not own: a revision that would change one fails instead of running.
     public var excludeTables: [String]
+    /// Other objects Retort does not own, as `kind:pattern` (`view:report_*`).
+    public var excludeObjects: [String]
 
     /// A start-up migration of the database at `url` to the head of `revisions`.
     public init(
         url: String, revisions: [any Revision.Type], settings: SessionSettings = .init(), excludeTables: [String] = [],
-        logger: Logger = Logger(label: "retort")
+        excludeObjects: [String] = [], logger: Logger = Logger(label: "retort")
     ) {
+        self.excludeObjects = excludeObjects
         self.url = url
         self.revisions = revisions
         self.settings = settings
@@ -55,7 +58,7 @@ public struct StartupMigrator: Sendable {
             defer { db.close() }
             try settings.apply(to: db)
             logger.info("migrating \(parsed) to head", metadata: ["heads": .string(graph.heads.joined(separator: ","))])
-            let migrator = Migrator(graph: graph, connection: db, exclusions: TableFilter(excludeTables)) { line in
+            let migrator = Migrator(graph: graph, connection: db, exclusions: TableFilter(excludeTables + excludeObjects)) { line in
                 logger.info("\(line)")
             }
             let applied = try migrator.upgrade(to: "head").map(\.revision.id)

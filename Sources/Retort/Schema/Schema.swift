@@ -7,31 +7,52 @@ public struct Schema: Hashable, Sendable, Codable {
     public var enums: [EnumType]
     /// Sequences other than those of serial columns (PostgreSQL).
     public var sequences: [DatabaseSequence]
-    /// Objects Retort does not manage (views, rules) that depend on a table (column "") or a column,
-    /// as read from the database: "view v". Never compared or encoded; a change they block is refused.
+    /// The views, in declaration order.
+    public var views: [View]
+    /// Objects that depend on a table (column "") or a column and that Retort can neither manage
+    /// nor create again (rules, materialized views, views in other schemas), as read from the
+    /// database: "view v". Never compared or encoded; a change they block is refused.
     public var dependents: [ColumnReference: [String]] = [:]
+    /// The dependency graph and the catalog's own definitions (with grants and owner) of the
+    /// objects read; never compared or encoded (see `CatalogFacts`).
+    public var catalog = CatalogFacts()
 
-    /// A schema holding these tables, standalone enum types and sequences.
-    public init(tables: [Table] = [], enums: [EnumType] = [], sequences: [DatabaseSequence] = []) {
+    /// A schema holding these tables, standalone enum types, sequences and views.
+    public init(tables: [Table] = [], enums: [EnumType] = [], sequences: [DatabaseSequence] = [], views: [View] = []) {
         self.tables = tables
         self.enums = enums
         self.sequences = sequences
+        self.views = views
     }
 
-    private enum CodingKeys: String, CodingKey { case tables, enums, sequences }
+    private enum CodingKeys: String, CodingKey { case tables, enums, sequences, views }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         tables = try c.decode([Table].self, forKey: .tables)
         enums = try c.decodeIfPresent([EnumType].self, forKey: .enums) ?? []
         sequences = try c.decodeIfPresent([DatabaseSequence].self, forKey: .sequences) ?? []
+        views = try c.decodeIfPresent([View].self, forKey: .views) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(tables, forKey: .tables)
-        if !enums.isEmpty { try c.encode(enums, forKey: .enums) }
-        if !sequences.isEmpty { try c.encode(sequences, forKey: .sequences) }
+        try c.encodeUnlessDefault(enums, forKey: .enums)
+        try c.encodeUnlessDefault(sequences, forKey: .sequences)
+        try c.encodeUnlessDefault(views, forKey: .views)
+    }
+
+    /// Equal when the objects are: the catalog's facts and the unmanaged dependents do not count.
+    public static func == (a: Schema, b: Schema) -> Bool {
+        a.tables == b.tables && a.enums == b.enums && a.sequences == b.sequences && a.views == b.views
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(tables)
+        hasher.combine(enums)
+        hasher.combine(sequences)
+        hasher.combine(views)
     }
 
     /// Every PostgreSQL enum type: those the columns use (first declaration wins; a column whose

@@ -20,6 +20,11 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("exclude-table"), help: "A table (or * pattern) Retort does not own; repeatable.")
     var excludeTables: [String] = []
 
+    @Option(
+        name: .customLong("exclude-object"), help: "An object of another kind Retort does not own, as KIND:PATTERN (view:report_*); repeatable.",
+        transform: TableFilter.objectPattern)
+    var excludeObjects: [String] = []
+
     @OptionGroup var database: DatabaseOptions
 
     struct Output: Encodable {
@@ -34,7 +39,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let project = try Project()
         let url = try database.resolved(defaultPath: project.tool.defaultDatabasePath)
-        let (generator, db, schema) = try project.autogeneratorAndDatabase(database, excluding: excludeTables)
+        let (generator, db, schema) = try project.autogeneratorAndDatabase(database, excluding: excludeTables + excludeObjects)
         defer { db.close() }
         let migrator = Migrator(graph: project.graph, connection: db)
         let integrity = try migrator.integrityProblems()

@@ -24,6 +24,11 @@ public struct DiffCommand: ParsableCommand {
     @Option(name: .customLong("exclude-table"), help: "A table (or * pattern) to leave out on both sides; repeatable.")
     var excludeTables: [String] = []
 
+    @Option(
+        name: .customLong("exclude-object"), help: "An object of another kind Retort does not own, as KIND:PATTERN (view:report_*); repeatable.",
+        transform: TableFilter.objectPattern)
+    var excludeObjects: [String] = []
+
     enum DiffFormat: String, ExpressibleByArgument, CaseIterable { case sql, json }
 
     public init() {}
@@ -51,7 +56,7 @@ public struct DiffCommand: ParsableCommand {
         try settings.apply(to: source)
         try settings.apply(to: target)
         let dialect = source.dialect.implementation
-        let filter = TableFilter(excludeTables)
+        let filter = TableFilter(excludeTables + excludeObjects)
         let current = filter.apply(try dialect.introspect(source))
         let wanted = filter.apply(try target.dialect.implementation.introspect(target))
         let plan = try PlanPipeline(dialect: dialect).plan(from: current, to: wanted)

@@ -28,6 +28,11 @@ public struct ReflectCommand: ParsableCommand {
     @Option(name: .customLong("exclude-table"), help: "A table (or * pattern) to leave out; repeatable.")
     var excludeTables: [String] = []
 
+    @Option(
+        name: .customLong("exclude-object"), help: "An object of another kind Retort does not own, as KIND:PATTERN (view:report_*); repeatable.",
+        transform: TableFilter.objectPattern)
+    var excludeObjects: [String] = []
+
     public init() {}
 
     public func run() throws {
@@ -45,7 +50,7 @@ public struct ReflectCommand: ParsableCommand {
         let db = try databaseURL.connect()
         defer { db.close() }
         try SessionSettings(schema: schema).apply(to: db)
-        let read = TableFilter(excludeTables + (tool?.excludeTables ?? [])).apply(try db.dialect.implementation.introspect(db))
+        let read = TableFilter(excludeTables + excludeObjects + (tool?.exclusions().patterns ?? [])).apply(try db.dialect.implementation.introspect(db))
         let reflector = Reflector(dialect: db.dialect, variable: variable)
         let source = databaseURL.description
         guard let output else {

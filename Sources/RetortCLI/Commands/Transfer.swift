@@ -117,9 +117,9 @@ public struct TransferCommand: ParsableCommand {
     /// The migrate tool's target: upgraded to head, and equal to the models.
     private func bringToHead(_ db: PostgresConnection, tool: MigrateTool) throws {
         let graph = try tool.revisions.graph()
-        let migrator = Migrator(graph: graph, connection: db, exclusions: TableFilter(tool.excludeTables)) { Console.info($0) }
+        let migrator = Migrator(graph: graph, connection: db, exclusions: tool.exclusions()) { Console.info($0) }
         _ = try migrator.upgrade(to: "heads")
-        let generator = try Autogenerator(models: tool.schema, graph: graph, excluding: TableFilter(tool.excludeTables))
+        let generator = try Autogenerator(models: tool.schema, graph: graph, excluding: tool.exclusions())
         // Keys an unfinished transfer detached are added back when it completes.
         let detached = try Transfer.detachedKeys(on: db)
         let left = try generator.differences(db).filter { op in

@@ -77,6 +77,10 @@ enum OperationCatalogue {
     static let fullSequence = DatabaseSequence(
         "s", type: .integer, start: 7, increment: -2, minValue: -100, maxValue: 100, cache: 5, cycle: true,
         ownedBy: ColumnReference("t", "c"))
+    static let bareView = View("v", "SELECT 1")
+    static let fullView = View(
+        "v", "SELECT 1 AS a", perDialect: [.postgres: "SELECT 2 AS a", .sqlite: "SELECT 3 AS a"], columns: ["b"], checkOption: .cascaded,
+        securityBarrier: true, securityInvoker: true, comment: "v note")
     static let bareRaw = RawSQL("SELECT 1")
     static let fullRaw = RawSQL(
         "SELECT 1", perDialect: [.postgres: "SELECT 2", .sqlite: "SELECT 3"],
@@ -149,7 +153,16 @@ enum OperationCatalogue {
         ("execute.full", .execute(fullRaw)),
         ("code.irreversible", .code(CustomCode("step") { _ in })),
         ("code.reversible", .code(CustomCode("step", reverse: { _ in }) { _ in })),
+        ("createObject.view.bare", .createObject(.view(bareView))),
+        ("createObject.view.full", .createObject(.view(fullView))),
+        ("dropObject.view.full", .dropObject(.view(fullView))),
+        ("replaceObject.view", .replaceObject(from: .view(bareView), to: .view(fullView))),
+        ("recreateObject.view", .recreateObject(from: .view(fullView), to: .view(bareView))),
     ]
+
+    /// The cases the object kinds brought (views, …): revisions applied by a version before them
+    /// cannot hold them.
+    static let objectCaseNames: Set<String> = ["createObject", "dropObject", "replaceObject", "recreateObject"]
 
     /// The name of an operation's case. Exhaustive on purpose: a new case must be added here, and
     /// then to `operations`, or `everyCaseIsCatalogued` fails.
@@ -188,6 +201,10 @@ enum OperationCatalogue {
         case .expect: "expect"
         case .execute: "execute"
         case .code: "code"
+        case .createObject: "createObject"
+        case .dropObject: "dropObject"
+        case .replaceObject: "replaceObject"
+        case .recreateObject: "recreateObject"
         }
     }
 

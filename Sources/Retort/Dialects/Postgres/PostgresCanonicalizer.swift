@@ -13,8 +13,13 @@ struct PostgresCanonicalizer {
 
     func canonicalTables(of models: Schema, comparedWith current: Schema) throws -> CanonicalForms {
         let currentByName = Dictionary(current.tables.map { ($0.name, $0) }) { a, _ in a }
-        let tables = models.tables.filter { Self.needsServer($0, current: currentByName[$0.name]) }
-        guard !tables.isEmpty else { return CanonicalForms() }
+        let views = Self.viewsNeedingServer(models, current: current)
+        // The tables the views may read get every column (a view can select them all); a name
+        // the query does not hold cannot be read by it, so this only keeps the scratch small.
+        let read = Self.namesIn(views)
+        let whole = Set(models.tables.map(\.name).filter { read.contains($0) || read.contains($0.lowercased()) })
+        let tables = models.tables.filter { whole.contains($0.name) || Self.needsServer($0, current: currentByName[$0.name]) }
+        guard !tables.isEmpty || !views.isEmpty else { return CanonicalForms() }
         let schema = "retort_canon_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
         do {
             try db.executeScript(
@@ -36,7 +41,10 @@ struct PostgresCanonicalizer {
         }
         for s in models.sequences { script.append("CREATE SEQUENCE \(SQLText.quote(s.name)) " + PostgresRenderer.sequenceOptions(s)) }
         for t in tables {
-            var scratch = Table(name: t.name, columns: Self.referencedColumns(t), checks: t.checks.map { CheckConstraint($0.name, $0.expression) })
+            let columns = whole.contains(t.name) ? t.columns : Self.referencedColumns(t)
+            var scratch = Table(
+                name: t.name, columns: columns, primaryKey: whole.contains(t.name) ? t.primaryKey : nil,
+                checks: t.checks.map { CheckConstraint($0.name, $0.expression) })
             scratch.columns = scratch.columns.map { c in
                 var c = c
                 c.autoincrement = false
@@ -50,12 +58,83 @@ struct PostgresCanonicalizer {
             }
         }
         do {
-            try db.executeScript(script.joined(separator: ";\n"))
+            if !script.isEmpty { try db.executeScript(script.joined(separator: ";\n")) }
         } catch {
             throw ModelError("an expression in the models is not valid on PostgreSQL: \(Self.firstLine(error))")
         }
-        let read = try PostgresIntrospector(db: db).read()
-        return CanonicalForms(tables: Dictionary(read.tables.map { ($0.name, $0) }) { a, _ in a })
+        if !views.isEmpty {
+            do {
+                try db.executeScript(Self.createInAnyOrder(views.map { ($0.name, PostgresObjectSQL.create(.view($0))[0]) }))
+            } catch {
+                throw ModelError("a view in the models is not valid on PostgreSQL: \(Self.firstLine(error))")
+            }
+        }
+        let scratch = try PostgresIntrospector(db: db).read()
+        var forms = CanonicalForms(tables: Dictionary(scratch.tables.map { ($0.name, $0) }) { a, _ in a })
+        for v in scratch.views {
+            forms.views[v.name] = v
+            forms.viewColumns[v.name] = scratch.catalog.objects[ObjectID(.view, v.name)]?.outputColumns ?? []
+        }
+        forms.dependencies = scratch.catalog.dependencies
+        return forms
+    }
+
+    /// The models' views (with a PostgreSQL query) whose query the database does not already
+    /// spell the same way.
+    static func viewsNeedingServer(_ models: Schema, current: Schema) -> [View] {
+        let have = Dictionary(current.views.compactMap { v in v.query.map { (v.name, SQLText.normalizeExpression(PostgresObjectSQL.body($0))) } }) { a, _ in a }
+        return models.views.filter { v in
+            guard let query = v.query(for: .postgres) else { return false }
+            return have[v.name] != SQLText.normalizeExpression(PostgresObjectSQL.body(query)) || !v.columns.isEmpty
+        }
+    }
+
+    /// The words and quoted names the views' queries hold.
+    static func namesIn(_ views: [View]) -> Set<String> {
+        var names = Set<String>()
+        for v in views {
+            for token in SQLTokenizer.tokenize(v.query(for: .postgres) ?? "") where token.kind == .word || token.kind == .quotedIdentifier {
+                names.insert(token.kind == .word ? token.value.lowercased() : token.value)
+            }
+        }
+        return names
+    }
+
+    /// One statement that runs the `CREATE` statements in whatever order they succeed in (each
+    /// that fails is tried again once another has succeeded): the order comes from the catalog
+    /// afterwards, never from reading the queries. A statement that never succeeds raises its
+    /// own error, with the object's name.
+    static func createInAnyOrder(_ statements: [(name: String, sql: String)]) -> String {
+        let sql = statements.map { SQLText.literal($0.sql) }.joined(separator: ", ")
+        let names = statements.map { SQLText.literal($0.name) }.joined(separator: ", ")
+        let body = """
+            DECLARE
+              pending text[] := ARRAY[\(sql)]::text[];
+              names text[] := ARRAY[\(names)]::text[];
+              still text[]; still_names text[]; progress boolean := true;
+            BEGIN
+              WHILE progress AND cardinality(pending) > 0 LOOP
+                progress := false; still := '{}'; still_names := '{}';
+                FOR i IN 1 .. cardinality(pending) LOOP
+                  BEGIN
+                    EXECUTE pending[i];
+                    progress := true;
+                  EXCEPTION WHEN OTHERS THEN
+                    still := still || pending[i]; still_names := still_names || names[i];
+                  END;
+                END LOOP;
+                pending := still; names := still_names;
+              END LOOP;
+              IF cardinality(pending) > 0 THEN
+                BEGIN
+                  EXECUTE pending[1];
+                EXCEPTION WHEN OTHERS THEN
+                  RAISE EXCEPTION '%: %', names[1], SQLERRM;
+                END;
+              END IF;
+            END
+            """
+        return "DO \(SQLText.literal(body))"
     }
 
     /// True when the table has a check, expression index, partial index, expression default or
@@ -98,6 +177,12 @@ struct PostgresCanonicalizer {
 public struct CanonicalForms: Sendable {
     /// Canonical copies of the tables that needed the server, by name.
     public var tables: [String: Table] = [:]
+    /// The models' views with their queries as the server spells them, by name.
+    public var views: [String: View] = [:]
+    /// The columns each of the models' views returns, in order, as `name type`.
+    public var viewColumns: [String: [String]] = [:]
+    /// The dependency graph of the models' objects, as the catalog showed it once they were created.
+    public var dependencies: [ObjectDependency] = []
     /// Set when the server could not be used and expressions were compared as text.
     public var notice: String?
 
@@ -105,6 +190,16 @@ public struct CanonicalForms: Sendable {
     public init(tables: [String: Table] = [:], notice: String? = nil) {
         self.tables = tables
         self.notice = notice
+    }
+
+    /// The view to compare `model` by on `dialect`: its canonical query there, if the server spelled it.
+    func comparable(_ model: View, on dialect: DialectName) -> View {
+        guard let canonical = views[model.name], let query = canonical.query else { return model }
+        var v = model
+        v.query = query
+        v.perDialect = [:]
+        v.columns = []  // folded into the query as aliases
+        return v
     }
 
     /// The table to compare `model` by: its canonical copy with the model's own structure, or the model.

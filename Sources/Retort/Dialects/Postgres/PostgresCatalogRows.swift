@@ -154,6 +154,22 @@ struct PostgresObjectRow: CatalogRecord {
     var ownership: String?
     /// The object that depends on the table (`view v`, `rule on r`).
     var dependent: String?
+    /// A view of the schema read that depends on the table or view `name` (`d`): an edge of the graph.
+    var dependentView: String?
+    /// The kind of relation depended on (`d`): `r`, `p` (tables) or `v` (a view).
+    var referencedKind: String?
+    /// A view's query as `pg_get_viewdef` prints it (`w`).
+    var definition: String?
+    /// A view's options (`w`), a JSON array of `name=value`.
+    var options: SQLValue
+    /// A view's comment (`w`).
+    var comment: String?
+    /// A view's access privileges (`w`), a JSON array of `grantee=privileges/grantor`.
+    var privileges: SQLValue
+    /// A view's owner (`w`); the role reading the catalog (`v`).
+    var owner: String?
+    /// The columns a view returns (`w`), a JSON array of `name type`.
+    var outputColumns: SQLValue
 
     init(_ row: CatalogRow) {
         kind = row.string("kind") ?? ""
@@ -171,5 +187,13 @@ struct PostgresObjectRow: CatalogRecord {
         ownerColumn = row.string("ownerColumn")
         ownership = row.string("ownership")
         dependent = row.string("dependent")
+        dependentView = row.string("dependentView")
+        referencedKind = row.string("referencedKind")
+        definition = row.string("definition")
+        options = row["options"]
+        comment = row.string("comment")
+        privileges = row["privileges"]
+        owner = row.string("owner")
+        outputColumns = row["outputColumns"]
     }
 }

@@ -126,6 +126,18 @@ public struct PostgresDialect: Dialect {
         try PostgresChangeRules.checkDrop(what, dependents: dependents)
     }
 
+    /// A view's query compares in the server's spelling (the models' side was spelled by the
+    /// server first), its column names folded into it as aliases.
+    public func normalized(_ object: SchemaObject) -> SchemaObject {
+        switch object {
+        case .view(var v):
+            v.query = v.query(for: .postgres).map { SQLText.normalizeExpression(PostgresObjectSQL.body($0)) }
+            v.perDialect = [:]
+            v.columns = []
+            return .view(v)
+        }
+    }
+
     public func normalized(_ table: Table) -> Table {
         var t = table
         let pk = Set(t.primaryKey?.columns ?? [])

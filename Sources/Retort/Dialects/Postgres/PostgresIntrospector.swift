@@ -115,16 +115,20 @@ struct PostgresIntrospector {
                NULL::text AS "enumValues", NULL::text AS "sequenceType", NULL::bigint AS "sequenceStart",
                NULL::bigint AS "sequenceIncrement", NULL::bigint AS "sequenceMin", NULL::bigint AS "sequenceMax",
                NULL::bigint AS "sequenceCache", NULL::boolean AS "sequenceCycle", NULL::text AS "ownerTable",
-               NULL::text AS "ownerColumn", NULL::text AS "ownership", NULL::text AS "dependent"
+               NULL::text AS "ownerColumn", NULL::text AS "ownership", NULL::text AS "dependent",
+               NULL::text AS "dependentView", NULL::text AS "referencedKind", NULL::text AS "definition",
+               NULL::text AS "options", NULL::text AS "comment", NULL::text AS "privileges", current_user::text AS "owner",
+               NULL::text AS "outputColumns"
         UNION ALL
         SELECT 'e', t.typname::text, NULL,
                (SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid)::text,
-               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
         FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
         WHERE n.nspname = current_schema() AND t.typtype = 'e'
         UNION ALL
         SELECT 's', s.relname::text, NULL, NULL, format_type(q.seqtypid, NULL), q.seqstart, q.seqincrement,
-               q.seqmin, q.seqmax, q.seqcache, q.seqcycle, oc.relname::text, oa.attname::text, o.deptype::text, NULL
+               q.seqmin, q.seqmax, q.seqcache, q.seqcycle, oc.relname::text, oa.attname::text, o.deptype::text, NULL,
+               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
         FROM pg_class s JOIN pg_namespace n ON n.oid = s.relnamespace JOIN pg_sequence q ON q.seqrelid = s.oid
         LEFT JOIN pg_depend o ON o.classid = 'pg_class'::regclass AND o.objid = s.oid AND o.refclassid = 'pg_class'::regclass
              AND o.deptype IN ('a', 'i')
@@ -139,14 +143,32 @@ struct PostgresIntrospector {
                                           AND u.refclassid = 'pg_class'::regclass AND u.refobjid = s.oid) END
         UNION ALL
         SELECT DISTINCT 'd', t.relname::text, NULL::text, NULL::text, NULL::text, NULL::bigint, NULL::bigint, NULL::bigint,
-               NULL::bigint, NULL::bigint, NULL::boolean, t.relname::text, a.attname::text, NULL::text, CASE v.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' ELSE 'rule on ' END || v.relname
+               NULL::bigint, NULL::bigint, NULL::boolean, t.relname::text, a.attname::text, NULL::text,
+               CASE v.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' ELSE 'rule on ' END || v.relname,
+               CASE WHEN r.rulename = '_RETURN' AND v.relkind = 'v' AND vn.nspname = current_schema()
+                         AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass AND x.objid = v.oid
+                                         AND x.deptype = 'e')
+                    THEN v.relname::text END,
+               t.relkind::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text
         FROM pg_depend d
         JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND r.oid = d.objid
         JOIN pg_class v ON v.oid = r.ev_class
-        JOIN pg_class t ON d.refclassid = 'pg_class'::regclass AND t.oid = d.refobjid AND t.relkind IN ('r', 'p')
+        JOIN pg_namespace vn ON vn.oid = v.relnamespace
+        JOIN pg_class t ON d.refclassid = 'pg_class'::regclass AND t.oid = d.refobjid AND t.relkind IN ('r', 'p', 'v')
         JOIN pg_namespace n ON n.oid = t.relnamespace
         LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid AND d.refobjsubid > 0
         WHERE n.nspname = current_schema() AND v.oid <> t.oid
+        UNION ALL
+        SELECT 'w', c.relname::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+               pg_get_viewdef(c.oid), array_to_json(c.reloptions)::text, de.description,
+               array_to_json(c.relacl)::text, pg_get_userbyid(c.relowner)::text,
+               (SELECT json_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod) ORDER BY a.attnum)
+                FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)::text
+        FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_description de ON de.objoid = c.oid AND de.classoid = 'pg_class'::regclass AND de.objsubid = 0
+        WHERE n.nspname = current_schema() AND c.relkind = 'v'
+          AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass AND x.objid = c.oid AND x.deptype = 'e')
         ORDER BY 1, 2, 15, 13
         """
 
@@ -371,6 +393,7 @@ struct PostgresIntrospector {
     private static func readObjects(_ rows: [PostgresObjectRow], into schema: inout Schema) {
         let used = schema.enumTypes()
         var ownedSequences: [DatabaseSequence] = []
+        schema.catalog.reader = rows.first { $0.kind == "v" }?.owner
         for row in rows {
             let name = row.name
             switch row.kind {
@@ -391,9 +414,24 @@ struct PostgresIntrospector {
                 }
                 if owner != nil { ownedSequences.append(sequence) } else { schema.sequences.append(sequence) }
             case "d":
-                guard let what = row.dependent else { continue }
+                let referenced = ObjectID(row.referencedKind == "v" ? .view : .table, name)
+                if let view = row.dependentView {
+                    // A view of this schema: part of the graph; dropped and created again around a change.
+                    schema.catalog.dependencies.append(ObjectDependency(ObjectID(.view, view), on: referenced, column: row.ownerColumn))
+                    continue
+                }
+                guard let what = row.dependent, referenced.kind == .table else { continue }
                 schema.dependents[ColumnReference(name, ""), default: []].append(what)
                 if let column = row.ownerColumn { schema.dependents[ColumnReference(name, column), default: []].append(what) }
+            case "w":
+                let options = names(row.options)
+                var view = View(name, row.definition ?? "", comment: row.comment)
+                view.checkOption = options.first { $0.hasPrefix("check_option=") }.flatMap { ViewCheckOption(rawValue: String($0.dropFirst(13))) }
+                view.securityBarrier = options.contains("security_barrier=true") || options.contains("security_barrier=on")
+                view.securityInvoker = options.contains("security_invoker=true") || options.contains("security_invoker=on")
+                schema.views.append(view)
+                schema.catalog.objects[ObjectID(.view, name)] = CatalogObject(
+                    .view(view), privileges: names(row.privileges), owner: row.owner, outputColumns: names(row.outputColumns))
             default:
                 break
             }

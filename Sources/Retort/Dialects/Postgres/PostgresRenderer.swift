@@ -26,7 +26,7 @@ struct PostgresRenderer {
             .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
             .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .createSequence,
             .dropSequence, .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute,
-            .code:
+            .code, .createObject, .dropObject, .replaceObject, .recreateObject:
             break
         }
         var before: [String] = []
@@ -94,7 +94,7 @@ struct PostgresRenderer {
             .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
             .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
             .renameEnumValue, .createSequence, .dropSequence, .alterSequence, .setIndexComment, .validateConstraint, .backfill,
-            .batchedUpdate, .expect, .execute, .code:
+            .batchedUpdate, .expect, .execute, .code, .createObject, .dropObject, .replaceObject, .recreateObject:
             return []
         }
     }
@@ -109,6 +109,7 @@ struct PostgresRenderer {
         let removed = from.values.filter { !to.values.contains($0) }
         let removedList = removed.map(SQLText.literal).joined(separator: ", ")
         var checks: [Statement] = [], before: [String] = [], convert: [String] = [], after: [String] = []
+        var viewsBefore: [String] = [], viewsAfter: [String] = []
         for t in schema.tables {
             let users = t.columns.filter { c in
                 if case .enumeration(name, _) = c.type, c.nativeTypes[.postgres] == nil { return true }
@@ -118,6 +119,12 @@ struct PostgresRenderer {
             if let (column, what) = users.lazy.compactMap({ c in schema.dependents[ColumnReference(t.name, c.name)]?.first.map { (c.name, $0) } }).first {
                 throw ReplayError(
                     description: "enum type '\(name)' cannot be rebuilt while \(what) uses \(t.name).\(column); drop it in a hand-written step first")
+            }
+            // Views that use the columns go before the conversion and come back after it.
+            for c in users {
+                let around = PostgresObjectSQL.aroundChange(of: ObjectID(.table, t.name), column: c.name, in: schema)
+                viewsBefore += around.before.filter { !viewsBefore.contains($0) }
+                viewsAfter += around.after.filter { !viewsAfter.contains($0) }
             }
             let table = q(t.name)
             let constraints = t.checks.filter { c in users.contains { Constraint.check(c).uses($0.name, in: t) } }
@@ -146,8 +153,8 @@ struct PostgresRenderer {
             after += constraints.map { "ALTER TABLE \(table) ADD \(constraintSQL(.check($0)))" }
             after += indexes.flatMap { createIndex($0, on: t.name) }
         }
-        let swap = ["ALTER TYPE \(type) RENAME TO \(q(old))", createEnumType(name, to.values)] + before + convert + after
-            + ["DROP TYPE \(q(old))"]
+        let swap = viewsBefore + ["ALTER TYPE \(type) RENAME TO \(q(old))", createEnumType(name, to.values)] + before + convert + after
+            + ["DROP TYPE \(q(old))"] + viewsAfter
         return checks + swap.map { Statement($0) }
     }
 
@@ -159,8 +166,30 @@ struct PostgresRenderer {
 
     func statements(for op: MigrationOperation) throws -> [Statement] {
         if case .alterColumn(let t, let from, let to) = op {
-            if let g = to.generated, from.generated != g { return try regenerate(t, to) }
-            return Self.alterColumn(t, from, to)
+            let change: [Statement]
+            if let g = to.generated, from.generated != g { change = try regenerate(t, to) } else { change = Self.alterColumn(t, from, to) }
+            // A type, collation or generation change is refused while views use the column: they
+            // are dropped before and created again after, as the catalog had them.
+            guard PostgresDialect.typeSQL(from) != PostgresDialect.typeSQL(to) || from.collations[.postgres] != to.collations[.postgres]
+                || from.generated != to.generated
+            else { return change }
+            let around = PostgresObjectSQL.aroundChange(of: ObjectID(.table, t), column: from.name, in: schema)
+            return around.before.map { Statement($0) } + change + around.after.map { Statement($0) }
+        }
+        if case .recreateObject(let from, let to) = op {
+            let around = PostgresObjectSQL.aroundChange(of: from.id, in: schema)
+            var kept: [String] = []
+            if var facts = schema.catalog.objects[from.id] {
+                facts.object = to
+                kept = PostgresObjectSQL.restore(facts, reader: schema.catalog.reader)
+            }
+            let exists = schema.object(from.id) != nil || schema.catalog.objects[from.id] != nil
+            var sql: [String] = around.before
+            if exists { sql += PostgresObjectSQL.drop(from) }
+            sql += PostgresObjectSQL.create(to)
+            sql += kept
+            sql += around.after
+            return sql.map { Statement($0) }
         }
         if case .expect(let e) = op { return [e.statement] }
         return try sql(for: op).map { Statement($0) }
@@ -254,6 +283,17 @@ struct PostgresRenderer {
             return raw.text(for: .postgres).map { [$0] } ?? []
         case .code:
             return []
+        case .createObject(let o):
+            // Created again after a drop in the same revision: with the grants and owner it had.
+            guard var facts = schema.catalog.dropped[o.id] else { return PostgresObjectSQL.create(o) }
+            facts.object = o
+            return PostgresObjectSQL.create(o) + PostgresObjectSQL.restore(facts, reader: schema.catalog.reader)
+        case .dropObject(let o):
+            return PostgresObjectSQL.drop(o)
+        case .replaceObject(let from, let to):
+            return PostgresObjectSQL.create(to, orReplace: from)
+        case .recreateObject:
+            return []  // statements(for:) renders it, with what depends on it
         }
     }
 

@@ -80,12 +80,15 @@ struct SQLiteIndexKeyRow: CatalogRecord {
 }
 
 /// A row of the triggers query.
-struct SQLiteTriggerRow: CatalogRecord {
+struct SQLiteObjectRow: CatalogRecord {
+    /// `trigger` or `view`.
+    var type: String
     var tableName: String?
     var name: String
     var sql: String?
 
     init(_ row: CatalogRow) {
+        type = row.string("type") ?? ""
         tableName = row.string("tableName")
         name = row.string("name") ?? ""
         sql = row.string("sql")

@@ -85,6 +85,16 @@ public struct SQLiteDialect: Dialect {
     /// Views are dropped and re-created by SQLite's rebuilds: nothing is refused here.
     public func checkDrop(_ what: String, dependents: [String]) throws {}
 
+    /// A view's query compares token by token (as `comparable(_:)` spells them); SQLite keeps no
+    /// view options or comments.
+    public func normalized(_ object: SchemaObject) -> SchemaObject {
+        switch object {
+        case .view(let v):
+            return .view(View(v.name.lowercased(), v.query(for: .sqlite).map { Self.comparable(PostgresObjectSQL.body($0)) },
+                              columns: v.columns.map { $0.lowercased() }))
+        }
+    }
+
     public func normalized(_ table: Table) -> Table {
         var t = table
         let pk = Set(t.primaryKey?.columns ?? [])

@@ -39,8 +39,10 @@ struct SQLiteIntrospector {
         """
     }
 
-    static let triggersQuery = """
-        SELECT tbl_name AS "tableName", name AS "name", sql AS "sql" FROM sqlite_master WHERE type = 'trigger' ORDER BY tbl_name, name
+    /// Triggers and views, with the SQL that creates them.
+    static let objectsQuery = """
+        SELECT type AS "type", tbl_name AS "tableName", name AS "name", sql AS "sql" FROM sqlite_master
+        WHERE type IN ('trigger', 'view') ORDER BY type, tbl_name, name
         """
 
     /// The tables being read, by name, with what their CREATE TABLE text says.
@@ -54,8 +56,34 @@ struct SQLiteIntrospector {
         var tables = try Self.readColumns(try db.queryResult(Self.columnsQuery, []))
         Self.readForeignKeys(try CatalogRow.decode(try db.queryResult(Self.foreignKeysQuery, [])), into: &tables)
         try Self.readIndexes(try db.queryResult(Self.indexesQuery, []), into: &tables)
-        Self.readTriggers(try CatalogRow.decode(try db.queryResult(Self.triggersQuery, [])), into: &tables)
-        return Schema(tables: tables.order.map { tables.byName[$0]! })
+        let objects: [SQLiteObjectRow] = try CatalogRow.decode(try db.queryResult(Self.objectsQuery, []))
+        Self.readTriggers(objects.filter { $0.type == "trigger" }, into: &tables)
+        var schema = Schema(tables: tables.order.map { tables.byName[$0]! })
+        Self.readViews(objects.filter { $0.type == "view" }, into: &schema)
+        return schema
+    }
+
+    /// Views, from their `CREATE VIEW` text; what each reads (the tables and views its query
+    /// names) makes the edges of the graph. SQLite does not check a view's query when it is
+    /// created, so the names are all there is.
+    private static func readViews(_ rows: [SQLiteObjectRow], into schema: inout Schema) {
+        for row in rows {
+            guard let sql = row.sql, let view = SQLiteViewSQL.parse(sql, name: row.name) else { continue }
+            schema.views.append(view)
+            schema.catalog.objects[ObjectID(.view, view.name)] = CatalogObject(.view(view))
+        }
+        var known: [String: ObjectID] = [:]
+        for t in schema.tables { known[t.name.lowercased()] = ObjectID(.table, t.name) }
+        for v in schema.views { known[v.name.lowercased()] = ObjectID(.view, v.name) }
+        for v in schema.views {
+            let id = ObjectID(.view, v.name)
+            var used = Set<ObjectID>()
+            for token in SQLTokenizer.tokenize(v.query ?? "") where token.kind == .word || token.kind == .quotedIdentifier {
+                if let other = known[token.value.lowercased()], other != id, used.insert(other).inserted {
+                    schema.catalog.dependencies.append(ObjectDependency(id, on: other))
+                }
+            }
+        }
     }
 
     /// Tables, their columns and primary key, and what only their CREATE TABLE text says
@@ -176,7 +204,7 @@ struct SQLiteIntrospector {
     }
 
     /// Triggers, kept as their SQL text (re-created after a rebuild).
-    private static func readTriggers(_ rows: [SQLiteTriggerRow], into tables: inout Tables) {
+    private static func readTriggers(_ rows: [SQLiteObjectRow], into tables: inout Tables) {
         for row in rows {
             guard let tableName = row.tableName, tables.byName[tableName] != nil, let sql = row.sql else { continue }
             tables.byName[tableName]!.triggers.append(Trigger(name: row.name, sql: sql))

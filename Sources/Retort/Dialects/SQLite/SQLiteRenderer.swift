@@ -58,7 +58,8 @@ struct SQLiteRenderer {
             return true
         case .createTable, .dropTable, .renameTable, .renameColumn, .renameEnumType, .renameEnumValue, .createEnumType,
             .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence, .alterSequence, .setIndexComment,
-            .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code:
+            .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code, .createObject, .dropObject,
+            .replaceObject, .recreateObject:
             return false
         }
     }
@@ -94,7 +95,8 @@ struct SQLiteRenderer {
         case .createTable, .dropTable, .createIndex, .dropIndex, .createIndexConcurrently, .dropIndexConcurrently,
             .setTableComment, .renameTable, .renameColumn, .renameIndex, .renameEnumType, .renameEnumValue, .createEnumType,
             .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence, .alterSequence, .setIndexComment,
-            .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code:
+            .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code, .createObject, .dropObject,
+            .replaceObject, .recreateObject:
             return false
         }
     }
@@ -150,6 +152,30 @@ struct SQLiteRenderer {
             return raw.text(for: .sqlite).map { [$0] } ?? []
         case .code:
             return []
+        case .createObject(let o):
+            return Self.create(o)
+        case .dropObject(let o):
+            return Self.drop(o)
+        case .replaceObject(let from, let to), .recreateObject(let from, let to):
+            // SQLite replaces nothing in place; what refers to the object by name finds the new one.
+            return Self.drop(from) + Self.create(to)
+        }
+    }
+
+    /// `CREATE VIEW …`; nothing for a view with no SQLite query.
+    static func create(_ object: SchemaObject) -> [String] {
+        switch object {
+        case .view(let v):
+            guard let query = v.query(for: .sqlite) else { return [] }
+            let columns = v.columns.isEmpty ? "" : " (" + v.columns.map(SQLText.quote).joined(separator: ", ") + ")"
+            return ["CREATE VIEW \(SQLText.quote(v.name))\(columns) AS \(PostgresObjectSQL.body(query))"]
+        }
+    }
+
+    /// `DROP VIEW …`; nothing for a view with no SQLite query.
+    static func drop(_ object: SchemaObject) -> [String] {
+        switch object {
+        case .view(let v): return v.query(for: .sqlite) == nil ? [] : ["DROP VIEW \(SQLText.quote(v.name))"]
         }
     }
 
@@ -158,6 +184,20 @@ struct SQLiteRenderer {
     /// changes, SQLite would convert values as they are copied ('007' into an INTEGER column becomes
     /// 7): a check compares every copied value with the original and stops the revision if one changed.
     private func rebuild(from old: Table, to new: Table) -> [Statement] {
+        let users = schema.catalog.dependents(of: ObjectID(.table, old.name)).compactMap { schema.catalog.objects[$0]?.object }
+        return users.reversed().flatMap(Self.drop).map { Statement($0) } + rebuildTable(from: old, to: new)
+            + users.flatMap { object in Self.create(object).map { Statement($0) } + [Self.stillWorks(object, after: new.name)] }
+    }
+
+    /// A check that a view created again after a rebuild of `table` still reads (SQLite does not
+    /// check a view's query when it is created).
+    static func stillWorks(_ object: SchemaObject, after table: String) -> Statement {
+        .check(
+            "SELECT count(*) FROM (SELECT * FROM \(SQLText.quote(object.name)) LIMIT 0)",
+            failing: "\(object.id) no longer works after \(table) is rebuilt; change it in the models too")
+    }
+
+    private func rebuildTable(from old: Table, to new: Table) -> [Statement] {
         let q = SQLText.quote
         let temporary = "_retort_new_" + new.name
         // Generated columns are computed, never copied into.

@@ -1,0 +1,149 @@
+/// PostgreSQL statements for objects beside the tables (views): create, drop, replace in place,
+/// and the drop-and-create-again of the objects that depend on something that changes.
+enum PostgresObjectSQL {
+    static let q = SQLText.quote
+
+    /// A query as a statement's tail: without the `;` and blank space it may end with.
+    static func body(_ query: String) -> String {
+        var text = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        while text.hasSuffix(";") { text = String(text.dropLast()).trimmingCharacters(in: .whitespacesAndNewlines) }
+        return text
+    }
+
+    /// `CREATE [OR REPLACE] VIEW …` with its options, and its comment; nothing for a view with no
+    /// PostgreSQL query.
+    static func create(_ object: SchemaObject, orReplace from: SchemaObject? = nil) -> [String] {
+        switch object {
+        case .view(let v):
+            guard let query = v.query(for: .postgres) else { return [] }
+            var options: [String] = []
+            if let c = v.checkOption { options.append("check_option=\(c.rawValue)") }
+            var old: View?
+            if case .view(let o)? = from { old = o }
+            if v.securityBarrier || old?.securityBarrier == true { options.append("security_barrier=\(v.securityBarrier)") }
+            if v.securityInvoker || old?.securityInvoker == true { options.append("security_invoker=\(v.securityInvoker)") }
+            let columns = v.columns.isEmpty ? "" : " (" + v.columns.map(q).joined(separator: ", ") + ")"
+            var sql = [
+                "CREATE \(from == nil ? "" : "OR REPLACE ")VIEW \(q(v.name))\(columns)"
+                    + (options.isEmpty ? "" : " WITH (\(options.joined(separator: ", ")))") + " AS \(body(query))"
+            ]
+            if old?.checkOption != nil, v.checkOption == nil { sql.append("ALTER VIEW \(q(v.name)) RESET (check_option)") }
+            // A view replaced in place keeps its comment; a new one gets its own.
+            if from == nil ? v.comment != nil : v.comment != old?.comment { sql.append(comment(object)) }
+            return sql
+        }
+    }
+
+    /// `COMMENT ON VIEW … IS …` (`NULL` to remove it).
+    static func comment(_ object: SchemaObject) -> String {
+        switch object {
+        case .view(let v): return "COMMENT ON VIEW \(q(v.name)) IS \(v.comment.map(SQLText.literal) ?? "NULL")"
+        }
+    }
+
+    /// `DROP VIEW …`; without CASCADE: what still depends on it makes PostgreSQL refuse, by name.
+    static func drop(_ object: SchemaObject) -> [String] {
+        switch object {
+        case .view(let v): return v.query(for: .postgres) == nil ? [] : ["DROP VIEW \(q(v.name))"]
+        }
+    }
+
+    /// The statements that give an object created again what the catalog says it had: grants
+    /// (other than its owner's own) and its owner, when that is not `reader`, who creates it.
+    static func restore(_ facts: CatalogObject, reader: String?) -> [String] {
+        let target: String
+        switch facts.object {
+        case .view(let v): target = q(v.name)
+        }
+        var sql: [String] = []
+        for item in facts.privileges {
+            guard let grant = ACLItem(item), grant.grantee != facts.owner else { continue }
+            guard !grant.privileges.isEmpty else { continue }
+            let plain = grant.privileges.filter { !$0.grantable }.map(\.name)
+            let grantable = grant.privileges.filter(\.grantable).map(\.name)
+            let grantee = grant.grantee.map(q) ?? "PUBLIC"
+            if !plain.isEmpty { sql.append("GRANT \(plain.joined(separator: ", ")) ON \(target) TO \(grantee)") }
+            if !grantable.isEmpty { sql.append("GRANT \(grantable.joined(separator: ", ")) ON \(target) TO \(grantee) WITH GRANT OPTION") }
+        }
+        if let owner = facts.owner, owner != reader {
+            switch facts.object {
+            case .view: sql.append("ALTER VIEW \(target) OWNER TO \(q(owner))")
+            }
+        }
+        return sql
+    }
+
+    /// The objects that use `id` (its `column`, if given) and that must be dropped before a change
+    /// PostgreSQL refuses while they exist, then created again after it from the catalog's
+    /// definitions, with their grants, owner and comment: (drops, creations).
+    static func aroundChange(of id: ObjectID, column: String? = nil, in schema: Schema) -> (before: [String], after: [String]) {
+        let users = schema.catalog.dependents(of: id, column: column).compactMap { schema.catalog.objects[$0] }
+        let before = users.reversed().flatMap { drop($0.object) }
+        let after = users.flatMap { facts in create(facts.object) + restore(facts, reader: schema.catalog.reader) }
+        return (before, after)
+    }
+}
+
+/// One entry of a PostgreSQL access-privilege list, as the catalog prints it:
+/// `grantee=privileges/grantor` (an empty grantee is PUBLIC; `*` after a letter: grantable).
+struct ACLItem: Hashable, Sendable {
+    /// A privilege and whether it may be granted on.
+    struct Privilege: Hashable, Sendable {
+        var name: String
+        var grantable: Bool
+    }
+
+    /// The role the privileges are granted to; nil for PUBLIC.
+    var grantee: String?
+    var privileges: [Privilege]
+
+    static let letters: [Character: String] = [
+        "r": "SELECT", "a": "INSERT", "w": "UPDATE", "d": "DELETE", "D": "TRUNCATE", "x": "REFERENCES", "t": "TRIGGER",
+        "X": "EXECUTE", "U": "USAGE", "C": "CREATE", "c": "CONNECT", "T": "TEMPORARY", "m": "MAINTAIN",
+    ]
+
+    /// Parses `grantee=privileges/grantor`; nil for text of another shape.
+    init?(_ text: String) {
+        var chars = Substring(text)
+        guard let (grantee, rest) = Self.role(chars) else { return nil }
+        chars = rest
+        guard chars.first == "=" else { return nil }
+        chars = chars.dropFirst()
+        var privileges: [Privilege] = []
+        while let c = chars.first, c != "/" {
+            chars = chars.dropFirst()
+            guard let name = Self.letters[c] else { return nil }
+            var grantable = false
+            if chars.first == "*" {
+                grantable = true
+                chars = chars.dropFirst()
+            }
+            privileges.append(Privilege(name: name, grantable: grantable))
+        }
+        self.grantee = grantee.isEmpty ? nil : grantee
+        self.privileges = privileges
+    }
+
+    /// A role name at the start of `text` (double-quoted when it needs to be), and what follows it.
+    private static func role(_ text: Substring) -> (String, Substring)? {
+        guard text.first == "\"" else {
+            let end = text.firstIndex(where: { $0 == "=" || $0 == "/" }) ?? text.endIndex
+            return (String(text[..<end]), text[end...])
+        }
+        var name = "", rest = text.dropFirst()
+        while let c = rest.first {
+            rest = rest.dropFirst()
+            if c == "\"" {
+                if rest.first == "\"" {
+                    name.append("\"")
+                    rest = rest.dropFirst()
+                } else {
+                    return (name, rest)
+                }
+            } else {
+                name.append(c)
+            }
+        }
+        return nil
+    }
+}

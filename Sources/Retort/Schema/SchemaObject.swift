@@ -1,0 +1,86 @@
+/// The kinds of object a schema holds besides tables' own parts, as the dependency graph and the
+/// exclusion filters name them (`view:report_*`).
+public enum ObjectKind: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
+    /// A table.
+    case table
+    /// A view.
+    case view
+
+    public static func < (a: ObjectKind, b: ObjectKind) -> Bool { a.rawValue < b.rawValue }
+
+    /// The kind in messages: "view".
+    public var displayName: String { rawValue }
+}
+
+/// One object of the schema by kind and name, as the dependency graph names it.
+public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// What kind of object.
+    public var kind: ObjectKind
+    /// Its name.
+    public var name: String
+
+    /// An object of a kind, by name.
+    public init(_ kind: ObjectKind, _ name: String) {
+        self.kind = kind
+        self.name = name
+    }
+
+    public static func < (a: ObjectID, b: ObjectID) -> Bool { (a.kind, a.name) < (b.kind, b.name) }
+
+    /// "view name".
+    public var description: String { "\(kind.displayName) \(name)" }
+}
+
+/// An object that lives beside the tables and is created, dropped and replaced as a whole: the
+/// payload of `createObject`, `dropObject`, `replaceObject` and `recreateObject`. Each kind is a
+/// case with a typed value; what differs per kind is decided by exhaustive switches.
+public enum SchemaObject: Hashable, Sendable, Codable {
+    /// A view.
+    case view(View)
+
+    /// The object's kind and name.
+    public var id: ObjectID {
+        switch self {
+        case .view(let v): return ObjectID(.view, v.name)
+        }
+    }
+
+    /// The object's name.
+    public var name: String { id.name }
+
+    /// The object's comment.
+    public var comment: String? {
+        switch self {
+        case .view(let v): return v.comment
+        }
+    }
+}
+
+extension Schema {
+    /// Every object beside the tables, as `SchemaObject` values, in declaration order.
+    public var objects: [SchemaObject] { views.map(SchemaObject.view) }
+
+    /// The object with this kind and name, if the schema has it.
+    public func object(_ id: ObjectID) -> SchemaObject? {
+        switch id.kind {
+        case .table: return nil
+        case .view: return views.first { $0.name == id.name }.map(SchemaObject.view)
+        }
+    }
+
+    /// Adds an object (replacing one of the same kind and name).
+    public mutating func add(_ object: SchemaObject) {
+        remove(object.id)
+        switch object {
+        case .view(let v): views.append(v)
+        }
+    }
+
+    /// Removes the object with this kind and name, if any.
+    public mutating func remove(_ id: ObjectID) {
+        switch id.kind {
+        case .table: break
+        case .view: views.removeAll { $0.name == id.name }
+        }
+    }
+}

@@ -1,0 +1,1 @@
+CREATE TABLE customer (id integer PRIMARY KEY, name text NOT NULL, active integer NOT NULL DEFAULT 1, email text);

@@ -1,0 +1,3 @@
+CREATE TABLE customer (id integer PRIMARY KEY, name text NOT NULL, active integer NOT NULL DEFAULT 1, email text);
+CREATE VIEW active_customers AS SELECT id, name FROM customer WHERE active;
+CREATE VIEW a_names AS SELECT name FROM active_customers;
