@@ -166,4 +166,19 @@ struct DifferCoverageTests {
             "ownedBy": { $0.ownedBy = ColumnReference("t", "n") },
         ])
     }
+
+    @Test("views")
+    func views() throws {
+        let view = View("v", "SELECT n FROM t", comment: "x")
+        try check("View", view, embed: { var s = Self.schema(); s.views = [$0]; return s }, mutations: [
+            "name": { $0.name = "v2" },
+            "query": { $0.query = "SELECT m FROM t" },
+            "perDialect": { $0.perDialect = [.postgres: "SELECT m FROM t", .sqlite: "SELECT c FROM t"] },
+            "columns": { $0.columns = ["k"] },
+            "checkOption": { $0.checkOption = .local },
+            "securityBarrier": { $0.securityBarrier = true },
+            "securityInvoker": { $0.securityInvoker = true },
+            "comment": { $0.comment = "y" },
+        ])
+    }
 }

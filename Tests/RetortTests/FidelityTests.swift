@@ -100,7 +100,7 @@ struct FidelityTests {
         try db.executeScript(
             """
             CREATE TABLE t (id integer PRIMARY KEY, at bigint, name text, note text);
-            CREATE VIEW names AS SELECT name FROM t;
+            CREATE MATERIALIZED VIEW names AS SELECT name FROM t;
             """)
         func models(_ at: ColumnType, _ name: ColumnType, note: Bool = true) -> Schema {
             Schema {
@@ -118,7 +118,9 @@ struct FidelityTests {
             } catch { return "\(error)" }
         }
         #expect(message(models(.timestamp, .text)).contains("from bigint to timestamp: PostgreSQL has no cast"))
-        #expect(message(models(.bigint, .string(20))).contains("view names depends on it"))
+        // Retort cannot create a materialized view again (yet): it stops the change. (Views it can:
+        // see ViewTests.)
+        #expect(message(models(.bigint, .string(20))).contains("materialized view names depends on it"))
         #expect(try Autogenerator(models: models(.bigint, .text, note: false), graph: try RevisionGraph([])).differences(db).count == 1)
         // A view that uses no changed column is no obstacle.
         #expect(message(models(.integer, .text)) == "no error")

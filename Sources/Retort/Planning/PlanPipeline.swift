@@ -19,7 +19,10 @@ public struct PlanPipeline: Sendable {
         single: Bool = false
     ) throws -> Plan {
         let difference = try Differ(dialect: dialect).difference(from: database, to: target, canonical: canonical)
-        var plan = Planner().plan(difference.operations, current: difference.current, target: target.withoutHints())
+        // The models' dependency graph is the one the catalog showed once they were created (scratch schema).
+        var planned = target.withoutHints()
+        planned.catalog.dependencies = canonical.dependencies
+        var plan = Planner().plan(difference.operations, current: difference.current, target: planned)
         if safe {
             let backfills = Dictionary(target.tables.map { ($0.name, $0.hints?.backfills ?? [:]) }) { a, _ in a }
             plan = SafePlan.rewrite(plan, current: database, backfills: backfills)

@@ -13,7 +13,7 @@ struct PostgresCanonicalizer {
 
     func canonicalTables(of models: Schema, comparedWith current: Schema) throws -> CanonicalForms {
         let currentByName = Dictionary(current.tables.map { ($0.name, $0) }) { a, _ in a }
-        let views = Self.viewsNeedingServer(models, current: current)
+        let views = Self.withViewsTheyName(Self.viewsNeedingServer(models, current: current), in: models)
         // The tables the views may read get every column (a view can select them all); a name
         // the query does not hold cannot be read by it, so this only keeps the scratch small.
         let read = Self.namesIn(views)
@@ -64,7 +64,7 @@ struct PostgresCanonicalizer {
         }
         if !views.isEmpty {
             do {
-                try db.executeScript(Self.createInAnyOrder(views.map { ($0.name, PostgresObjectSQL.create(.view($0))[0]) }))
+                try db.executeScript(Self.createInAnyOrder(views.map { ($0.name, PostgresObjectSQL.create(.view($0))[0]) }, scratch: schema))
             } catch {
                 throw ModelError("a view in the models is not valid on PostgreSQL: \(Self.firstLine(error))")
             }
@@ -89,6 +89,22 @@ struct PostgresCanonicalizer {
         }
     }
 
+    /// The views and the models' views their queries name, over and over: in the scratch schema a
+    /// view must read the models' views, not the database's namesakes.
+    static func withViewsTheyName(_ views: [View], in models: Schema) -> [View] {
+        var chosen = views
+        var names = Set(views.map(\.name))
+        while true {
+            let named = namesIn(chosen)
+            let more = models.views.filter { v in
+                !names.contains(v.name) && v.query(for: .postgres) != nil && (named.contains(v.name) || named.contains(v.name.lowercased()))
+            }
+            guard !more.isEmpty else { return chosen }
+            chosen += more
+            names.formUnion(more.map(\.name))
+        }
+    }
+
     /// The words and quoted names the views' queries hold.
     static func namesIn(_ views: [View]) -> Set<String> {
         var names = Set<String>()
@@ -102,28 +118,35 @@ struct PostgresCanonicalizer {
 
     /// One statement that runs the `CREATE` statements in whatever order they succeed in (each
     /// that fails is tried again once another has succeeded): the order comes from the catalog
-    /// afterwards, never from reading the queries. A statement that never succeeds raises its
-    /// own error, with the object's name.
-    static func createInAnyOrder(_ statements: [(name: String, sql: String)]) -> String {
+    /// afterwards, never from reading the queries. First with only the scratch schema on the
+    /// search path, so that a view reads the models' objects and never the database's namesakes;
+    /// then, for what reads objects the models do not hold, with the whole path. A statement that
+    /// never succeeds raises its own error, with the object's name.
+    static func createInAnyOrder(_ statements: [(name: String, sql: String)], scratch: String) -> String {
         let sql = statements.map { SQLText.literal($0.sql) }.joined(separator: ", ")
         let names = statements.map { SQLText.literal($0.name) }.joined(separator: ", ")
         let body = """
             DECLARE
               pending text[] := ARRAY[\(sql)]::text[];
               names text[] := ARRAY[\(names)]::text[];
-              still text[]; still_names text[]; progress boolean := true;
+              still text[]; still_names text[]; progress boolean;
+              whole text := current_setting('search_path');
             BEGIN
-              WHILE progress AND cardinality(pending) > 0 LOOP
-                progress := false; still := '{}'; still_names := '{}';
-                FOR i IN 1 .. cardinality(pending) LOOP
-                  BEGIN
-                    EXECUTE pending[i];
-                    progress := true;
-                  EXCEPTION WHEN OTHERS THEN
-                    still := still || pending[i]; still_names := still_names || names[i];
-                  END;
+              FOR phase IN 1 .. 2 LOOP
+                PERFORM set_config('search_path', CASE phase WHEN 1 THEN \(SQLText.literal(SQLText.quote(scratch))) ELSE whole END, true);
+                progress := true;
+                WHILE progress AND cardinality(pending) > 0 LOOP
+                  progress := false; still := '{}'; still_names := '{}';
+                  FOR i IN 1 .. cardinality(pending) LOOP
+                    BEGIN
+                      EXECUTE pending[i];
+                      progress := true;
+                    EXCEPTION WHEN OTHERS THEN
+                      still := still || pending[i]; still_names := still_names || names[i];
+                    END;
+                  END LOOP;
+                  pending := still; names := still_names;
                 END LOOP;
-                pending := still; names := still_names;
               END LOOP;
               IF cardinality(pending) > 0 THEN
                 BEGIN
