@@ -19,9 +19,10 @@ public struct PlanPipeline: Sendable {
         single: Bool = false
     ) throws -> Plan {
         let difference = try Differ(dialect: dialect).difference(from: database, to: target, canonical: canonical)
-        // The models' dependency graph is the one the catalog showed once they were created (scratch schema).
+        // The target's dependency graph: its own catalog's when it was read from a database, the
+        // scratch schema's when the models were created there to be spelled by the server.
         var planned = target.withoutHints()
-        planned.catalog.dependencies = canonical.dependencies
+        planned.catalog.dependencies += canonical.dependencies
         var plan = Planner().plan(difference.operations, current: difference.current, target: planned)
         if safe {
             let backfills = Dictionary(target.tables.map { ($0.name, $0.hints?.backfills ?? [:]) }) { a, _ in a }
