@@ -9,7 +9,9 @@
 #     with SQLAlchemy models equal to the schema (Benchmarks/alembic), and the ratio;
 #   - on PostgreSQL, introspection alone with its number of catalog queries, and autogen again with
 #     a check and a partial index on every table whose expressions PostgreSQL rewrites, so the
-#     server canonicalizes every table (RETORT_BENCH_PLAIN_ONLY=1 skips that run).
+#     server canonicalizes every table (RETORT_BENCH_PLAIN_ONLY=1 skips that run);
+#   - with RETORT_BENCH_VIEWS=N, the same schema with N views besides (a quarter of them over
+#     another view) on both dialects: the models' views are spelled by the server on every run.
 #
 #   Benchmarks/autogen.sh [SIZES...]        default: 500 2000 10000
 # Uses RETORT_BENCH_POSTGRES_URL (a server URL; a database is created and dropped per size), or
@@ -62,6 +64,7 @@ best_of() {
 measure() {
   local n=$1 expressions=$2 db="retort_bench_$1" label="plain"
   [ "$expressions" = 1 ] && label="with rewritten expressions on every table"
+  [ "${RETORT_BENCH_VIEWS:-0}" -gt 0 ] && label="$label, with ${RETORT_BENCH_VIEWS} views"
   export RETORT_BENCH_EXPRESSIONS=$expressions RETORT_BENCH_TABLES=$n
   PGOPTIONS="--client-min-messages=warning" psql -q "$server" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
   local url="${server/\/postgres\?//$db?}"
@@ -69,7 +72,7 @@ measure() {
   "$tool" introspect --url "$url"
   if [ "$expressions" = 0 ]; then
     best_of 5 "$tool" check --no-history --url "$url"; local check=$best
-    printf 'postgres  check --no-history: %5d tables, no change: best of 5 = %.3f s\n' "$n" "$check"
+    printf 'postgres  check --no-history (%s): %5d tables, no change: best of 5 = %.3f s\n' "$label" "$n" "$check"
   fi
   best_of 3 env RETORT_BENCH_CHANGED=40 "$tool" autogen -m bench --url "$url"
   local ops
@@ -98,9 +101,10 @@ measure_sqlite() {
   sqlite3 "$file" "PRAGMA user_version = 0" 2>/dev/null || python3 -c "import sqlite3,sys; sqlite3.connect(sys.argv[1]).close()" "$file"
   "$tool" setup --url "sqlite:///$file" >/dev/null
   best_of 5 "$tool" check --no-history --url "sqlite:///$file"
-  printf 'sqlite    check --no-history: %5d tables, no change: best of 5 = %.3f s\n' "$n" "$best"
+  local label="plain"; [ "${RETORT_BENCH_VIEWS:-0}" -gt 0 ] && label="with ${RETORT_BENCH_VIEWS} views"
+  printf 'sqlite    check --no-history (%s): %5d tables, no change: best of 5 = %.3f s\n' "$label" "$n" "$best"
   best_of 3 env RETORT_BENCH_CHANGED=40 "$tool" autogen -m bench --url "sqlite:///$file"
-  printf 'sqlite    autogen (plain): %d tables, 40 changed: best of 3 = %.3f s\n' "$n" "$best"
+  printf 'sqlite    autogen (%s): %d tables, 40 changed: best of 3 = %.3f s\n' "$label" "$n" "$best"
   rm -rf "$(dirname "$file")"
 }
 

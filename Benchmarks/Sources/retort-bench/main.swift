@@ -13,6 +13,9 @@ let changed = Int(environment["RETORT_BENCH_CHANGED"] ?? "") ?? 0
 /// rewrites (BETWEEN, IN): every table's expressions go through the server's canonicalization.
 let expressions = environment["RETORT_BENCH_EXPRESSIONS"] == "1"
 let revisionsDirectory = environment["RETORT_BENCH_REVISIONS"] ?? NSTemporaryDirectory() + "retort-bench-revisions"
+/// With RETORT_BENCH_VIEWS=N the schema also has N views: view j reads table j, and every fourth
+/// reads the view before it as well (a view over a view).
+let viewCount = Int(environment["RETORT_BENCH_VIEWS"] ?? "") ?? 0
 
 /// Table i: ten columns of mixed types, two indexes and a foreign key to an earlier table.
 func table(_ i: Int, changed: Bool) -> Table {
@@ -47,7 +50,16 @@ func table(_ i: Int, changed: Bool) -> Table {
 let step = changed > 0 ? max(1, tableCount / changed) : Int.max
 /// Built on first use, as a user's models (a global of their models module) are.
 enum Models {
-    static let schema = Schema(tables: (0..<tableCount).map { i in table(i, changed: changed > 0 && i % step == 0 && i / step < changed) })
+    static let schema = Schema(
+        tables: (0..<tableCount).map { i in table(i, changed: changed > 0 && i % step == 0 && i / step < changed) },
+        views: (0..<viewCount).map(view))
+}
+
+/// View j: a filter over table j (modulo the tables); every fourth also joins the view before it.
+func view(_ j: Int) -> View {
+    let t = "bench_\(j % tableCount)"
+    guard j % 4 == 3 else { return View("bench_v\(j)", "SELECT id, nombre, precio FROM \(t) WHERE activo") }
+    return View("bench_v\(j)", "SELECT t.id, t.nombre, v.precio FROM \(t) t JOIN bench_v\(j - 1) v ON v.id = t.padre_id")
 }
 
 
