@@ -95,6 +95,11 @@ struct ChecksumPinTests {
         "dropObject.view.full": "7f1be0a299ecdaba",
         "replaceObject.view": "578cf59a99257380",
         "recreateObject.view": "fa87953eb004e8ee",
+        "createObject.domain.bare": "6a584c6854d409a1",
+        "createObject.domain.full": "02e9b2e7c22942e2",
+        "dropObject.domain.full": "8cc3c40d17db351f",
+        "replaceObject.domain": "dc7dc52af422d710",
+        "recreateObject.domain": "2a74679f20328e93",
     ]
 
     static func revision(_ id: String, _ ops: [MigrationOperation], downgrade: [MigrationOperation]? = nil, transactional: Bool = true) -> RevisionInfo {
@@ -159,7 +164,7 @@ struct ChecksumPinTests {
         table.indexes = [OperationCatalogue.fullIndex]
         let values: [(String, Any)] = [
             ("table", table), ("sequence", OperationCatalogue.fullSequence), ("raw", OperationCatalogue.fullRaw),
-            ("enum", OperationCatalogue.fullEnum), ("view", OperationCatalogue.fullView),
+            ("enum", OperationCatalogue.fullEnum), ("view", OperationCatalogue.fullView), ("domain", OperationCatalogue.fullDomain),
         ]
         // A reverse has no reverse of its own; a descending key's NULLS LAST is its non-default order.
         let exceptions: Set<String> = ["raw.reverseStorage[0].reverseStorage"]

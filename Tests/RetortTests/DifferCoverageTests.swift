@@ -167,6 +167,20 @@ struct DifferCoverageTests {
         ])
     }
 
+    @Test("domains")
+    func domains() throws {
+        let domain = Domain("d", "integer", checks: [CheckConstraint("d_check", "VALUE > 0")], comment: "x")
+        try check("Domain", domain, embed: { var s = Self.schema(); s.domains = [$0]; return s }, mutations: [
+            "name": { $0.name = "d2" },
+            "type": { $0.type = "bigint" },
+            "defaultValue": { $0.defaultValue = "1" },
+            "notNull": { $0.notNull = true },
+            "checks": { $0.checks = [CheckConstraint("d_check", "VALUE > 1")] },
+            "collation": { $0.collation = "C" },
+            "comment": { $0.comment = "y" },
+        ])
+    }
+
     @Test("views")
     func views() throws {
         let view = View("v", "SELECT n FROM t", comment: "x")

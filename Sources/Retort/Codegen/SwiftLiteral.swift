@@ -217,7 +217,19 @@ enum SwiftLiteral {
     static func object(_ o: SchemaObject, pad: String) -> String {
         switch o {
         case .view(let v): return ".view(\(view(v, pad: pad)))"
+        case .domain(let d): return ".domain(\(domain(d)))"
         }
+    }
+
+    /// `Domain("name", "type", default: …, notNull: true, checks: […], …)`.
+    static func domain(_ d: Domain) -> String {
+        var args = [string(d.name), string(d.type)]
+        if let v = d.defaultValue { args.append("default: \(string(v))") }
+        if d.notNull { args.append("notNull: true") }
+        if !d.checks.isEmpty { args.append("checks: [\(d.checks.map { "CheckConstraint(\(optional($0.name)), \(string($0.expression)))" }.joined(separator: ", "))]") }
+        if let c = d.collation { args.append("collation: \(string(c))") }
+        if let c = d.comment { args.append("comment: \(string(c))") }
+        return "Domain(\(args.joined(separator: ", ")))"
     }
 
     /// `View("name", "SELECT …", …)`, a query over several lines as a multi-line literal.

@@ -22,7 +22,9 @@ public struct Differ: Sendable {
     }
 
     /// The kinds that live beside the tables, in the order their operations are listed.
-    static let schemaComparisons: [any SchemaComparison.Type] = [EnumTypeComparison.self, SequenceComparison.self, ViewComparison.self]
+    static let schemaComparisons: [any SchemaComparison.Type] = [
+        EnumTypeComparison.self, DomainComparison.self, SequenceComparison.self, ViewComparison.self,
+    ]
 
     /// The kinds inside a table both schemas have, in the order their operations are listed.
     static let tableComparisons: [any TableComparison.Type] = [

@@ -39,8 +39,10 @@ extension MigrationOperation {
         case .setIndexComment(let t, let i, let from, let to): return .setIndexComment(table: t, index: i, from: to, to: from)
         case .createObject(let o): return .dropObject(o)
         case .dropObject(let o): return .createObject(o)
-        // In place one way (columns appended) need not be in place the other: going back recreates.
-        case .replaceObject(let from, let to), .recreateObject(let from, let to): return .recreateObject(from: to, to: from)
+        // A view replaced in place one way (columns appended) cannot be the other: going back recreates.
+        case .replaceObject(let from, let to):
+            return from.id.kind.replacesInPlaceBothWays ? .replaceObject(from: to, to: from) : .recreateObject(from: to, to: from)
+        case .recreateObject(let from, let to): return .recreateObject(from: to, to: from)
         case .validateConstraint: return nil  // a validated constraint stays valid: nothing to undo
         case .backfill, .batchedUpdate, .expect: return nil
         case .execute(let raw):

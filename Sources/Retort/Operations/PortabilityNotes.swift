@@ -47,6 +47,7 @@ extension Array where Element == MigrationOperation {
                     note("view \(v.name) is \(v.securityBarrier ? "a security barrier" : "security invoker"); SQLite has no such option")
                 }
                 if v.comment != nil { note("view \(v.name) has a comment; SQLite keeps none") }
+            case .domain(let d): note("domain \(d.name) is not created on SQLite; columns that use it take their portable type")
             }
         }
         for op in self {
@@ -107,6 +108,7 @@ extension Array where Element == MigrationOperation {
                 switch o {
                 case .view(let v):
                     if v.query(for: .postgres) == nil { note("view \(v.name) has no PostgreSQL query; it is not created on PostgreSQL") }
+                case .domain: break
                 }
             }
         }

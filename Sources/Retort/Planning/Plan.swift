@@ -67,8 +67,8 @@ public struct PlannedGroup: Hashable, Sendable {
             if onlyKeys { return "foreign keys closing a cycle" }
             if onlyEnums { return "rename enum types and values" }
             switch Planner.objectPhase(operations.first!) {
-            case .before?: return "enum types and sequences"
-            case .after?: return "drop enum types and sequences"
+            case .before?: return "types and sequences"
+            case .after?: return "drop types and sequences"
             case nil: return "other changes"
             }
         }

@@ -34,7 +34,8 @@ public struct Planner: Sendable {
                 detached.append(op)
                 continue
             }
-            if op.object != nil {
+            // Objects tables do not use (views) are placed by the graph; those they use (domains) by their phase.
+            if let id = op.object, !id.kind.usedByTables {
                 objectOps.append(op)
                 continue
             }
@@ -189,7 +190,10 @@ public struct Planner: Sendable {
             .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
             .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
             .renameEnumValue, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute,
-            .code, .createObject, .dropObject, .replaceObject, .recreateObject: return nil
+            .code: return nil
+        // What tables use (a domain) exists before they change and goes after them.
+        case .createObject(let o), .replaceObject(_, let o), .recreateObject(_, let o): return o.id.kind.usedByTables ? .before : nil
+        case .dropObject(let o): return o.id.kind.usedByTables ? .after : nil
         }
     }
 

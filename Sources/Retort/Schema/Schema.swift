@@ -9,6 +9,8 @@ public struct Schema: Hashable, Sendable, Codable {
     public var sequences: [DatabaseSequence]
     /// The views, in declaration order.
     public var views: [View]
+    /// The domains (PostgreSQL), in declaration order.
+    public var domains: [Domain] = []
     /// Objects that depend on a table (column "") or a column and that Retort can neither manage
     /// nor create again (rules, materialized views, views in other schemas), as read from the
     /// database: "view v". Never compared or encoded; a change they block is refused.
@@ -25,7 +27,7 @@ public struct Schema: Hashable, Sendable, Codable {
         self.views = views
     }
 
-    private enum CodingKeys: String, CodingKey { case tables, enums, sequences, views }
+    private enum CodingKeys: String, CodingKey { case tables, enums, sequences, views, domains }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -33,6 +35,7 @@ public struct Schema: Hashable, Sendable, Codable {
         enums = try c.decodeIfPresent([EnumType].self, forKey: .enums) ?? []
         sequences = try c.decodeIfPresent([DatabaseSequence].self, forKey: .sequences) ?? []
         views = try c.decodeIfPresent([View].self, forKey: .views) ?? []
+        domains = try c.decodeIfPresent([Domain].self, forKey: .domains) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -41,11 +44,12 @@ public struct Schema: Hashable, Sendable, Codable {
         try c.encodeUnlessDefault(enums, forKey: .enums)
         try c.encodeUnlessDefault(sequences, forKey: .sequences)
         try c.encodeUnlessDefault(views, forKey: .views)
+        try c.encodeUnlessDefault(domains, forKey: .domains)
     }
 
     /// Equal when the objects are: the catalog's facts and the unmanaged dependents do not count.
     public static func == (a: Schema, b: Schema) -> Bool {
-        a.tables == b.tables && a.enums == b.enums && a.sequences == b.sequences && a.views == b.views
+        a.tables == b.tables && a.enums == b.enums && a.sequences == b.sequences && a.views == b.views && a.domains == b.domains
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -53,6 +57,7 @@ public struct Schema: Hashable, Sendable, Codable {
         hasher.combine(enums)
         hasher.combine(sequences)
         hasher.combine(views)
+        hasher.combine(domains)
     }
 
     /// Every PostgreSQL enum type: those the columns use (first declaration wins; a column whose

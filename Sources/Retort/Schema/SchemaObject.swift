@@ -5,6 +5,25 @@ public enum ObjectKind: String, Hashable, Sendable, Codable, CaseIterable, Compa
     case table
     /// A view.
     case view
+    /// A domain (PostgreSQL).
+    case domain
+
+    /// True for kinds tables use (a column's type): created before the tables change, dropped after.
+    public var usedByTables: Bool {
+        switch self {
+        case .domain: return true
+        case .table, .view: return false
+        }
+    }
+
+    /// True when what is replaced in place can be put back in place too (`ALTER DOMAIN`); a view
+    /// replaced in place may have gained columns, which only recreating it takes away.
+    public var replacesInPlaceBothWays: Bool {
+        switch self {
+        case .domain: return true
+        case .table, .view: return false
+        }
+    }
 
     public static func < (a: ObjectKind, b: ObjectKind) -> Bool { a.rawValue < b.rawValue }
 
@@ -37,11 +56,14 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
 public enum SchemaObject: Hashable, Sendable, Codable {
     /// A view.
     case view(View)
+    /// A domain (PostgreSQL).
+    case domain(Domain)
 
     /// The object's kind and name.
     public var id: ObjectID {
         switch self {
         case .view(let v): return ObjectID(.view, v.name)
+        case .domain(let d): return ObjectID(.domain, d.name)
         }
     }
 
@@ -52,19 +74,21 @@ public enum SchemaObject: Hashable, Sendable, Codable {
     public var comment: String? {
         switch self {
         case .view(let v): return v.comment
+        case .domain(let d): return d.comment
         }
     }
 }
 
 extension Schema {
     /// Every object beside the tables, as `SchemaObject` values, in declaration order.
-    public var objects: [SchemaObject] { views.map(SchemaObject.view) }
+    public var objects: [SchemaObject] { domains.map(SchemaObject.domain) + views.map(SchemaObject.view) }
 
     /// The object with this kind and name, if the schema has it.
     public func object(_ id: ObjectID) -> SchemaObject? {
         switch id.kind {
         case .table: return nil
         case .view: return views.first { $0.name == id.name }.map(SchemaObject.view)
+        case .domain: return domains.first { $0.name == id.name }.map(SchemaObject.domain)
         }
     }
 
@@ -73,6 +97,7 @@ extension Schema {
         remove(object.id)
         switch object {
         case .view(let v): views.append(v)
+        case .domain(let d): domains.append(d)
         }
     }
 
@@ -81,6 +106,7 @@ extension Schema {
         switch id.kind {
         case .table: break
         case .view: views.removeAll { $0.name == id.name }
+        case .domain: domains.removeAll { $0.name == id.name }
         }
     }
 }

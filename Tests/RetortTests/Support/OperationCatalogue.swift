@@ -81,6 +81,10 @@ enum OperationCatalogue {
     static let fullView = View(
         "v", "SELECT 1 AS a", perDialect: [.postgres: "SELECT 2 AS a", .sqlite: "SELECT 3 AS a"], columns: ["b"], checkOption: .cascaded,
         securityBarrier: true, securityInvoker: true, comment: "v note")
+    static let bareDomain = Domain("d", "integer")
+    static let fullDomain = Domain(
+        "d", "varchar(20)", default: "'x'", notNull: true, checks: [CheckConstraint("d_check", "VALUE <> ''", noInherit: true, notValid: true)], collation: "C",
+        comment: "d note")
     static let bareRaw = RawSQL("SELECT 1")
     static let fullRaw = RawSQL(
         "SELECT 1", perDialect: [.postgres: "SELECT 2", .sqlite: "SELECT 3"],
@@ -158,6 +162,11 @@ enum OperationCatalogue {
         ("dropObject.view.full", .dropObject(.view(fullView))),
         ("replaceObject.view", .replaceObject(from: .view(bareView), to: .view(fullView))),
         ("recreateObject.view", .recreateObject(from: .view(fullView), to: .view(bareView))),
+        ("createObject.domain.bare", .createObject(.domain(bareDomain))),
+        ("createObject.domain.full", .createObject(.domain(fullDomain))),
+        ("dropObject.domain.full", .dropObject(.domain(fullDomain))),
+        ("replaceObject.domain", .replaceObject(from: .domain(bareDomain), to: .domain(fullDomain))),
+        ("recreateObject.domain", .recreateObject(from: .domain(fullDomain), to: .domain(bareDomain))),
     ]
 
     /// The cases the object kinds brought (views, …): revisions applied by a version before them

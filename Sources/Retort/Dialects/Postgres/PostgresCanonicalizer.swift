@@ -19,7 +19,8 @@ struct PostgresCanonicalizer {
         let read = Self.namesIn(views)
         let whole = Set(models.tables.map(\.name).filter { read.contains($0) || read.contains($0.lowercased()) })
         let tables = models.tables.filter { whole.contains($0.name) || Self.needsServer($0, current: currentByName[$0.name]) }
-        guard !tables.isEmpty || !views.isEmpty else { return CanonicalForms() }
+        let domains = Self.domainsNeedServer(models, current: current)
+        guard !tables.isEmpty || !views.isEmpty || domains else { return CanonicalForms() }
         let schema = "retort_canon_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
         do {
             try db.executeScript(
@@ -35,10 +36,12 @@ struct PostgresCanonicalizer {
         }
         defer { try? db.executeScript("ROLLBACK") }
         var script: [String] = []
-        let used = Schema(tables: tables).enumTypes(on: .postgres)
+        // Every enum type and domain of the models: a scratch table or domain may use any of them.
+        let used = models.allEnumTypes
         for (name, values) in used.sorted(by: { $0.key < $1.key }) {
             script.append("CREATE TYPE \(SQLText.quote(name)) AS ENUM (\(values.map(SQLText.literal).joined(separator: ", ")))")
         }
+        for d in models.domains { script += PostgresObjectSQL.createDomain(Domain(d.name, d.type, default: d.defaultValue, notNull: d.notNull, checks: d.checks, collation: d.collation)) }
         for s in models.sequences { script.append("CREATE SEQUENCE \(SQLText.quote(s.name)) " + PostgresRenderer.sequenceOptions(s)) }
         for t in tables {
             let columns = whole.contains(t.name) ? t.columns : Self.referencedColumns(t)
@@ -76,7 +79,19 @@ struct PostgresCanonicalizer {
             forms.viewColumns[v.name] = scratch.catalog.objects[ObjectID(.view, v.name)]?.outputColumns ?? []
         }
         forms.dependencies = scratch.catalog.dependencies
+        for d in scratch.domains { forms.domains[d.name] = d }
         return forms
+    }
+
+    /// True when a domain of the models is new, or its default or a check is not spelled as the
+    /// database spells it.
+    static func domainsNeedServer(_ models: Schema, current: Schema) -> Bool {
+        let have = Dictionary(current.domains.map { ($0.name, $0) }) { a, _ in a }
+        return models.domains.contains { d in
+            guard let old = have[d.name] else { return d.defaultValue != nil || !d.checks.isEmpty }
+            return d.defaultValue.map(SQLText.normalizeExpression) != old.defaultValue.map(SQLText.normalizeExpression)
+                || Set(d.checks.map { SQLText.normalizeExpression($0.expression) }) != Set(old.checks.map(\.expression))
+        }
     }
 
     /// The models' views (with a PostgreSQL query) whose query the database does not already
@@ -202,6 +217,8 @@ public struct CanonicalForms: Sendable {
     public var tables: [String: Table] = [:]
     /// The models' views with their queries as the server spells them, by name.
     public var views: [String: View] = [:]
+    /// The models' domains with their default and checks as the server spells them, by name.
+    public var domains: [String: Domain] = [:]
     /// The columns each of the models' views returns, in order, as `name type`.
     public var viewColumns: [String: [String]] = [:]
     /// The dependency graph of the models' objects, as the catalog showed it once they were created.

@@ -170,6 +170,9 @@ struct PostgresObjectRow: CatalogRecord {
     var owner: String?
     /// The columns a view returns (`w`), a JSON array of `name type`.
     var outputColumns: SQLValue
+    /// A domain's base type, default, NOT NULL, collation and checks (`m`), a JSON object
+    /// (`PostgresDomainDetails`).
+    var details: String?
 
     init(_ row: CatalogRow) {
         kind = row.string("kind") ?? ""
@@ -195,5 +198,19 @@ struct PostgresObjectRow: CatalogRecord {
         privileges = row["privileges"]
         owner = row.string("owner")
         outputColumns = row["outputColumns"]
+        details = row.string("details")
     }
+}
+
+/// The details of a domain in the objects query (`m` rows).
+struct PostgresDomainDetails: Decodable {
+    struct Check: Decodable {
+        var name: String
+        var definition: String
+    }
+    var type: String
+    var notNull: Bool
+    var defaultValue: String?
+    var collation: String?
+    var checks: [Check]?
 }

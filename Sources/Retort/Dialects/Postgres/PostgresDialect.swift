@@ -135,6 +135,11 @@ public struct PostgresDialect: Dialect {
             v.perDialect = [:]
             v.columns = []
             return .view(v)
+        case .domain(var d):
+            d.type = Self.typeSQL(Column("", Self.parseType(d.type)))
+            d.defaultValue = d.defaultValue.map(SQLText.normalizeExpression)
+            d.checks = d.checks.map { CheckConstraint($0.name, SQLText.normalizeExpression($0.expression)) }.sorted { ($0.name ?? "") < ($1.name ?? "") }
+            return .domain(d)
         }
     }
 

@@ -118,17 +118,17 @@ struct PostgresIntrospector {
                NULL::text AS "ownerColumn", NULL::text AS "ownership", NULL::text AS "dependent",
                NULL::text AS "dependentView", NULL::text AS "referencedKind", NULL::text AS "definition",
                NULL::text AS "options", NULL::text AS "comment", NULL::text AS "privileges", current_user::text AS "owner",
-               NULL::text AS "outputColumns"
+               NULL::text AS "outputColumns", NULL::text AS "details"
         UNION ALL
         SELECT 'e', t.typname::text, NULL,
                (SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid)::text,
-               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
         FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
         WHERE n.nspname = current_schema() AND t.typtype = 'e'
         UNION ALL
         SELECT 's', s.relname::text, NULL, NULL, format_type(q.seqtypid, NULL), q.seqstart, q.seqincrement,
                q.seqmin, q.seqmax, q.seqcache, q.seqcycle, oc.relname::text, oa.attname::text, o.deptype::text, NULL,
-               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
         FROM pg_class s JOIN pg_namespace n ON n.oid = s.relnamespace JOIN pg_sequence q ON q.seqrelid = s.oid
         LEFT JOIN pg_depend o ON o.classid = 'pg_class'::regclass AND o.objid = s.oid AND o.refclassid = 'pg_class'::regclass
              AND o.deptype IN ('a', 'i')
@@ -149,7 +149,7 @@ struct PostgresIntrospector {
                          AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass AND x.objid = v.oid
                                          AND x.deptype = 'e')
                     THEN v.relname::text END,
-               t.relkind::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text
+               t.relkind::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text
         FROM pg_depend d
         JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND r.oid = d.objid
         JOIN pg_class v ON v.oid = r.ev_class
@@ -163,12 +163,29 @@ struct PostgresIntrospector {
                pg_get_viewdef(c.oid), array_to_json(c.reloptions)::text, de.description,
                array_to_json(c.relacl)::text, pg_get_userbyid(c.relowner)::text,
                (SELECT json_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod) ORDER BY a.attnum)
-                FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)::text
+                FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)::text, NULL
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_description de ON de.objoid = c.oid AND de.classoid = 'pg_class'::regclass AND de.objsubid = 0
         WHERE n.nspname = current_schema() AND c.relkind = 'v'
           AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass AND x.objid = c.oid AND x.deptype = 'e')
+        UNION ALL
+        SELECT 'm', t.typname::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+               NULL, NULL, de.description, array_to_json(t.typacl)::text, pg_get_userbyid(t.typowner)::text, NULL,
+               json_build_object(
+                 'type', format_type(t.typbasetype, t.typtypmod), 'notNull', t.typnotnull,
+                 'defaultValue', pg_get_expr(t.typdefaultbin, 0),
+                 'collation', CASE WHEN t.typcollation <> b.typcollation
+                                   THEN (SELECT co.collname FROM pg_collation co WHERE co.oid = t.typcollation) END,
+                 'checks', (SELECT json_agg(json_build_object('name', k.conname, 'definition', pg_get_constraintdef(k.oid, true))
+                                            ORDER BY k.conname)
+                            FROM pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'c'))::text
+        FROM pg_type t
+        JOIN pg_namespace n ON n.oid = t.typnamespace
+        JOIN pg_type b ON b.oid = t.typbasetype
+        LEFT JOIN pg_description de ON de.objoid = t.oid AND de.classoid = 'pg_type'::regclass AND de.objsubid = 0
+        WHERE n.nspname = current_schema() AND t.typtype = 'd'
+          AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_type'::regclass AND x.objid = t.oid AND x.deptype = 'e')
         ORDER BY 1, 2, 15, 13
         """
 
@@ -330,15 +347,20 @@ struct PostgresIntrospector {
                         onDelete: action(row.onDelete), onUpdate: action(row.onUpdate), name: name, deferrable: deferrable,
                         matchFull: row.matchType == "f", notValid: !row.validated))
             case "c":
-                var def = row.checkDefinition ?? ""
-                if def.hasPrefix("CHECK ") { def = String(def.dropFirst(6)) }
-                for suffix in [" NOT VALID", " NO INHERIT"] where def.hasSuffix(suffix) { def = String(def.dropLast(suffix.count)) }
                 tables.byName[table]!.checks.append(
-                    CheckConstraint(name, SQLText.normalizeExpression(def), noInherit: row.noInherit, notValid: !row.validated))
+                    CheckConstraint(name, checkExpression(row.checkDefinition ?? ""), noInherit: row.noInherit, notValid: !row.validated))
             default:
                 break
             }
         }
+    }
+
+    /// A check's expression from `pg_get_constraintdef`: `CHECK (…)` and its flags taken off.
+    static func checkExpression(_ definition: String) -> String {
+        var def = definition
+        if def.hasPrefix("CHECK ") { def = String(def.dropFirst(6)) }
+        for suffix in [" NOT VALID", " NO INHERIT"] where def.hasSuffix(suffix) { def = String(def.dropLast(suffix.count)) }
+        return SQLText.normalizeExpression(def)
     }
 
     /// Indexes no constraint owns.
@@ -423,6 +445,21 @@ struct PostgresIntrospector {
                 guard let what = row.dependent, referenced.kind == .table else { continue }
                 schema.dependents[ColumnReference(name, ""), default: []].append(what)
                 if let column = row.ownerColumn { schema.dependents[ColumnReference(name, column), default: []].append(what) }
+            case "m":
+                guard let details = row.details.flatMap({ try? JSONDecoder().decode(PostgresDomainDetails.self, from: Data($0.utf8)) })
+                else { continue }
+                let domain = Domain(
+                    name, details.type, default: details.defaultValue, notNull: details.notNull,
+                    checks: (details.checks ?? []).map { CheckConstraint($0.name, Self.checkExpression($0.definition)) },
+                    collation: details.collation, comment: row.comment)
+                schema.domains.append(domain)
+                schema.catalog.objects[ObjectID(.domain, name)] = CatalogObject(.domain(domain), privileges: names(row.privileges), owner: row.owner)
+                // The columns typed by it (format_type names the domain) use it.
+                for t in schema.tables {
+                    for c in t.columns where PostgresDialect.typeSQL(c) == name || PostgresDialect.typeSQL(c) == SQLText.quote(name) {
+                        schema.catalog.dependencies.append(ObjectDependency(ObjectID(.table, t.name), on: ObjectID(.domain, name), column: c.name))
+                    }
+                }
             case "w":
                 let options = names(row.options)
                 var view = View(name, row.definition ?? "", comment: row.comment)

@@ -31,13 +31,45 @@ enum PostgresObjectSQL {
             // A view replaced in place keeps its comment; a new one gets its own.
             if from == nil ? v.comment != nil : v.comment != old?.comment { sql.append(comment(object)) }
             return sql
+        case .domain(let d):
+            guard case .domain(let old)? = from else { return createDomain(d) }
+            return alterDomain(from: old, to: d)
         }
+    }
+
+    /// `CREATE DOMAIN … AS type [COLLATE] [DEFAULT] [NOT NULL] [CONSTRAINT … CHECK (…)]…` and its comment.
+    static func createDomain(_ d: Domain) -> [String] {
+        var sql = "CREATE DOMAIN \(q(d.name)) AS \(d.type)"
+        if let c = d.collation { sql += " COLLATE \(q(c))" }
+        if let v = d.defaultValue { sql += " DEFAULT \(v)" }
+        if d.notNull { sql += " NOT NULL" }
+        for c in d.checks { sql += " \(c.name.map { "CONSTRAINT \(q($0)) " } ?? "")CHECK (\(c.expression))" }
+        return [sql] + (d.comment != nil ? [comment(.domain(d))] : [])
+    }
+
+    /// `ALTER DOMAIN` for what changed in place: default, NOT NULL, checks (dropped, then added), comment.
+    static func alterDomain(from old: Domain, to d: Domain) -> [String] {
+        let name = q(d.name)
+        var sql: [String] = []
+        if old.defaultValue != d.defaultValue {
+            sql.append("ALTER DOMAIN \(name) " + (d.defaultValue.map { "SET DEFAULT \($0)" } ?? "DROP DEFAULT"))
+        }
+        if old.notNull != d.notNull { sql.append("ALTER DOMAIN \(name) \(d.notNull ? "SET" : "DROP") NOT NULL") }
+        for c in old.checks where !d.checks.contains(c) {
+            if let n = c.name { sql.append("ALTER DOMAIN \(name) DROP CONSTRAINT \(q(n))") }
+        }
+        for c in d.checks where !old.checks.contains(c) {
+            sql.append("ALTER DOMAIN \(name) ADD \(c.name.map { "CONSTRAINT \(q($0)) " } ?? "")CHECK (\(c.expression))")
+        }
+        if old.comment != d.comment { sql.append(comment(.domain(d))) }
+        return sql
     }
 
     /// `COMMENT ON VIEW … IS …` (`NULL` to remove it).
     static func comment(_ object: SchemaObject) -> String {
         switch object {
         case .view(let v): return "COMMENT ON VIEW \(q(v.name)) IS \(v.comment.map(SQLText.literal) ?? "NULL")"
+        case .domain(let d): return "COMMENT ON DOMAIN \(q(d.name)) IS \(d.comment.map(SQLText.literal) ?? "NULL")"
         }
     }
 
@@ -45,6 +77,7 @@ enum PostgresObjectSQL {
     static func drop(_ object: SchemaObject) -> [String] {
         switch object {
         case .view(let v): return v.query(for: .postgres) == nil ? [] : ["DROP VIEW \(q(v.name))"]
+        case .domain(let d): return ["DROP DOMAIN \(q(d.name))"]
         }
     }
 
@@ -54,6 +87,7 @@ enum PostgresObjectSQL {
         let target: String
         switch facts.object {
         case .view(let v): target = q(v.name)
+        case .domain(let d): target = "DOMAIN \(q(d.name))"
         }
         var sql: [String] = []
         for item in facts.privileges {
@@ -68,6 +102,7 @@ enum PostgresObjectSQL {
         if let owner = facts.owner, owner != reader {
             switch facts.object {
             case .view: sql.append("ALTER VIEW \(target) OWNER TO \(q(owner))")
+            case .domain(let d): sql.append("ALTER DOMAIN \(q(d.name)) OWNER TO \(q(owner))")
             }
         }
         return sql

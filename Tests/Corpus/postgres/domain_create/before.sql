@@ -1,0 +1,1 @@
+CREATE TABLE film (id integer PRIMARY KEY);
