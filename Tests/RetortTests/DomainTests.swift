@@ -41,6 +41,25 @@ struct DomainTests {
         #expect(try test.values("SELECT obj_description('year'::regtype, 'pg_type')") == [["a year a film came out"]])
     }
 
+    @Test("PostgreSQL: a check, default or comment changed by hand is drift; the same check in other words is not")
+    func drift() throws {
+        let test = try TestDatabase.make(.postgres)
+        let db = try test.connect()
+        defer { db.close() }
+        let steps = ModelSteps(db)
+        try steps.apply(Self.models())
+        let generator = try Autogenerator(models: Self.models(), graph: RevisionGraph(steps.revisions))
+        // PostgreSQL stores BETWEEN as >= AND <=: the same check.
+        try db.executeScript("ALTER DOMAIN year DROP CONSTRAINT year_check; ALTER DOMAIN year ADD CONSTRAINT year_check CHECK (VALUE >= 1901 AND VALUE <= 2155)")
+        #expect(try generator.differences(db).isEmpty)
+        try db.executeScript("ALTER DOMAIN year DROP CONSTRAINT year_check; ALTER DOMAIN year ADD CONSTRAINT year_check CHECK (VALUE >= 1900)")
+        #expect(try generator.differences(db).map(\.summary) == ["replace domain year"])
+        try db.executeScript("ALTER DOMAIN year DROP CONSTRAINT year_check; ALTER DOMAIN year ADD CONSTRAINT year_check CHECK (VALUE >= 1901 AND VALUE <= 2155); ALTER DOMAIN year SET DEFAULT 2000")
+        #expect(try generator.differences(db).map(\.summary) == ["replace domain year"])
+        try db.executeScript("ALTER DOMAIN year DROP DEFAULT; COMMENT ON DOMAIN year IS NULL")
+        #expect(try generator.differences(db).map(\.summary) == ["replace domain year"])
+    }
+
     @Test("PostgreSQL: a new base type under a column that uses the domain is refused, naming the column")
     func baseTypeUnderColumns() throws {
         let test = try TestDatabase.make(.postgres)

@@ -84,6 +84,17 @@ struct ViewTests {
         #expect(try test.values("SELECT count(*) FROM pragma_table_info('t') WHERE name = 'b'") == [["1"]])
     }
 
+    @Test("SQLite: a view named in another case is the same view")
+    func sqliteCaseInsensitiveNames() throws {
+        let test = try TestDatabase.make(.sqlite)
+        let db = try test.connect()
+        defer { db.close() }
+        try ModelSteps(db).apply(Self.models())
+        var other = Self.models()
+        other.views = other.views.map { v in var v = v; v.name = v.name.uppercased(); return v }
+        #expect(try Autogenerator(models: other, graph: RevisionGraph([])).differences(db).isEmpty)
+    }
+
     @Test("PostgreSQL: drift in a view is reported — changed, dropped, added by hand")
     func drift() throws {
         let test = try TestDatabase.make(.postgres)

@@ -43,6 +43,24 @@ extension Schema {
                 copy.tables[t].indexes[i].name = new
             }
         }
+        // Views, by name; the catalog's facts follow.
+        let viewNames = spellings(other.views.map(\.name))
+        let exactViews = Set(other.views.map(\.name))
+        for v in copy.views.indices {
+            let old = copy.views[v].name
+            guard !exactViews.contains(old), let new = viewNames[old.lowercased()], !copy.views.contains(where: { $0.name == new }) else {
+                continue
+            }
+            copy.views[v].name = new
+            if var facts = copy.catalog.objects.removeValue(forKey: ObjectID(.view, old)) {
+                if case .view(var view) = facts.object { view.name = new; facts.object = .view(view) }
+                copy.catalog.objects[ObjectID(.view, new)] = facts
+            }
+            for d in copy.catalog.dependencies.indices {
+                if copy.catalog.dependencies[d].dependent == ObjectID(.view, old) { copy.catalog.dependencies[d].dependent = ObjectID(.view, new) }
+                if copy.catalog.dependencies[d].referenced == ObjectID(.view, old) { copy.catalog.dependencies[d].referenced = ObjectID(.view, new) }
+            }
+        }
         return copy
     }
 }
