@@ -100,6 +100,11 @@ struct ChecksumPinTests {
         "dropObject.domain.full": "8cc3c40d17db351f",
         "replaceObject.domain": "dc7dc52af422d710",
         "recreateObject.domain": "2a74679f20328e93",
+        "createObject.compositeType.bare": "6709de4e5815ef7c",
+        "createObject.compositeType.full": "8d3f196b25c6c84f",
+        "dropObject.compositeType.full": "dae9f8407b99050a",
+        "replaceObject.compositeType": "9dcb5fb1ff8264a1",
+        "recreateObject.compositeType": "875bbbffe41c7eec",
     ]
 
     static func revision(_ id: String, _ ops: [MigrationOperation], downgrade: [MigrationOperation]? = nil, transactional: Bool = true) -> RevisionInfo {
@@ -165,6 +170,7 @@ struct ChecksumPinTests {
         let values: [(String, Any)] = [
             ("table", table), ("sequence", OperationCatalogue.fullSequence), ("raw", OperationCatalogue.fullRaw),
             ("enum", OperationCatalogue.fullEnum), ("view", OperationCatalogue.fullView), ("domain", OperationCatalogue.fullDomain),
+            ("compositeType", OperationCatalogue.fullCompositeType),
         ]
         // A reverse has no reverse of its own; a descending key's NULLS LAST is its non-default order.
         let exceptions: Set<String> = ["raw.reverseStorage[0].reverseStorage"]

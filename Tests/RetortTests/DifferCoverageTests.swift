@@ -181,6 +181,16 @@ struct DifferCoverageTests {
         ])
     }
 
+    @Test("composite types")
+    func compositeTypes() throws {
+        let type = CompositeType("c", [.init("a", "integer"), .init("b", "text")], comment: "x")
+        try check("CompositeType", type, embed: { var s = Self.schema(); s.compositeTypes = [$0]; return s }, mutations: [
+            "name": { $0.name = "c2" },
+            "attributes": { $0.attributes[1].type = "bigint" },
+            "comment": { $0.comment = "y" },
+        ])
+    }
+
     @Test("views")
     func views() throws {
         let view = View("v", "SELECT n FROM t", comment: "x")

@@ -72,6 +72,34 @@ struct DomainTests {
         #expect("\(error!)".contains("film.release_year"), "\(error!)")
     }
 
+    @Test("PostgreSQL: a composite type over a domain, used by a column: created in order; its attributes are not changed under the column")
+    func compositeType() throws {
+        let test = try TestDatabase.make(.postgres)
+        let db = try test.connect()
+        defer { db.close() }
+        func models(_ zip: String) -> Schema {
+            // Declared before the domain it uses: the order comes from the catalog.
+            var s = Schema {
+                CompositeType("release", [.init("year", "year"), .init("zip", zip)], comment: "when and where")
+                Domain("year", "integer", checks: [CheckConstraint("year_check", "VALUE > 1900")])
+            }
+            s.tables = [Table("film") {
+                Column("id", .integer).primaryKey()
+                Column("released", .text, nullable: true, nativeTypes: [.postgres: "release"])
+            }]
+            return s
+        }
+        let steps = ModelSteps(db)
+        try steps.apply(models("text"))
+        try db.executeScript("INSERT INTO film VALUES (1, ROW(1999, '08001'))")
+        #expect(try test.values("SELECT (released).year FROM film") == [["1999"]])
+        let error = #expect(throws: UnsupportedChange.self) {
+            try Autogenerator(models: models("varchar(5)"), graph: RevisionGraph(steps.revisions)).differences(db)
+        }
+        #expect("\(error!)".contains("film.released"), "\(error!)")
+        try steps.revertToFirst()
+    }
+
     @Test("SQLite: the domain is not created, the column takes its portable type, and nothing is left to do")
     func sqlite() throws {
         let test = try TestDatabase.make(.sqlite)

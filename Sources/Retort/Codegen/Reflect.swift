@@ -48,7 +48,7 @@ public struct Reflector {
     }
 
     private func objects(_ schema: Schema) -> [String] {
-        schema.enums.map(SwiftLiteral.enumType) + schema.domains.map(SwiftLiteral.domain) + schema.sequences.map(SwiftLiteral.sequence)
+        schema.enums.map(SwiftLiteral.enumType) + schema.compositeTypes.map(SwiftLiteral.compositeType) + schema.domains.map(SwiftLiteral.domain) + schema.sequences.map(SwiftLiteral.sequence)
     }
 
     /// The views, each query as the database it was read from spells it (for that dialect only:

@@ -218,7 +218,14 @@ enum SwiftLiteral {
         switch o {
         case .view(let v): return ".view(\(view(v, pad: pad)))"
         case .domain(let d): return ".domain(\(domain(d)))"
+        case .compositeType(let t): return ".compositeType(\(compositeType(t)))"
         }
+    }
+
+    /// `CompositeType("name", [.init("a", "integer"), …], comment: …)`.
+    static func compositeType(_ t: CompositeType) -> String {
+        let attributes = t.attributes.map { ".init(\(string($0.name)), \(string($0.type)))" }.joined(separator: ", ")
+        return "CompositeType(\(string(t.name)), [\(attributes)]\(t.comment.map { ", comment: \(string($0))" } ?? ""))"
     }
 
     /// `Domain("name", "type", default: …, notNull: true, checks: […], …)`.

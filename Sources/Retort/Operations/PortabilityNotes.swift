@@ -48,6 +48,7 @@ extension Array where Element == MigrationOperation {
                 }
                 if v.comment != nil { note("view \(v.name) has a comment; SQLite keeps none") }
             case .domain(let d): note("domain \(d.name) is not created on SQLite; columns that use it take their portable type")
+            case .compositeType(let t): note("composite type \(t.name) is not created on SQLite; columns that use it take their portable type")
             }
         }
         for op in self {
@@ -108,7 +109,7 @@ extension Array where Element == MigrationOperation {
                 switch o {
                 case .view(let v):
                     if v.query(for: .postgres) == nil { note("view \(v.name) has no PostgreSQL query; it is not created on PostgreSQL") }
-                case .domain: break
+                case .domain, .compositeType: break
                 }
             }
         }

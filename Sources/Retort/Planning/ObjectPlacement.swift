@@ -83,6 +83,27 @@ extension Planner {
         return (dropGroups.filter(kept), createGroups.filter(kept), around)
     }
 
+    /// The operations with those on objects (types that use types) in the graph's order: each
+    /// created after what it uses (`usedFirst`) or dropped before it; the others keep their places
+    /// before them, in their order.
+    static func byGraph(_ ops: [MigrationOperation], edges: [ObjectDependency], usedFirst: Bool) -> [MigrationOperation] {
+        let others = ops.filter { $0.object == nil }
+        let objects = ops.filter { $0.object != nil }
+        guard objects.count > 1 else { return ops }
+        let byID = Dictionary(objects.map { ($0.object!.description, $0) }) { a, _ in a }
+        let rank = Dictionary(objects.enumerated().map { ($1.object!.description, $0) }) { a, _ in a }
+        var needs: [String: Set<String>] = [:]
+        for e in edges where byID[e.dependent.description] != nil && byID[e.referenced.description] != nil {
+            if usedFirst {
+                needs[e.dependent.description, default: []].insert(e.referenced.description)
+            } else {
+                needs[e.referenced.description, default: []].insert(e.dependent.description)
+            }
+        }
+        let order = topologicalOrder(Array(byID.keys), rank: rank, dependencies: { needs[$0] ?? [] }, breakCycle: { _, _ in [] })
+        return usedFirst ? others + order.map { byID[$0]! } : order.map { byID[$0]! } + others
+    }
+
     /// True when the object (as the database has it) uses one of the tables.
     private static func uses(_ id: ObjectID, _ tables: Set<String>, _ current: Schema) -> Bool {
         current.catalog.dependencies.contains { $0.dependent == id && $0.referenced.kind == .table && tables.contains($0.referenced.name) }

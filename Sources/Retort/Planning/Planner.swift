@@ -47,6 +47,8 @@ public struct Planner: Sendable {
             }
         }
         Self.placeRevisionState(&objectsBefore, &objectsAfter, into: &byTable, current: current, target: target)
+        objectsBefore = Self.byGraph(objectsBefore, edges: target.catalog.dependencies, usedFirst: true)
+        objectsAfter = Self.byGraph(objectsAfter, edges: current.catalog.dependencies, usedFirst: false)
         let (objectDrops, objectCreates, around) = Self.placeObjects(objectOps, changingTables: Set(byTable.keys), current: current, target: target)
         let dropped = Set(byTable.compactMap { name, ops in ops.contains { if case .dropTable = $0 { true } else { false } } ? name : nil })
         // Model order, then the database's, then by name: the tie-break that makes plans deterministic.

@@ -11,6 +11,8 @@ public struct Schema: Hashable, Sendable, Codable {
     public var views: [View]
     /// The domains (PostgreSQL), in declaration order.
     public var domains: [Domain] = []
+    /// The composite types (PostgreSQL), in declaration order.
+    public var compositeTypes: [CompositeType] = []
     /// Objects that depend on a table (column "") or a column and that Retort can neither manage
     /// nor create again (rules, materialized views, views in other schemas), as read from the
     /// database: "view v". Never compared or encoded; a change they block is refused.
@@ -27,7 +29,7 @@ public struct Schema: Hashable, Sendable, Codable {
         self.views = views
     }
 
-    private enum CodingKeys: String, CodingKey { case tables, enums, sequences, views, domains }
+    private enum CodingKeys: String, CodingKey { case tables, enums, sequences, views, domains, compositeTypes }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -36,6 +38,7 @@ public struct Schema: Hashable, Sendable, Codable {
         sequences = try c.decodeIfPresent([DatabaseSequence].self, forKey: .sequences) ?? []
         views = try c.decodeIfPresent([View].self, forKey: .views) ?? []
         domains = try c.decodeIfPresent([Domain].self, forKey: .domains) ?? []
+        compositeTypes = try c.decodeIfPresent([CompositeType].self, forKey: .compositeTypes) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -45,11 +48,13 @@ public struct Schema: Hashable, Sendable, Codable {
         try c.encodeUnlessDefault(sequences, forKey: .sequences)
         try c.encodeUnlessDefault(views, forKey: .views)
         try c.encodeUnlessDefault(domains, forKey: .domains)
+        try c.encodeUnlessDefault(compositeTypes, forKey: .compositeTypes)
     }
 
     /// Equal when the objects are: the catalog's facts and the unmanaged dependents do not count.
     public static func == (a: Schema, b: Schema) -> Bool {
         a.tables == b.tables && a.enums == b.enums && a.sequences == b.sequences && a.views == b.views && a.domains == b.domains
+            && a.compositeTypes == b.compositeTypes
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -58,6 +63,7 @@ public struct Schema: Hashable, Sendable, Codable {
         hasher.combine(sequences)
         hasher.combine(views)
         hasher.combine(domains)
+        hasher.combine(compositeTypes)
     }
 
     /// Every PostgreSQL enum type: those the columns use (first declaration wins; a column whose

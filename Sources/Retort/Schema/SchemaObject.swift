@@ -7,11 +7,13 @@ public enum ObjectKind: String, Hashable, Sendable, Codable, CaseIterable, Compa
     case view
     /// A domain (PostgreSQL).
     case domain
+    /// A composite type (PostgreSQL).
+    case compositeType = "type"
 
     /// True for kinds tables use (a column's type): created before the tables change, dropped after.
     public var usedByTables: Bool {
         switch self {
-        case .domain: return true
+        case .domain, .compositeType: return true
         case .table, .view: return false
         }
     }
@@ -20,7 +22,7 @@ public enum ObjectKind: String, Hashable, Sendable, Codable, CaseIterable, Compa
     /// replaced in place may have gained columns, which only recreating it takes away.
     public var replacesInPlaceBothWays: Bool {
         switch self {
-        case .domain: return true
+        case .domain, .compositeType: return true
         case .table, .view: return false
         }
     }
@@ -28,7 +30,7 @@ public enum ObjectKind: String, Hashable, Sendable, Codable, CaseIterable, Compa
     public static func < (a: ObjectKind, b: ObjectKind) -> Bool { a.rawValue < b.rawValue }
 
     /// The kind in messages: "view".
-    public var displayName: String { rawValue }
+    public var displayName: String { self == .compositeType ? "composite type" : rawValue }
 }
 
 /// One object of the schema by kind and name, as the dependency graph names it.
@@ -58,12 +60,15 @@ public enum SchemaObject: Hashable, Sendable, Codable {
     case view(View)
     /// A domain (PostgreSQL).
     case domain(Domain)
+    /// A composite type (PostgreSQL).
+    case compositeType(CompositeType)
 
     /// The object's kind and name.
     public var id: ObjectID {
         switch self {
         case .view(let v): return ObjectID(.view, v.name)
         case .domain(let d): return ObjectID(.domain, d.name)
+        case .compositeType(let t): return ObjectID(.compositeType, t.name)
         }
     }
 
@@ -75,13 +80,16 @@ public enum SchemaObject: Hashable, Sendable, Codable {
         switch self {
         case .view(let v): return v.comment
         case .domain(let d): return d.comment
+        case .compositeType(let t): return t.comment
         }
     }
 }
 
 extension Schema {
     /// Every object beside the tables, as `SchemaObject` values, in declaration order.
-    public var objects: [SchemaObject] { domains.map(SchemaObject.domain) + views.map(SchemaObject.view) }
+    public var objects: [SchemaObject] {
+        compositeTypes.map(SchemaObject.compositeType) + domains.map(SchemaObject.domain) + views.map(SchemaObject.view)
+    }
 
     /// The object with this kind and name, if the schema has it.
     public func object(_ id: ObjectID) -> SchemaObject? {
@@ -89,6 +97,7 @@ extension Schema {
         case .table: return nil
         case .view: return views.first { $0.name == id.name }.map(SchemaObject.view)
         case .domain: return domains.first { $0.name == id.name }.map(SchemaObject.domain)
+        case .compositeType: return compositeTypes.first { $0.name == id.name }.map(SchemaObject.compositeType)
         }
     }
 
@@ -98,6 +107,7 @@ extension Schema {
         switch object {
         case .view(let v): views.append(v)
         case .domain(let d): domains.append(d)
+        case .compositeType(let t): compositeTypes.append(t)
         }
     }
 
@@ -107,6 +117,7 @@ extension Schema {
         case .table: break
         case .view: views.removeAll { $0.name == id.name }
         case .domain: domains.removeAll { $0.name == id.name }
+        case .compositeType: compositeTypes.removeAll { $0.name == id.name }
         }
     }
 }

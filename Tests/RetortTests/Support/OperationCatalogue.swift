@@ -85,6 +85,8 @@ enum OperationCatalogue {
     static let fullDomain = Domain(
         "d", "varchar(20)", default: "'x'", notNull: true, checks: [CheckConstraint("d_check", "VALUE <> ''", noInherit: true, notValid: true)], collation: "C",
         comment: "d note")
+    static let bareCompositeType = CompositeType("c", [.init("a", "integer")])
+    static let fullCompositeType = CompositeType("c", [.init("a", "integer"), .init("b", "text")], comment: "c note")
     static let bareRaw = RawSQL("SELECT 1")
     static let fullRaw = RawSQL(
         "SELECT 1", perDialect: [.postgres: "SELECT 2", .sqlite: "SELECT 3"],
@@ -167,6 +169,11 @@ enum OperationCatalogue {
         ("dropObject.domain.full", .dropObject(.domain(fullDomain))),
         ("replaceObject.domain", .replaceObject(from: .domain(bareDomain), to: .domain(fullDomain))),
         ("recreateObject.domain", .recreateObject(from: .domain(fullDomain), to: .domain(bareDomain))),
+        ("createObject.compositeType.bare", .createObject(.compositeType(bareCompositeType))),
+        ("createObject.compositeType.full", .createObject(.compositeType(fullCompositeType))),
+        ("dropObject.compositeType.full", .dropObject(.compositeType(fullCompositeType))),
+        ("replaceObject.compositeType", .replaceObject(from: .compositeType(bareCompositeType), to: .compositeType(fullCompositeType))),
+        ("recreateObject.compositeType", .recreateObject(from: .compositeType(fullCompositeType), to: .compositeType(bareCompositeType))),
     ]
 
     /// The cases the object kinds brought (views, …): revisions applied by a version before them

@@ -41,7 +41,12 @@ struct PostgresCanonicalizer {
         for (name, values) in used.sorted(by: { $0.key < $1.key }) {
             script.append("CREATE TYPE \(SQLText.quote(name)) AS ENUM (\(values.map(SQLText.literal).joined(separator: ", ")))")
         }
-        for d in models.domains { script += PostgresObjectSQL.createDomain(Domain(d.name, d.type, default: d.defaultValue, notNull: d.notNull, checks: d.checks, collation: d.collation)) }
+        // Composite types and domains may use one another: created in whatever order succeeds.
+        let types = models.compositeTypes.map { ($0.name, PostgresObjectSQL.create(.compositeType($0))[0]) }
+            + models.domains.map { d in
+                (d.name, PostgresObjectSQL.createDomain(Domain(d.name, d.type, default: d.defaultValue, notNull: d.notNull, checks: d.checks, collation: d.collation))[0])
+            }
+        if !types.isEmpty { script.append(Self.createInAnyOrder(types, scratch: schema)) }
         for s in models.sequences { script.append("CREATE SEQUENCE \(SQLText.quote(s.name)) " + PostgresRenderer.sequenceOptions(s)) }
         for t in tables {
             let columns = whole.contains(t.name) ? t.columns : Self.referencedColumns(t)

@@ -202,6 +202,15 @@ struct PostgresObjectRow: CatalogRecord {
     }
 }
 
+/// The details of a composite type in the objects query (`c` rows).
+struct PostgresCompositeDetails: Decodable {
+    struct Attribute: Decodable {
+        var name: String
+        var type: String
+    }
+    var attributes: [Attribute]?
+}
+
 /// The details of a domain in the objects query (`m` rows).
 struct PostgresDomainDetails: Decodable {
     struct Check: Decodable {

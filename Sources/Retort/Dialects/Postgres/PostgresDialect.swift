@@ -140,6 +140,9 @@ public struct PostgresDialect: Dialect {
             d.defaultValue = d.defaultValue.map(SQLText.normalizeExpression)
             d.checks = d.checks.map { CheckConstraint($0.name, SQLText.normalizeExpression($0.expression)) }.sorted { ($0.name ?? "") < ($1.name ?? "") }
             return .domain(d)
+        case .compositeType(var t):
+            t.attributes = t.attributes.map { CompositeType.Attribute($0.name, Self.typeSQL(Column("", Self.parseType($0.type)))) }
+            return .compositeType(t)
         }
     }
 

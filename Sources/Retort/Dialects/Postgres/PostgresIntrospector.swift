@@ -186,6 +186,18 @@ struct PostgresIntrospector {
         LEFT JOIN pg_description de ON de.objoid = t.oid AND de.classoid = 'pg_type'::regclass AND de.objsubid = 0
         WHERE n.nspname = current_schema() AND t.typtype = 'd'
           AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_type'::regclass AND x.objid = t.oid AND x.deptype = 'e')
+        UNION ALL
+        SELECT 'c', t.typname::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+               NULL, NULL, de.description, array_to_json(t.typacl)::text, pg_get_userbyid(t.typowner)::text, NULL,
+               json_build_object('attributes', (
+                 SELECT json_agg(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod)) ORDER BY a.attnum)
+                 FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped))::text
+        FROM pg_type t
+        JOIN pg_namespace n ON n.oid = t.typnamespace
+        JOIN pg_class r ON r.oid = t.typrelid AND r.relkind = 'c'
+        LEFT JOIN pg_description de ON de.objoid = t.oid AND de.classoid = 'pg_type'::regclass AND de.objsubid = 0
+        WHERE n.nspname = current_schema() AND t.typtype = 'c'
+          AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_type'::regclass AND x.objid = t.oid AND x.deptype = 'e')
         ORDER BY 1, 2, 15, 13
         """
 
@@ -454,12 +466,15 @@ struct PostgresIntrospector {
                     collation: details.collation, comment: row.comment)
                 schema.domains.append(domain)
                 schema.catalog.objects[ObjectID(.domain, name)] = CatalogObject(.domain(domain), privileges: names(row.privileges), owner: row.owner)
-                // The columns typed by it (format_type names the domain) use it.
-                for t in schema.tables {
-                    for c in t.columns where PostgresDialect.typeSQL(c) == name || PostgresDialect.typeSQL(c) == SQLText.quote(name) {
-                        schema.catalog.dependencies.append(ObjectDependency(ObjectID(.table, t.name), on: ObjectID(.domain, name), column: c.name))
-                    }
-                }
+                Self.noteColumns(typedBy: ObjectID(.domain, name), in: &schema)
+            case "c":
+                guard let details = row.details.flatMap({ try? JSONDecoder().decode(PostgresCompositeDetails.self, from: Data($0.utf8)) })
+                else { continue }
+                let type = CompositeType(name, (details.attributes ?? []).map { CompositeType.Attribute($0.name, $0.type) }, comment: row.comment)
+                schema.compositeTypes.append(type)
+                schema.catalog.objects[ObjectID(.compositeType, name)] = CatalogObject(
+                    .compositeType(type), privileges: names(row.privileges), owner: row.owner)
+                Self.noteColumns(typedBy: ObjectID(.compositeType, name), in: &schema)
             case "w":
                 let options = names(row.options)
                 var view = View(name, row.definition ?? "", comment: row.comment)
@@ -471,6 +486,20 @@ struct PostgresIntrospector {
                     .view(view), privileges: names(row.privileges), owner: row.owner, outputColumns: names(row.outputColumns))
             default:
                 break
+            }
+        }
+        // Types built on types: a domain's base type and a composite type's attribute types, as
+        // format_type names them.
+        let types = Dictionary(
+            schema.domains.map { ($0.name, ObjectID(.domain, $0.name)) } + schema.compositeTypes.map { ($0.name, ObjectID(.compositeType, $0.name)) }
+        ) { a, _ in a }
+        func uses(_ typeName: String) -> ObjectID? { types[typeName] ?? types[typeName.trimmingCharacters(in: CharacterSet(charactersIn: "\""))] }
+        for d in schema.domains {
+            if let used = uses(d.type) { schema.catalog.dependencies.append(ObjectDependency(ObjectID(.domain, d.name), on: used)) }
+        }
+        for t in schema.compositeTypes {
+            for a in t.attributes {
+                if let used = uses(a.type) { schema.catalog.dependencies.append(ObjectDependency(ObjectID(.compositeType, t.name), on: used, column: a.name)) }
             }
         }
         // A sequence a column owns and uses as its default, named and set up as `serial` makes it, is
@@ -488,6 +517,15 @@ struct PostgresIntrospector {
             schema.tables[t].columns[c].autoincrement = true
             schema.tables[t].columns[c].autoincrementKind = .serial
             schema.tables[t].columns[c].defaultValue = nil
+        }
+    }
+
+    /// The columns typed by a domain or composite type (`format_type` names it) use it: edges of the graph.
+    static func noteColumns(typedBy id: ObjectID, in schema: inout Schema) {
+        for t in schema.tables {
+            for c in t.columns where PostgresDialect.typeSQL(c) == id.name || PostgresDialect.typeSQL(c) == SQLText.quote(id.name) {
+                schema.catalog.dependencies.append(ObjectDependency(ObjectID(.table, t.name), on: id, column: c.name))
+            }
         }
     }
 

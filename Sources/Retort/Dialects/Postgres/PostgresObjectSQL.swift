@@ -34,7 +34,30 @@ enum PostgresObjectSQL {
         case .domain(let d):
             guard case .domain(let old)? = from else { return createDomain(d) }
             return alterDomain(from: old, to: d)
+        case .compositeType(let t):
+            guard case .compositeType(let old)? = from else {
+                let attributes = t.attributes.map { "\(q($0.name)) \($0.type)" }.joined(separator: ", ")
+                return ["CREATE TYPE \(q(t.name)) AS (\(attributes))"] + (t.comment != nil ? [comment(object)] : [])
+            }
+            return alterCompositeType(from: old, to: t)
         }
+    }
+
+    /// `ALTER TYPE` for attributes dropped, retyped and added (the ones kept stay in their order),
+    /// and the comment.
+    static func alterCompositeType(from old: CompositeType, to t: CompositeType) -> [String] {
+        let name = q(t.name)
+        var sql: [String] = []
+        let newNames = Set(t.attributes.map(\.name)), oldNames = Set(old.attributes.map(\.name))
+        for a in old.attributes where !newNames.contains(a.name) { sql.append("ALTER TYPE \(name) DROP ATTRIBUTE \(q(a.name))") }
+        for a in t.attributes {
+            if let before = old.attributes.first(where: { $0.name == a.name }), before.type != a.type {
+                sql.append("ALTER TYPE \(name) ALTER ATTRIBUTE \(q(a.name)) TYPE \(a.type)")
+            }
+        }
+        for a in t.attributes where !oldNames.contains(a.name) { sql.append("ALTER TYPE \(name) ADD ATTRIBUTE \(q(a.name)) \(a.type)") }
+        if old.comment != t.comment { sql.append(comment(.compositeType(t))) }
+        return sql
     }
 
     /// `CREATE DOMAIN … AS type [COLLATE] [DEFAULT] [NOT NULL] [CONSTRAINT … CHECK (…)]…` and its comment.
@@ -70,6 +93,7 @@ enum PostgresObjectSQL {
         switch object {
         case .view(let v): return "COMMENT ON VIEW \(q(v.name)) IS \(v.comment.map(SQLText.literal) ?? "NULL")"
         case .domain(let d): return "COMMENT ON DOMAIN \(q(d.name)) IS \(d.comment.map(SQLText.literal) ?? "NULL")"
+        case .compositeType(let t): return "COMMENT ON TYPE \(q(t.name)) IS \(t.comment.map(SQLText.literal) ?? "NULL")"
         }
     }
 
@@ -78,6 +102,7 @@ enum PostgresObjectSQL {
         switch object {
         case .view(let v): return v.query(for: .postgres) == nil ? [] : ["DROP VIEW \(q(v.name))"]
         case .domain(let d): return ["DROP DOMAIN \(q(d.name))"]
+        case .compositeType(let t): return ["DROP TYPE \(q(t.name))"]
         }
     }
 
@@ -88,6 +113,7 @@ enum PostgresObjectSQL {
         switch facts.object {
         case .view(let v): target = q(v.name)
         case .domain(let d): target = "DOMAIN \(q(d.name))"
+        case .compositeType(let t): target = "TYPE \(q(t.name))"
         }
         var sql: [String] = []
         for item in facts.privileges {
@@ -103,6 +129,7 @@ enum PostgresObjectSQL {
             switch facts.object {
             case .view: sql.append("ALTER VIEW \(target) OWNER TO \(q(owner))")
             case .domain(let d): sql.append("ALTER DOMAIN \(q(d.name)) OWNER TO \(q(owner))")
+            case .compositeType(let t): sql.append("ALTER TYPE \(q(t.name)) OWNER TO \(q(owner))")
             }
         }
         return sql
