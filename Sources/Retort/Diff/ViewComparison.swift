@@ -13,7 +13,7 @@ enum ViewComparison: SchemaComparison {
                 ops.append(.createObject(.view(view)))
                 continue
             }
-            let comparable = pair.canonical.comparable(view, on: dialect.name)
+            let comparable = pair.canonical.comparable(view)
             guard dialect.normalized(.view(old)) != dialect.normalized(.view(comparable)) else { continue }
             let columnsBefore = pair.current.catalog.objects[ObjectID(.view, old.name)]?.outputColumns ?? []
             let columnsAfter = pair.canonical.viewColumns[view.name] ?? []

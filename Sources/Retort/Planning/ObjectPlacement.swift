@@ -48,39 +48,23 @@ extension Planner {
             drops.append(.dropObject(old))
             creates.append(.createObject(new))
         }
-        let names = target.objects.map(\.id) + current.objects.map(\.id)
-        let rank = Dictionary((names + (drops + creates).compactMap(\.object).sorted()).map(\.description).enumerated().map { ($1, $0) }) { a, _ in a }
-        func ordered(_ ops: [MigrationOperation], edges: [ObjectDependency], usedFirst: Bool) -> [PlannedGroup] {
-            let byID = Dictionary(ops.map { ($0.object!.description, $0) }) { a, _ in a }
-            var needs: [String: Set<String>] = [:]
-            for e in edges where byID[e.dependent.description] != nil && byID[e.referenced.description] != nil {
-                // Created after what it uses; dropped before it.
-                if usedFirst {
-                    needs[e.dependent.description, default: []].insert(e.referenced.description)
-                } else {
-                    needs[e.referenced.description, default: []].insert(e.dependent.description)
-                }
-            }
-            let order = topologicalOrder(Array(byID.keys), rank: rank, dependencies: { needs[$0] ?? [] }, breakCycle: { _, _ in [] })
-            return order.map { key in PlannedGroup(table: nil, object: byID[key]!.object, operations: [byID[key]!]) }
+        let names = target.objects.map(\.id) + current.objects.map(\.id) + (drops + creates).compactMap(\.object).sorted()
+        let rank = Dictionary(names.map(\.description).enumerated().map { ($1, $0) }) { a, _ in a }
+        func groups(_ ops: [MigrationOperation], edges: [ObjectDependency], usedFirst: Bool) -> [PlannedGroup] {
+            graphOrder(ops, edges: edges, usedFirst: usedFirst, rank: rank).map { PlannedGroup(table: nil, object: $0.object, operations: [$0]) }
         }
-        let dropGroups = ordered(drops, edges: current.catalog.dependencies, usedFirst: false)
-        let createGroups = ordered(creates, edges: target.catalog.dependencies, usedFirst: true)
+        let dropGroups = groups(drops, edges: current.catalog.dependencies, usedFirst: false)
+        let createGroups = groups(creates, edges: target.catalog.dependencies, usedFirst: true)
         guard !split.isEmpty else { return (dropGroups, createGroups, nil) }
         // The split objects go and come back in the revision of the tables they use, so that
         // no revision boundary leaves them missing and they keep their grants (see `ObjectsAround`).
-        func isSplit(_ g: PlannedGroup) -> Bool { g.object.map(split.contains) ?? false && g.operations.count == 1 }
+        func isSplit(_ g: PlannedGroup) -> Bool { g.object.map(split.contains) ?? false }
         let tables = Set(current.catalog.dependencies.filter { split.contains($0.dependent) && $0.referenced.kind == .table }
             .map(\.referenced.name)).intersection(changingTables)
         let around = ObjectsAround(
-            drops: dropGroups.filter { g in isSplit(g) && { if case .dropObject = g.operations[0] { true } else { false } }() }
-                .flatMap(\.operations),
-            creates: createGroups.filter { g in isSplit(g) && { if case .createObject = g.operations[0] { true } else { false } }() }
-                .flatMap(\.operations),
+            drops: dropGroups.filter(isSplit).flatMap(\.operations), creates: createGroups.filter(isSplit).flatMap(\.operations),
             tables: tables)
-        let bundled = Set((around.drops + around.creates).compactMap(\.object))
-        func kept(_ g: PlannedGroup) -> Bool { g.object.map { !bundled.contains($0) } ?? true }
-        return (dropGroups.filter(kept), createGroups.filter(kept), around)
+        return (dropGroups.filter { !isSplit($0) }, createGroups.filter { !isSplit($0) }, around)
     }
 
     /// The operations with those on objects (types that use types) in the graph's order: each
@@ -90,18 +74,24 @@ extension Planner {
         let others = ops.filter { $0.object == nil }
         let objects = ops.filter { $0.object != nil }
         guard objects.count > 1 else { return ops }
-        let byID = Dictionary(objects.map { ($0.object!.description, $0) }) { a, _ in a }
         let rank = Dictionary(objects.enumerated().map { ($1.object!.description, $0) }) { a, _ in a }
+        let order = graphOrder(objects, edges: edges, usedFirst: usedFirst, rank: rank)
+        return usedFirst ? others + order : order + others
+    }
+
+    /// Operations on objects (one per object) ordered by the graph: each after the objects it uses
+    /// (`usedFirst`, for creating) or before them (for dropping); ties by `rank`.
+    static func graphOrder(_ ops: [MigrationOperation], edges: [ObjectDependency], usedFirst: Bool, rank: [String: Int])
+        -> [MigrationOperation]
+    {
+        let byID = Dictionary(ops.map { ($0.object!.description, $0) }) { a, _ in a }
         var needs: [String: Set<String>] = [:]
         for e in edges where byID[e.dependent.description] != nil && byID[e.referenced.description] != nil {
-            if usedFirst {
-                needs[e.dependent.description, default: []].insert(e.referenced.description)
-            } else {
-                needs[e.referenced.description, default: []].insert(e.dependent.description)
-            }
+            let (waiting, first) = usedFirst ? (e.dependent, e.referenced) : (e.referenced, e.dependent)
+            needs[waiting.description, default: []].insert(first.description)
         }
-        let order = topologicalOrder(Array(byID.keys), rank: rank, dependencies: { needs[$0] ?? [] }, breakCycle: { _, _ in [] })
-        return usedFirst ? others + order.map { byID[$0]! } : order.map { byID[$0]! } + others
+        return topologicalOrder(Array(byID.keys), rank: rank, dependencies: { needs[$0] ?? [] }, breakCycle: { _, _ in [] })
+            .map { byID[$0]! }
     }
 
     /// True when the object (as the database has it) uses one of the tables.

@@ -79,6 +79,12 @@ public struct CatalogFacts: Hashable, Sendable {
         return order.reversed()
     }
 
+    /// The columns (`table.column`) the graph shows using an object (typed by a domain or composite type).
+    public func columns(using id: ObjectID) -> [String] {
+        dependencies.filter { $0.referenced == id && $0.dependent.kind == .table }
+            .compactMap { d in d.column.map { "\(d.dependent.name).\($0)" } }.sorted()
+    }
+
     /// Forgets an object and every edge from or to it.
     public mutating func remove(_ id: ObjectID) {
         if let facts = objects[id] { dropped[id] = facts }

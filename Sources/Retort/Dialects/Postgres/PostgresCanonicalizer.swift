@@ -237,8 +237,8 @@ public struct CanonicalForms: Sendable {
         self.notice = notice
     }
 
-    /// The view to compare `model` by on `dialect`: its canonical query there, if the server spelled it.
-    func comparable(_ model: View, on dialect: DialectName) -> View {
+    /// The view to compare `model` by: its query as the server spelled it, if it did.
+    func comparable(_ model: View) -> View {
         guard let canonical = views[model.name], let query = canonical.query else { return model }
         var v = model
         v.query = query
