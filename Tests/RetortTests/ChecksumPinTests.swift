@@ -105,6 +105,16 @@ struct ChecksumPinTests {
         "dropObject.compositeType.full": "dae9f8407b99050a",
         "replaceObject.compositeType": "9dcb5fb1ff8264a1",
         "recreateObject.compositeType": "875bbbffe41c7eec",
+        "createObject.aggregate.bare": "29a45533a54fa298",
+        "createObject.aggregate.full": "bca0befc5e2d89d7",
+        "createObject.function.bare": "e695dbe18d55a279",
+        "createObject.function.full": "79beff042214251a",
+        "dropObject.aggregate.full": "85ea4c5c06b51612",
+        "dropObject.function.full": "82d83aa9ea41e107",
+        "recreateObject.aggregate": "7adc13f2c44e486c",
+        "recreateObject.function": "b72ada3de54cbb31",
+        "replaceObject.aggregate": "fb487f82f82dce69",
+        "replaceObject.function": "29f73e6321d3e996",
     ]
 
     static func revision(_ id: String, _ ops: [MigrationOperation], downgrade: [MigrationOperation]? = nil, transactional: Bool = true) -> RevisionInfo {
@@ -170,7 +180,8 @@ struct ChecksumPinTests {
         let values: [(String, Any)] = [
             ("table", table), ("sequence", OperationCatalogue.fullSequence), ("raw", OperationCatalogue.fullRaw),
             ("enum", OperationCatalogue.fullEnum), ("view", OperationCatalogue.fullView), ("domain", OperationCatalogue.fullDomain),
-            ("compositeType", OperationCatalogue.fullCompositeType),
+            ("compositeType", OperationCatalogue.fullCompositeType), ("function", OperationCatalogue.fullFunction),
+            ("aggregate", OperationCatalogue.fullAggregate),
         ]
         // A reverse has no reverse of its own; a descending key's NULLS LAST is its non-default order.
         let exceptions: Set<String> = ["raw.reverseStorage[0].reverseStorage"]

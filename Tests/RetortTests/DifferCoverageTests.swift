@@ -191,6 +191,41 @@ struct DifferCoverageTests {
         ])
     }
 
+    @Test("functions")
+    func functions() throws {
+        let function = Function(
+            "f", arguments: [.init("a", "integer")], returns: "integer", language: "sql", body: "SELECT a", comment: "x")
+        try check("Function", function, embed: { var s = Self.schema(); s.functions = [$0]; return s }, mutations: [
+            "name": { $0.name = "f2" },
+            "kind": { $0.kind = .procedure; $0.returns = nil },
+            "arguments": { $0.arguments = [.init("b", "integer")] },
+            "returns": { $0.returns = "bigint" },
+            "language": { $0.language = "plpgsql"; $0.body = "BEGIN RETURN a; END" },
+            "body": { $0.body = "SELECT a + 1" },
+            "volatility": { $0.volatility = .stable },
+            "strict": { $0.strict = true },
+            "securityDefiner": { $0.securityDefiner = true },
+            "parallel": { $0.parallel = .safe },
+            "leakproof": { $0.leakproof = true },
+            "settings": { $0.settings = ["work_mem": "64MB"] },
+            "comment": { $0.comment = "y" },
+        ])
+    }
+
+    @Test("aggregates")
+    func aggregates() throws {
+        let aggregate = Aggregate("g", ["integer"], stateFunction: "int4pl", stateType: "integer", comment: "x")
+        try check("Aggregate", aggregate, embed: { var s = Self.schema(); s.aggregates = [$0]; return s }, mutations: [
+            "name": { $0.name = "g2" },
+            "arguments": { $0.arguments = ["bigint"]; $0.stateFunction = "int8pl"; $0.stateType = "bigint" },
+            "stateFunction": { $0.stateFunction = "int4larger" },
+            "stateType": { $0.stateType = "bigint"; $0.stateFunction = "int48pl" },
+            "finalFunction": { $0.finalFunction = "int4abs" },
+            "initialCondition": { $0.initialCondition = "0" },
+            "comment": { $0.comment = "y" },
+        ])
+    }
+
     @Test("views")
     func views() throws {
         let view = View("v", "SELECT n FROM t", comment: "x")

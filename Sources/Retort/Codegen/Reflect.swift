@@ -48,7 +48,9 @@ public struct Reflector {
     }
 
     private func objects(_ schema: Schema) -> [String] {
-        schema.enums.map(SwiftLiteral.enumType) + schema.compositeTypes.map(SwiftLiteral.compositeType) + schema.domains.map(SwiftLiteral.domain) + schema.sequences.map(SwiftLiteral.sequence)
+        schema.enums.map(SwiftLiteral.enumType) + schema.compositeTypes.map(SwiftLiteral.compositeType) + schema.domains.map(SwiftLiteral.domain)
+            + schema.sequences.map(SwiftLiteral.sequence) + schema.functions.map { SwiftLiteral.function($0, pad: "    ") }
+            + schema.aggregates.map(SwiftLiteral.aggregate)
     }
 
     /// The views, each query as the database it was read from spells it (for that dialect only:

@@ -219,7 +219,48 @@ enum SwiftLiteral {
         case .view(let v): return ".view(\(view(v, pad: pad)))"
         case .domain(let d): return ".domain(\(domain(d)))"
         case .compositeType(let t): return ".compositeType(\(compositeType(t)))"
+        case .function(let f): return ".function(\(function(f, pad: pad)))"
+        case .aggregate(let a): return ".aggregate(\(aggregate(a)))"
         }
+    }
+
+    /// `Function("name", arguments: […], returns: …, language: …, body: …, …)`, one argument a line.
+    static func function(_ f: Function, pad: String) -> String {
+        let inner = pad + "    "
+        var args = [inner + string(f.name)]
+        if f.kind == .procedure { args.append(inner + "kind: .procedure") }
+        if !f.arguments.isEmpty {
+            let list = f.arguments.map { a in
+                var parts = [optional(a.name), string(a.type)]
+                if a.mode != .in { parts.append("mode: .\(a.mode.rawValue)") }
+                if let d = a.defaultValue { parts.append("default: \(string(d))") }
+                return ".init(\(parts.joined(separator: ", ")))"
+            }
+            args.append(inner + "arguments: [\(list.joined(separator: ", "))]")
+        }
+        if let r = f.returns { args.append(inner + "returns: \(string(r))") }
+        args.append(inner + "language: \(string(f.language))")
+        args.append(inner + "body: \(string(f.body))")
+        if f.volatility != .volatile { args.append(inner + "volatility: .\(f.volatility.rawValue)") }
+        if f.strict { args.append(inner + "strict: true") }
+        if f.securityDefiner { args.append(inner + "securityDefiner: true") }
+        if f.parallel != .unsafe { args.append(inner + "parallel: .\(f.parallel.rawValue)") }
+        if f.leakproof { args.append(inner + "leakproof: true") }
+        if !f.settings.isEmpty {
+            args.append(inner + "settings: [" + f.settings.sorted { $0.key < $1.key }.map { "\(string($0.key)): \(string($0.value))" }.joined(separator: ", ") + "]")
+        }
+        if let c = f.comment { args.append(inner + "comment: \(string(c))") }
+        return "Function(\n" + args.joined(separator: ",\n") + "\n\(pad))"
+    }
+
+    /// `Aggregate("name", ["type"], stateFunction: …, stateType: …, …)`.
+    static func aggregate(_ a: Aggregate) -> String {
+        var args = [string(a.name), "[" + a.arguments.map(string).joined(separator: ", ") + "]",
+                    "stateFunction: \(string(a.stateFunction))", "stateType: \(string(a.stateType))"]
+        if let f = a.finalFunction { args.append("finalFunction: \(string(f))") }
+        if let i = a.initialCondition { args.append("initialCondition: \(string(i))") }
+        if let c = a.comment { args.append("comment: \(string(c))") }
+        return "Aggregate(\(args.joined(separator: ", ")))"
     }
 
     /// `CompositeType("name", [.init("a", "integer"), …], comment: …)`.

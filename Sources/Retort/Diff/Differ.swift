@@ -23,7 +23,8 @@ public struct Differ: Sendable {
 
     /// The kinds that live beside the tables, in the order their operations are listed.
     static let schemaComparisons: [any SchemaComparison.Type] = [
-        EnumTypeComparison.self, CompositeTypeComparison.self, DomainComparison.self, SequenceComparison.self, ViewComparison.self,
+        EnumTypeComparison.self, CompositeTypeComparison.self, DomainComparison.self, SequenceComparison.self, FunctionComparison.self,
+        ViewComparison.self,
     ]
 
     /// The kinds inside a table both schemas have, in the order their operations are listed.

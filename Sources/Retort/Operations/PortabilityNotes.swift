@@ -49,6 +49,8 @@ extension Array where Element == MigrationOperation {
                 if v.comment != nil { note("view \(v.name) has a comment; SQLite keeps none") }
             case .domain(let d): note("domain \(d.name) is not created on SQLite; columns that use it take their portable type")
             case .compositeType(let t): note("composite type \(t.name) is not created on SQLite; columns that use it take their portable type")
+            case .function(let f): note("\(f.kind.rawValue) \(f.signature) is not created on SQLite, which has none")
+            case .aggregate(let a): note("aggregate \(a.signature) is not created on SQLite, which has none")
             }
         }
         for op in self {
@@ -109,7 +111,7 @@ extension Array where Element == MigrationOperation {
                 switch o {
                 case .view(let v):
                     if v.query(for: .postgres) == nil { note("view \(v.name) has no PostgreSQL query; it is not created on PostgreSQL") }
-                case .domain, .compositeType: break
+                case .domain, .compositeType, .function, .aggregate: break
                 }
             }
         }

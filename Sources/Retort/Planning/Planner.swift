@@ -29,14 +29,22 @@ public struct Planner: Sendable {
         })
         var detached: [MigrationOperation] = []
         var objectOps: [MigrationOperation] = []
+        let usedNow = Self.usedByTables(current), usedThen = Self.usedByTables(target)
         for op in operations {
             if case .dropConstraint(let t, .foreignKey(let fk)) = op, fk.referencedTable != t, changingKeys.contains(fk.referencedTable) {
                 detached.append(op)
                 continue
             }
-            // Objects tables do not use (views) are placed by the graph; those they use (domains) by their phase.
-            if let id = op.object, !id.kind.usedByTables {
-                objectOps.append(op)
+            // Objects tables use (domains; a function a default or trigger calls) exist before the
+            // tables change and go after them; the others (views) are placed by the graph.
+            if let id = op.object {
+                if case .dropObject = op {
+                    if usedNow.contains(id) { objectsAfter.append(op) } else { objectOps.append(op) }
+                } else if usedThen.contains(id) {
+                    objectsBefore.append(op)
+                } else {
+                    objectOps.append(op)
+                }
                 continue
             }
             switch (op, Self.objectPhase(op)) {
@@ -176,6 +184,23 @@ public struct Planner: Sendable {
             for t in users { byTable[t]!.append(op) }
             return users.isEmpty
         }
+    }
+
+    /// The objects tables use: kinds tables always use (domains, composite types) and, by the
+    /// graph, what a table (a default, check, index or trigger) or such an object uses, directly
+    /// or through others.
+    static func usedByTables(_ schema: Schema) -> Set<ObjectID> {
+        var used = Set(schema.objects.map(\.id).filter(\.kind.usedByTables))
+        let edges = schema.catalog.dependencies.filter { $0.referenced.kind != .table && $0.referenced.kind != .view }
+        var grew = true
+        while grew {
+            grew = false
+            for e in edges where (e.dependent.kind == .table || used.contains(e.dependent)) && !used.contains(e.referenced) {
+                used.insert(e.referenced)
+                grew = true
+            }
+        }
+        return used
     }
 
     /// When a schema-level operation runs relative to the tables' changes.

@@ -13,6 +13,10 @@ public struct Schema: Hashable, Sendable, Codable {
     public var domains: [Domain] = []
     /// The composite types (PostgreSQL), in declaration order.
     public var compositeTypes: [CompositeType] = []
+    /// The functions and procedures (PostgreSQL), in declaration order.
+    public var functions: [Function] = []
+    /// The aggregates (PostgreSQL), in declaration order.
+    public var aggregates: [Aggregate] = []
     /// Objects that depend on a table (column "") or a column and that Retort can neither manage
     /// nor create again (rules, materialized views, views in other schemas), as read from the
     /// database: "view v". Never compared or encoded; a change they block is refused.
@@ -29,7 +33,7 @@ public struct Schema: Hashable, Sendable, Codable {
         self.views = views
     }
 
-    private enum CodingKeys: String, CodingKey { case tables, enums, sequences, views, domains, compositeTypes }
+    private enum CodingKeys: String, CodingKey { case tables, enums, sequences, views, domains, compositeTypes, functions, aggregates }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -39,6 +43,8 @@ public struct Schema: Hashable, Sendable, Codable {
         views = try c.decodeIfPresent([View].self, forKey: .views) ?? []
         domains = try c.decodeIfPresent([Domain].self, forKey: .domains) ?? []
         compositeTypes = try c.decodeIfPresent([CompositeType].self, forKey: .compositeTypes) ?? []
+        functions = try c.decodeIfPresent([Function].self, forKey: .functions) ?? []
+        aggregates = try c.decodeIfPresent([Aggregate].self, forKey: .aggregates) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -49,12 +55,14 @@ public struct Schema: Hashable, Sendable, Codable {
         try c.encodeUnlessDefault(views, forKey: .views)
         try c.encodeUnlessDefault(domains, forKey: .domains)
         try c.encodeUnlessDefault(compositeTypes, forKey: .compositeTypes)
+        try c.encodeUnlessDefault(functions, forKey: .functions)
+        try c.encodeUnlessDefault(aggregates, forKey: .aggregates)
     }
 
     /// Equal when the objects are: the catalog's facts and the unmanaged dependents do not count.
     public static func == (a: Schema, b: Schema) -> Bool {
         a.tables == b.tables && a.enums == b.enums && a.sequences == b.sequences && a.views == b.views && a.domains == b.domains
-            && a.compositeTypes == b.compositeTypes
+            && a.compositeTypes == b.compositeTypes && a.functions == b.functions && a.aggregates == b.aggregates
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -64,6 +72,8 @@ public struct Schema: Hashable, Sendable, Codable {
         hasher.combine(views)
         hasher.combine(domains)
         hasher.combine(compositeTypes)
+        hasher.combine(functions)
+        hasher.combine(aggregates)
     }
 
     /// Every PostgreSQL enum type: those the columns use (first declaration wins; a column whose

@@ -9,12 +9,19 @@ public enum ObjectKind: String, Hashable, Sendable, Codable, CaseIterable, Compa
     case domain
     /// A composite type (PostgreSQL).
     case compositeType = "type"
+    /// A function (PostgreSQL), known by name and input types.
+    case function
+    /// A procedure (PostgreSQL), known by name and input types.
+    case procedure
+    /// An aggregate (PostgreSQL), known by name and input types.
+    case aggregate
 
-    /// True for kinds tables use (a column's type): created before the tables change, dropped after.
+    /// True for kinds tables always use when anything does (a column's type): created before the
+    /// tables change, dropped after. Functions are placed so when the graph shows a table using one.
     public var usedByTables: Bool {
         switch self {
         case .domain, .compositeType: return true
-        case .table, .view: return false
+        case .table, .view, .function, .procedure, .aggregate: return false
         }
     }
 
@@ -22,8 +29,17 @@ public enum ObjectKind: String, Hashable, Sendable, Codable, CaseIterable, Compa
     /// replaced in place may have gained columns, which only recreating it takes away.
     public var replacesInPlaceBothWays: Bool {
         switch self {
-        case .domain, .compositeType: return true
+        case .domain, .compositeType, .function, .procedure, .aggregate: return true
         case .table, .view: return false
+        }
+    }
+
+    /// True for kinds whose body PostgreSQL does not read for what it uses (a function's): the
+    /// graph cannot see the tables such a body names, so they are created after the tables change.
+    public var bodyHidesDependencies: Bool {
+        switch self {
+        case .function, .procedure: return true
+        case .table, .view, .domain, .compositeType, .aggregate: return false
         }
     }
 
@@ -62,6 +78,10 @@ public enum SchemaObject: Hashable, Sendable, Codable {
     case domain(Domain)
     /// A composite type (PostgreSQL).
     case compositeType(CompositeType)
+    /// A function or procedure (PostgreSQL).
+    case function(Function)
+    /// An aggregate (PostgreSQL).
+    case aggregate(Aggregate)
 
     /// The object's kind and name.
     public var id: ObjectID {
@@ -69,6 +89,8 @@ public enum SchemaObject: Hashable, Sendable, Codable {
         case .view(let v): return ObjectID(.view, v.name)
         case .domain(let d): return ObjectID(.domain, d.name)
         case .compositeType(let t): return ObjectID(.compositeType, t.name)
+        case .function(let f): return ObjectID(f.kind == .procedure ? .procedure : .function, f.signature)
+        case .aggregate(let a): return ObjectID(.aggregate, a.signature)
         }
     }
 
@@ -81,6 +103,8 @@ public enum SchemaObject: Hashable, Sendable, Codable {
         case .view(let v): return v.comment
         case .domain(let d): return d.comment
         case .compositeType(let t): return t.comment
+        case .function(let f): return f.comment
+        case .aggregate(let a): return a.comment
         }
     }
 }
@@ -88,7 +112,8 @@ public enum SchemaObject: Hashable, Sendable, Codable {
 extension Schema {
     /// Every object beside the tables, as `SchemaObject` values, in declaration order.
     public var objects: [SchemaObject] {
-        compositeTypes.map(SchemaObject.compositeType) + domains.map(SchemaObject.domain) + views.map(SchemaObject.view)
+        compositeTypes.map(SchemaObject.compositeType) + domains.map(SchemaObject.domain) + functions.map(SchemaObject.function)
+            + aggregates.map(SchemaObject.aggregate) + views.map(SchemaObject.view)
     }
 
     /// The object with this kind and name, if the schema has it.
@@ -98,6 +123,8 @@ extension Schema {
         case .view: return views.first { $0.name == id.name }.map(SchemaObject.view)
         case .domain: return domains.first { $0.name == id.name }.map(SchemaObject.domain)
         case .compositeType: return compositeTypes.first { $0.name == id.name }.map(SchemaObject.compositeType)
+        case .function, .procedure: return functions.first { SchemaObject.function($0).id == id }.map(SchemaObject.function)
+        case .aggregate: return aggregates.first { $0.signature == id.name }.map(SchemaObject.aggregate)
         }
     }
 
@@ -108,6 +135,8 @@ extension Schema {
         case .view(let v): views.append(v)
         case .domain(let d): domains.append(d)
         case .compositeType(let t): compositeTypes.append(t)
+        case .function(let f): functions.append(f)
+        case .aggregate(let a): aggregates.append(a)
         }
     }
 
@@ -118,6 +147,8 @@ extension Schema {
         case .view: views.removeAll { $0.name == id.name }
         case .domain: domains.removeAll { $0.name == id.name }
         case .compositeType: compositeTypes.removeAll { $0.name == id.name }
+        case .function, .procedure: functions.removeAll { SchemaObject.function($0).id == id }
+        case .aggregate: aggregates.removeAll { $0.signature == id.name }
         }
     }
 }

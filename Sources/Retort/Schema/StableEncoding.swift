@@ -16,6 +16,11 @@ extension KeyedEncodingContainer {
     mutating func encodeUnlessDefault<C: Collection & Encodable>(_ collection: C, forKey key: Key) throws {
         if !collection.isEmpty { try encode(collection, forKey: key) }
     }
+
+    /// Writes a value unless it is the given default.
+    mutating func encodeUnlessDefault<T: Encodable & Equatable>(_ value: T, forKey key: Key, default: T) throws {
+        if value != `default` { try encode(value, forKey: key) }
+    }
 }
 
 extension UniqueConstraint: Codable {

@@ -23,7 +23,11 @@ public struct TableFilter: Hashable, Sendable {
         if id.kind == .table { return excludes(id.name) }
         return patterns.contains { p in
             let (kind, pattern) = Self.split(p)
-            return kind == id.kind && Self.matches(id.name, pattern)
+            guard kind == id.kind else { return false }
+            // A function is known by its signature (`f(integer)`); a pattern may name it without one.
+            let signed: Set<ObjectKind> = [.function, .procedure, .aggregate]
+            let bare = signed.contains(id.kind) ? id.name.firstIndex(of: "(").map { String(id.name[..<$0]) } ?? id.name : id.name
+            return Self.matches(id.name, pattern) || Self.matches(bare, pattern)
         }
     }
 

@@ -87,6 +87,14 @@ enum OperationCatalogue {
         comment: "d note")
     static let bareCompositeType = CompositeType("c", [.init("a", "integer")])
     static let fullCompositeType = CompositeType("c", [.init("a", "integer"), .init("b", "text")], comment: "c note")
+    static let bareFunction = Function("f", body: "SELECT 1")
+    static let fullFunction = Function(
+        "f", kind: .procedure, arguments: [.init("a", "integer", mode: .inout, default: "1")], returns: "integer", language: "plpgsql",
+        body: "BEGIN END", volatility: .stable, strict: true, securityDefiner: true, parallel: .safe, leakproof: true,
+        settings: ["search_path": "public"], comment: "f note")
+    static let bareAggregate = Aggregate("g", ["integer"], stateFunction: "int4pl", stateType: "integer")
+    static let fullAggregate = Aggregate(
+        "g", ["integer"], stateFunction: "int4pl", stateType: "integer", finalFunction: "fin", initialCondition: "0", comment: "g note")
     static let bareRaw = RawSQL("SELECT 1")
     static let fullRaw = RawSQL(
         "SELECT 1", perDialect: [.postgres: "SELECT 2", .sqlite: "SELECT 3"],
@@ -174,6 +182,16 @@ enum OperationCatalogue {
         ("dropObject.compositeType.full", .dropObject(.compositeType(fullCompositeType))),
         ("replaceObject.compositeType", .replaceObject(from: .compositeType(bareCompositeType), to: .compositeType(fullCompositeType))),
         ("recreateObject.compositeType", .recreateObject(from: .compositeType(fullCompositeType), to: .compositeType(bareCompositeType))),
+        ("createObject.function.bare", .createObject(.function(bareFunction))),
+        ("createObject.function.full", .createObject(.function(fullFunction))),
+        ("dropObject.function.full", .dropObject(.function(fullFunction))),
+        ("replaceObject.function", .replaceObject(from: .function(bareFunction), to: .function(fullFunction))),
+        ("recreateObject.function", .recreateObject(from: .function(fullFunction), to: .function(bareFunction))),
+        ("createObject.aggregate.bare", .createObject(.aggregate(bareAggregate))),
+        ("createObject.aggregate.full", .createObject(.aggregate(fullAggregate))),
+        ("dropObject.aggregate.full", .dropObject(.aggregate(fullAggregate))),
+        ("replaceObject.aggregate", .replaceObject(from: .aggregate(bareAggregate), to: .aggregate(fullAggregate))),
+        ("recreateObject.aggregate", .recreateObject(from: .aggregate(fullAggregate), to: .aggregate(bareAggregate))),
     ]
 
     /// The cases the object kinds brought (views, …): revisions applied by a version before them

@@ -16,11 +16,12 @@ struct PostgresCanonicalizer {
         let views = Self.withViewsTheyName(Self.viewsNeedingServer(models, current: current), in: models)
         // The tables the views may read get every column (a view can select them all); a name
         // the query does not hold cannot be read by it, so this only keeps the scratch small.
-        let read = Self.namesIn(views)
+        let routines = Self.routinesNeedingServer(models, current: current)
+        let read = Self.namesIn(views).union(Self.typeNamesIn(routines))
         let whole = Set(models.tables.map(\.name).filter { read.contains($0) || read.contains($0.lowercased()) })
         let tables = models.tables.filter { whole.contains($0.name) || Self.needsServer($0, current: currentByName[$0.name]) }
         let domains = Self.domainsNeedServer(models, current: current)
-        guard !tables.isEmpty || !views.isEmpty || domains else { return CanonicalForms() }
+        guard !tables.isEmpty || !views.isEmpty || domains || !routines.isEmpty else { return CanonicalForms() }
         let schema = "retort_canon_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
         do {
             try db.executeScript(
@@ -47,6 +48,15 @@ struct PostgresCanonicalizer {
                 (d.name, PostgresObjectSQL.createDomain(Domain(d.name, d.type, default: d.defaultValue, notNull: d.notNull, checks: d.checks, collation: d.collation))[0])
             }
         if !types.isEmpty { script.append(Self.createInAnyOrder(types, scratch: schema)) }
+        // Functions, before the tables whose defaults, checks and indexes call them; bodies are not
+        // checked (they may name one another, and tables the scratch does not hold). One whose
+        // arguments or result are a table's rows waits for the tables, below.
+        let tableNames = Set(models.tables.flatMap { [$0.name, $0.name.lowercased()] })
+        let early = routines.filter { Self.typeNamesIn([$0]).isDisjoint(with: tableNames) }
+        if !routines.isEmpty { script.append("SET LOCAL check_function_bodies = off") }
+        if !early.isEmpty {
+            script.append(Self.createInAnyOrder(early.map { ($0.id.description, PostgresObjectSQL.create($0)[0]) }, scratch: schema, strict: false))
+        }
         for s in models.sequences { script.append("CREATE SEQUENCE \(SQLText.quote(s.name)) " + PostgresRenderer.sequenceOptions(s)) }
         for t in tables {
             let columns = whole.contains(t.name) ? t.columns : Self.referencedColumns(t)
@@ -70,6 +80,14 @@ struct PostgresCanonicalizer {
         } catch {
             throw ModelError("an expression in the models is not valid on PostgreSQL: \(Self.firstLine(error))")
         }
+        if !routines.isEmpty {
+            do {
+                try db.executeScript(
+                    Self.createInAnyOrder(routines.map { ($0.id.description, PostgresObjectSQL.create($0, orReplace: $0)[0]) }, scratch: schema))
+            } catch {
+                throw ModelError("a function in the models is not valid on PostgreSQL: \(Self.firstLine(error))")
+            }
+        }
         if !views.isEmpty {
             do {
                 try db.executeScript(Self.createInAnyOrder(views.map { ($0.name, PostgresObjectSQL.create(.view($0))[0]) }, scratch: schema))
@@ -85,6 +103,12 @@ struct PostgresCanonicalizer {
         }
         forms.dependencies = scratch.catalog.dependencies
         for d in scratch.domains { forms.domains[d.name] = d }
+        for o in scratch.functions.map(SchemaObject.function) + scratch.aggregates.map(SchemaObject.aggregate) { forms.objects[o.id] = o }
+        for o in routines where forms.objects[o.id] == nil {
+            let read = (scratch.functions.filter { $0.name == o.name }.map(\.signature) + scratch.aggregates.filter { $0.name == o.name }.map(\.signature))
+            throw ModelError(
+                "\(o.id): PostgreSQL knows it as \(read.joined(separator: " or ")); write its argument types as PostgreSQL prints them")
+        }
         return forms
     }
 
@@ -107,6 +131,29 @@ struct PostgresCanonicalizer {
             guard let query = v.query(for: .postgres) else { return false }
             return have[v.name] != SQLText.normalizeExpression(PostgresObjectSQL.body(query)) || !v.columns.isEmpty
         }
+    }
+
+    /// The models' functions and aggregates that the database does not have as they are written.
+    static func routinesNeedingServer(_ models: Schema, current: Schema) -> [SchemaObject] {
+        let dialect = PostgresDialect()
+        return (models.functions.map(SchemaObject.function) + models.aggregates.map(SchemaObject.aggregate)).filter { o in
+            guard let old = current.object(o.id) else { return true }
+            return dialect.normalized(old) != dialect.normalized(o)
+        }
+    }
+
+    /// The names the functions' argument and result types hold (a table whose rows one returns).
+    static func typeNamesIn(_ routines: [SchemaObject]) -> Set<String> {
+        var names = Set<String>()
+        for o in routines {
+            guard case .function(let f) = o else { continue }
+            for text in f.arguments.map(\.type) + [f.returns ?? ""] {
+                for token in SQLTokenizer.tokenize(text) where token.kind == .word || token.kind == .quotedIdentifier {
+                    names.insert(token.kind == .word ? token.value.lowercased() : token.value)
+                }
+            }
+        }
+        return names
     }
 
     /// The views and the models' views their queries name, over and over: in the scratch schema a
@@ -141,8 +188,9 @@ struct PostgresCanonicalizer {
     /// afterwards, never from reading the queries. First with only the scratch schema on the
     /// search path, so that a view reads the models' objects and never the database's namesakes;
     /// then, for what reads objects the models do not hold, with the whole path. A statement that
-    /// never succeeds raises its own error, with the object's name.
-    static func createInAnyOrder(_ statements: [(name: String, sql: String)], scratch: String) -> String {
+    /// never succeeds raises its own error, with the object's name (unless not `strict`: a later
+    /// pass tries it again).
+    static func createInAnyOrder(_ statements: [(name: String, sql: String)], scratch: String, strict: Bool = true) -> String {
         let sql = statements.map { SQLText.literal($0.sql) }.joined(separator: ", ")
         let names = statements.map { SQLText.literal($0.name) }.joined(separator: ", ")
         let body = """
@@ -168,7 +216,7 @@ struct PostgresCanonicalizer {
                   pending := still; names := still_names;
                 END LOOP;
               END LOOP;
-              IF cardinality(pending) > 0 THEN
+              IF \(strict) AND cardinality(pending) > 0 THEN
                 BEGIN
                   EXECUTE pending[1];
                 EXCEPTION WHEN OTHERS THEN
@@ -224,6 +272,8 @@ public struct CanonicalForms: Sendable {
     public var views: [String: View] = [:]
     /// The models' domains with their default and checks as the server spells them, by name.
     public var domains: [String: Domain] = [:]
+    /// The models' functions and aggregates as the server read them back, by id.
+    public var objects: [ObjectID: SchemaObject] = [:]
     /// The columns each of the models' views returns, in order, as `name type`.
     public var viewColumns: [String: [String]] = [:]
     /// The dependency graph of the models' objects, as the catalog showed it once they were created.
@@ -245,6 +295,22 @@ public struct CanonicalForms: Sendable {
         v.perDialect = [:]
         v.columns = []  // folded into the query as aliases
         return v
+    }
+
+    /// The function or aggregate to compare `model` by: as the server read it back, if it did.
+    func comparable(_ model: SchemaObject) -> SchemaObject {
+        guard let read = objects[model.id] else { return model }
+        // The comment is the model's own (a statement run a second time in the scratch sets none).
+        switch read {
+        case .function(var f):
+            f.comment = model.comment
+            return .function(f)
+        case .aggregate(var a):
+            a.comment = model.comment
+            return .aggregate(a)
+        case .view, .domain, .compositeType:
+            return read
+        }
     }
 
     /// The table to compare `model` by: its canonical copy with the model's own structure, or the model.

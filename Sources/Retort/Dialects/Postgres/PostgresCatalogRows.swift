@@ -223,3 +223,69 @@ struct PostgresDomainDetails: Decodable {
     var collation: String?
     var checks: [Check]?
 }
+
+/// The details of a function or procedure in the objects query (`f` rows).
+struct PostgresFunctionDetails: Decodable {
+    struct Argument: Decodable {
+        var name: String?
+        /// `i`, `o`, `b` (INOUT), `v` (VARIADIC) or `t` (a column of `RETURNS TABLE`).
+        var mode: String
+        var type: String
+    }
+    var name: String
+    var kind: String
+    var arguments: [Argument]?
+    /// The input arguments' defaults, the last ones', as one list (`1, 'x'::text`).
+    var defaults: String?
+    var result: String?
+    var language: String
+    var body: String
+    var volatility: String
+    var strict: Bool
+    var securityDefiner: Bool
+    var parallel: String
+    var leakproof: Bool
+    /// `name=value` entries.
+    var settings: [String]?
+
+    /// The function as the IR holds it.
+    var function: Function {
+        var args = (arguments ?? []).filter { $0.mode != "t" }.map { a -> Function.Argument in
+            let mode: Function.Argument.Mode = switch a.mode {
+            case "o": .out
+            case "b": .inout
+            case "v": .variadic
+            default: .in
+            }
+            return Function.Argument(a.name, a.type, mode: mode)
+        }
+        if let defaults {
+            let values = SQLTokenizer.splitTopLevel(SQLTokenizer.tokenize(defaults)[...]).compactMap { part -> String? in
+                guard let first = part.first, let last = part.last else { return nil }
+                return String(defaults[first.range.lowerBound..<last.range.upperBound])
+            }
+            let inputs = args.indices.filter { args[$0].isInput }
+            for (i, value) in zip(inputs.suffix(values.count), values) { args[i].defaultValue = value }
+        }
+        var settingsByName: [String: String] = [:]
+        for entry in settings ?? [] {
+            guard let eq = entry.firstIndex(of: "=") else { continue }
+            settingsByName[String(entry[..<eq])] = String(entry[entry.index(after: eq)...])
+        }
+        return Function(
+            name, kind: kind == "p" ? .procedure : .function, arguments: args, returns: kind == "p" ? nil : result, language: language,
+            body: body, volatility: volatility == "i" ? .immutable : volatility == "s" ? .stable : .volatile, strict: strict,
+            securityDefiner: securityDefiner, parallel: parallel == "s" ? .safe : parallel == "r" ? .restricted : .unsafe,
+            leakproof: leakproof, settings: settingsByName)
+    }
+}
+
+/// The details of an aggregate in the objects query (`g` rows).
+struct PostgresAggregateDetails: Decodable {
+    var name: String
+    var arguments: [String]?
+    var stateFunction: String
+    var stateType: String
+    var finalFunction: String?
+    var initialCondition: String?
+}

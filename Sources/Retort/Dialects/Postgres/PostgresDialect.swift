@@ -143,6 +143,23 @@ public struct PostgresDialect: Dialect {
         case .compositeType(var t):
             t.attributes = t.attributes.map { CompositeType.Attribute($0.name, Self.typeSQL(Column("", Self.parseType($0.type)))) }
             return .compositeType(t)
+        case .function(var f):
+            // The models' side was read back from the scratch schema when the server was there.
+            f.language = f.language.lowercased()
+            f.body = f.body.trimmingCharacters(in: .whitespacesAndNewlines)
+            f.arguments = f.arguments.map { a in
+                var a = a
+                a.type = Self.typeSQL(Column("", Self.parseType(a.type)))
+                a.defaultValue = a.defaultValue.map(SQLText.normalizeExpression)
+                return a
+            }
+            f.returns = f.returns.map(SQLText.normalizeExpression)
+            if f.kind == .procedure { f.returns = nil }
+            return .function(f)
+        case .aggregate(var a):
+            a.arguments = a.arguments.map(FunctionSignature.typeName)
+            a.stateType = Self.typeSQL(Column("", Self.parseType(a.stateType)))
+            return .aggregate(a)
         }
     }
 

@@ -198,8 +198,100 @@ struct PostgresIntrospector {
         LEFT JOIN pg_description de ON de.objoid = t.oid AND de.classoid = 'pg_type'::regclass AND de.objsubid = 0
         WHERE n.nspname = current_schema() AND t.typtype = 'c'
           AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_type'::regclass AND x.objid = t.oid AND x.deptype = 'e')
+        UNION ALL
+        SELECT CASE WHEN p.prokind = 'a' THEN 'g' ELSE 'f' END, \(routineIdentity("p")), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, de.description, array_to_json(p.proacl)::text,
+               pg_get_userbyid(p.proowner)::text, NULL,
+               CASE WHEN p.prokind = 'a' THEN json_build_object(
+                 'name', p.proname, 'arguments', (SELECT json_agg(format_type(u.t, NULL) ORDER BY u.i)
+                                                   FROM unnest(p.proargtypes::oid[]) WITH ORDINALITY AS u(t, i)),
+                 'stateFunction', (SELECT sf.proname FROM pg_proc sf WHERE sf.oid = ag.aggtransfn),
+                 'stateType', format_type(ag.aggtranstype, NULL),
+                 'finalFunction', (SELECT ff.proname FROM pg_proc ff WHERE ff.oid = ag.aggfinalfn),
+                 'initialCondition', ag.agginitval)
+               ELSE json_build_object(
+                 'name', p.proname, 'kind', p.prokind,
+                 'arguments', (SELECT json_agg(json_build_object('name', NULLIF(u.n, ''), 'mode', COALESCE(u.m, 'i'),
+                                                                 'type', format_type(u.t, NULL)) ORDER BY u.i)
+                               FROM unnest(COALESCE(p.proallargtypes, p.proargtypes::oid[]), p.proargnames, p.proargmodes::text[])
+                                    WITH ORDINALITY AS u(t, n, m, i)),
+                 'defaults', pg_get_expr(p.proargdefaults, 0),
+                 'result', CASE WHEN p.prokind <> 'p' THEN pg_get_function_result(p.oid) END,
+                 'language', l.lanname, 'body', p.prosrc, 'volatility', p.provolatile, 'strict', p.proisstrict,
+                 'securityDefiner', p.prosecdef, 'parallel', p.proparallel, 'leakproof', p.proleakproof,
+                 'settings', p.proconfig) END::text
+        FROM pg_proc p
+        JOIN pg_namespace n ON n.oid = p.pronamespace
+        JOIN pg_language l ON l.oid = p.prolang
+        LEFT JOIN pg_aggregate ag ON ag.aggfnoid = p.oid
+        LEFT JOIN pg_description de ON de.objoid = p.oid AND de.classoid = 'pg_proc'::regclass AND de.objsubid = 0
+        WHERE n.nspname = current_schema() AND p.prokind IN ('f', 'p', 'a')
+          AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_proc'::regclass AND x.objid = p.oid AND x.deptype = 'e')
+        UNION ALL
+        SELECT DISTINCT 'p', \(routineIdentity("p")), NULL, NULL, NULL, \(Self.noSequence), u.owner_table, NULL,
+               NULL, u.name, NULL, \(routineKind("p")), NULL, u.kind, NULL, NULL, NULL, NULL, NULL
+        FROM pg_depend d
+        JOIN pg_proc p ON d.refclassid = 'pg_proc'::regclass AND p.oid = d.refobjid
+        JOIN pg_namespace n ON n.oid = p.pronamespace AND n.nspname = current_schema()
+        CROSS JOIN LATERAL (
+          SELECT CASE v.relkind WHEN 'v' THEN 'view' ELSE 'materialized view' END, v.relname::text, NULL::text
+          FROM pg_rewrite r JOIN pg_class v ON v.oid = r.ev_class
+          WHERE d.classid = 'pg_rewrite'::regclass AND r.oid = d.objid AND v.relnamespace = n.oid AND v.oid <> 0
+          UNION ALL
+          SELECT 'table', c.relname::text, NULL FROM pg_attrdef ad JOIN pg_class c ON c.oid = ad.adrelid
+          WHERE d.classid = 'pg_attrdef'::regclass AND ad.oid = d.objid AND c.relnamespace = n.oid
+          UNION ALL
+          SELECT CASE WHEN k.contypid <> 0 THEN 'domain' ELSE 'table' END, COALESCE(c.relname, t.typname)::text, NULL
+          FROM pg_constraint k LEFT JOIN pg_class c ON c.oid = k.conrelid LEFT JOIN pg_type t ON t.oid = k.contypid
+          WHERE d.classid = 'pg_constraint'::regclass AND k.oid = d.objid AND COALESCE(c.relnamespace, t.typnamespace) = n.oid
+          UNION ALL
+          SELECT 'table', c.relname::text, NULL FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+          WHERE d.classid = 'pg_class'::regclass AND i.indexrelid = d.objid AND c.relnamespace = n.oid
+          UNION ALL
+          SELECT 'trigger', tg.tgname::text, c.relname::text FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid
+          WHERE d.classid = 'pg_trigger'::regclass AND tg.oid = d.objid AND c.relnamespace = n.oid
+          UNION ALL
+          SELECT \(routineKind("q")), \(routineIdentity("q")), NULL FROM pg_proc q
+          WHERE d.classid = 'pg_proc'::regclass AND q.oid = d.objid AND q.pronamespace = n.oid
+          UNION ALL
+          SELECT 'domain', t.typname::text, NULL FROM pg_type t
+          WHERE d.classid = 'pg_type'::regclass AND t.oid = d.objid AND t.typtype = 'd' AND t.typnamespace = n.oid
+        ) AS u(kind, name, owner_table)
+        WHERE d.deptype = 'n'
+        UNION ALL
+        SELECT DISTINCT 'p', u.name, NULL, NULL, NULL, \(Self.noSequence), NULL, NULL, NULL,
+               \(routineIdentity("p")), NULL, u.kind, NULL, \(routineKind("p")), NULL, NULL, NULL, NULL, NULL
+        FROM pg_depend d
+        JOIN pg_proc p ON d.classid = 'pg_proc'::regclass AND p.oid = d.objid
+        JOIN pg_namespace n ON n.oid = p.pronamespace AND n.nspname = current_schema()
+        CROSS JOIN LATERAL (
+          SELECT CASE WHEN c.relkind IN ('r', 'p') THEN 'table' WHEN c.relkind = 'v' THEN 'view' WHEN c.relkind = 'c' THEN 'type'
+                      WHEN t.typtype = 'd' THEN 'domain' END, COALESCE(c.relname, t.typname)::text
+          FROM pg_type t0
+          JOIN pg_type t ON t.oid = CASE WHEN t0.typelem <> 0 AND t0.typlen = -1 THEN t0.typelem ELSE t0.oid END
+          LEFT JOIN pg_class c ON c.oid = t.typrelid
+          WHERE d.refclassid = 'pg_type'::regclass AND t0.oid = d.refobjid AND t.typnamespace = n.oid
+          UNION ALL
+          SELECT \(routineKind("q")), \(routineIdentity("q")) FROM pg_proc q
+          WHERE d.refclassid = 'pg_proc'::regclass AND q.oid = d.refobjid AND q.pronamespace = n.oid
+        ) AS u(kind, name)
+        WHERE d.deptype = 'n' AND u.kind IS NOT NULL
         ORDER BY 1, 2, 15, 13
         """
+
+    /// The sequence columns of a row that is not a sequence, typed (a `DISTINCT` branch resolves bare NULLs as text).
+    static let noSequence = "NULL::bigint, NULL::bigint, NULL::bigint, NULL::bigint, NULL::bigint, NULL::boolean"
+
+    /// A function's identity as `FunctionSignature` spells it: `name(integer, text)`.
+    static func routineIdentity(_ p: String) -> String {
+        "\(p).proname || '(' || COALESCE((SELECT string_agg(format_type(a.t, NULL), ', ' ORDER BY a.i) "
+            + "FROM unnest(\(p).proargtypes::oid[]) WITH ORDINALITY AS a(t, i)), '') || ')'"
+    }
+
+    /// The `ObjectKind` of a routine: `function`, `procedure` or `aggregate`.
+    static func routineKind(_ p: String) -> String {
+        "CASE \(p).prokind WHEN 'a' THEN 'aggregate' WHEN 'p' THEN 'procedure' ELSE 'function' END"
+    }
 
     /// The constraints and indexes queries' rows: read on other connections while the columns
     /// are read and parsed on this one, or on this one afterwards.
@@ -475,6 +567,31 @@ struct PostgresIntrospector {
                 schema.catalog.objects[ObjectID(.compositeType, name)] = CatalogObject(
                     .compositeType(type), privileges: names(row.privileges), owner: row.owner)
                 Self.noteColumns(typedBy: ObjectID(.compositeType, name), in: &schema)
+            case "f":
+                guard let details = row.details.flatMap({ try? JSONDecoder().decode(PostgresFunctionDetails.self, from: Data($0.utf8)) })
+                else { continue }
+                var function = details.function
+                function.comment = row.comment
+                schema.functions.append(function)
+                schema.catalog.objects[SchemaObject.function(function).id] = CatalogObject(
+                    .function(function), privileges: names(row.privileges), owner: row.owner)
+            case "g":
+                guard let d = row.details.flatMap({ try? JSONDecoder().decode(PostgresAggregateDetails.self, from: Data($0.utf8)) })
+                else { continue }
+                let aggregate = Aggregate(
+                    d.name, d.arguments ?? [], stateFunction: d.stateFunction, stateType: d.stateType, finalFunction: d.finalFunction,
+                    initialCondition: d.initialCondition, comment: row.comment)
+                schema.aggregates.append(aggregate)
+                schema.catalog.objects[ObjectID(.aggregate, aggregate.signature)] = CatalogObject(
+                    .aggregate(aggregate), privileges: names(row.privileges), owner: row.owner)
+            case "p":
+                // An edge to or from a function: `dependent` (of kind `options`) uses `name` (of kind `referencedKind`).
+                guard let dependentKind = row.options.string.flatMap(Self.graphKind), let referencedKind = row.referencedKind.flatMap(Self.graphKind),
+                    let dependent = row.dependent
+                else { continue }
+                // A trigger is its table's: the table uses the function.
+                let from = row.options.string == "trigger" ? ObjectID(.table, row.ownerTable ?? dependent) : ObjectID(dependentKind, dependent)
+                schema.catalog.dependencies.append(ObjectDependency(from, on: ObjectID(referencedKind, name)))
             case "w":
                 let options = names(row.options)
                 var view = View(name, row.definition ?? "", comment: row.comment)
@@ -518,6 +635,11 @@ struct PostgresIntrospector {
             schema.tables[t].columns[c].autoincrementKind = .serial
             schema.tables[t].columns[c].defaultValue = nil
         }
+    }
+
+    /// The graph's kind for a kind the edge rows name (`table`, `view`, `function`, `trigger`, …).
+    static func graphKind(_ name: String) -> ObjectKind? {
+        name == "trigger" ? .table : ObjectKind(rawValue: name)
     }
 
     /// The columns typed by a domain or composite type (`format_type` names it) use it: edges of the graph.

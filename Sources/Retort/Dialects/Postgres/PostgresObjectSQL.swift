@@ -40,6 +40,12 @@ enum PostgresObjectSQL {
                 return ["CREATE TYPE \(q(t.name)) AS (\(attributes))"] + (t.comment != nil ? [comment(object)] : [])
             }
             return alterCompositeType(from: old, to: t)
+        case .function(let f):
+            guard case .function(let old)? = from else { return PostgresFunctionSQL.create(f) }
+            return PostgresFunctionSQL.create(f, orReplace: old)
+        case .aggregate(let a):
+            guard case .aggregate(let old)? = from else { return PostgresFunctionSQL.create(a) }
+            return PostgresFunctionSQL.create(a, orReplace: old)
         }
     }
 
@@ -94,6 +100,8 @@ enum PostgresObjectSQL {
         case .view(let v): return "COMMENT ON VIEW \(q(v.name)) IS \(v.comment.map(SQLText.literal) ?? "NULL")"
         case .domain(let d): return "COMMENT ON DOMAIN \(q(d.name)) IS \(d.comment.map(SQLText.literal) ?? "NULL")"
         case .compositeType(let t): return "COMMENT ON TYPE \(q(t.name)) IS \(t.comment.map(SQLText.literal) ?? "NULL")"
+        case .function(let f): return PostgresFunctionSQL.comment(f)
+        case .aggregate(let a): return PostgresFunctionSQL.comment(a)
         }
     }
 
@@ -103,6 +111,8 @@ enum PostgresObjectSQL {
         case .view(let v): return v.query(for: .postgres) == nil ? [] : ["DROP VIEW \(q(v.name))"]
         case .domain(let d): return ["DROP DOMAIN \(q(d.name))"]
         case .compositeType(let t): return ["DROP TYPE \(q(t.name))"]
+        case .function(let f): return ["DROP \(PostgresFunctionSQL.keyword(f)) \(PostgresFunctionSQL.reference(f))"]
+        case .aggregate(let a): return ["DROP AGGREGATE \(PostgresFunctionSQL.reference(a))"]
         }
     }
 
@@ -114,8 +124,24 @@ enum PostgresObjectSQL {
         case .view(let v): target = q(v.name)
         case .domain(let d): target = "DOMAIN \(q(d.name))"
         case .compositeType(let t): target = "TYPE \(q(t.name))"
+        case .function(let f): target = "\(PostgresFunctionSQL.keyword(f)) \(PostgresFunctionSQL.reference(f))"
+        case .aggregate(let a): target = "FUNCTION \(PostgresFunctionSQL.reference(a))"
         }
         var sql: [String] = []
+        // Functions and types are usable by PUBLIC unless revoked: a list without PUBLIC had it revoked.
+        let publicByDefault: Bool
+        switch facts.object {
+        case .view: publicByDefault = false
+        case .domain, .compositeType, .function, .aggregate: publicByDefault = true
+        }
+        if publicByDefault, !facts.privileges.isEmpty, !facts.privileges.compactMap(ACLItem.init).contains(where: { $0.grantee == nil }) {
+            let privilege: String
+            switch facts.object {
+            case .function, .aggregate: privilege = "EXECUTE"
+            case .view, .domain, .compositeType: privilege = "USAGE"
+            }
+            sql.append("REVOKE \(privilege) ON \(target) FROM PUBLIC")
+        }
         for item in facts.privileges {
             guard let grant = ACLItem(item), grant.grantee != facts.owner else { continue }
             guard !grant.privileges.isEmpty else { continue }
@@ -130,6 +156,8 @@ enum PostgresObjectSQL {
             case .view: sql.append("ALTER VIEW \(target) OWNER TO \(q(owner))")
             case .domain(let d): sql.append("ALTER DOMAIN \(q(d.name)) OWNER TO \(q(owner))")
             case .compositeType(let t): sql.append("ALTER TYPE \(q(t.name)) OWNER TO \(q(owner))")
+            case .function: sql.append("ALTER \(target) OWNER TO \(q(owner))")
+            case .aggregate(let a): sql.append("ALTER AGGREGATE \(PostgresFunctionSQL.reference(a)) OWNER TO \(q(owner))")
             }
         }
         return sql

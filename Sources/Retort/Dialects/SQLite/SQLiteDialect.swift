@@ -92,8 +92,8 @@ public struct SQLiteDialect: Dialect {
         case .view(let v):
             return .view(View(v.name.lowercased(), v.query(for: .sqlite).map { Self.comparable(PostgresObjectSQL.body($0)) },
                               columns: v.columns.map { $0.lowercased() }))
-        case .domain, .compositeType:
-            return object  // SQLite has neither: never compared there
+        case .domain, .compositeType, .function, .aggregate:
+            return object  // SQLite has none of these: never compared there
         }
     }
 

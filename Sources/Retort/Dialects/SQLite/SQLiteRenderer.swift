@@ -169,8 +169,8 @@ struct SQLiteRenderer {
             guard let query = v.query(for: .sqlite) else { return [] }
             let columns = v.columns.isEmpty ? "" : " (" + v.columns.map(SQLText.quote).joined(separator: ", ") + ")"
             return ["CREATE VIEW \(SQLText.quote(v.name))\(columns) AS \(PostgresObjectSQL.body(query))"]
-        case .domain, .compositeType:
-            return []  // SQLite has neither; columns that use one take their portable type
+        case .domain, .compositeType, .function, .aggregate:
+            return []  // SQLite has none of these; columns that use a type take their portable type
         }
     }
 
@@ -178,7 +178,7 @@ struct SQLiteRenderer {
     static func drop(_ object: SchemaObject) -> [String] {
         switch object {
         case .view(let v): return v.query(for: .sqlite) == nil ? [] : ["DROP VIEW \(SQLText.quote(v.name))"]
-        case .domain, .compositeType: return []
+        case .domain, .compositeType, .function, .aggregate: return []
         }
     }
 

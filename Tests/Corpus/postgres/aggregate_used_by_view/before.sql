@@ -1,0 +1,1 @@
+CREATE TABLE actor (actor_id serial PRIMARY KEY, name text NOT NULL);
