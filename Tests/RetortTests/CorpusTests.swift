@@ -149,6 +149,9 @@ enum SQLiteCatalog {
                     "index \(label) on \((row[2].string ?? "").lowercased()) unique=\(list.first?[0].int ?? 0) keys="
                         + keys.map { "\(($0[0].string ?? "expr").lowercased()) \($0[1].int ?? 0) \(($0[2].string ?? "").uppercased())" }.joined(separator: ",")
                         + " where=\(predicate)")
+            case "trigger":
+                // FOR EACH ROW is SQLite's only mode, written or not.
+                out.append("trigger \(name.lowercased()) \(normalize(sql).replacingOccurrences(of: " for each row ", with: " "))")
             default:
                 out.append("\(type) \(name.lowercased()) \(normalize(sql))")
             }

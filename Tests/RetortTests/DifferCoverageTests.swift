@@ -142,8 +142,8 @@ struct DifferCoverageTests {
             "indexes": { $0.indexes = [] },
             "comment": { $0.comment = "y" },
             "sqlite": { $0.sqlite = [.strict] },
+            "triggers": { $0.triggers = [Trigger("tr", .after, [.update], function: "f", body: "SELECT 1;")] },
         ], exempt: [
-            "triggers": "SQLite trigger text kept through rebuilds; not compared until triggers are a kind of their own",
             "hints": "renames and backfills the models ask for: they steer the difference, they are not part of it",
         ])
     }
@@ -223,6 +223,29 @@ struct DifferCoverageTests {
             "finalFunction": { $0.finalFunction = "int4abs" },
             "initialCondition": { $0.initialCondition = "0" },
             "comment": { $0.comment = "y" },
+        ])
+    }
+
+    @Test("triggers")
+    func triggers() throws {
+        let trigger = Trigger("tr", .after, [.update], function: "f", body: "SELECT 1;", comment: "x")
+        try check("Trigger", trigger, embed: { var t = Self.base; t.triggers = [$0]; return Self.schema(t) }, mutations: [
+            "name": { $0.name = "tr2" },
+            "timing": { $0.timing = .before },
+            "events": { $0.events = [.insert] },
+            "updateOf": { $0.updateOf = ["n"] },
+            "forEachRow": { $0.forEachRow = false },
+            "when": { $0.when = "NEW.n > 0" },
+            "function": { $0.function = "g" },
+            "arguments": { $0.arguments = ["a"] },
+            "body": { $0.body = "SELECT 2;" },
+            "oldTable": { $0.oldTable = "o"; $0.forEachRow = false },
+            "newTable": { $0.newTable = "n"; $0.forEachRow = false },
+            "constraint": { $0.constraint = true },
+            "deferrable": { $0.constraint = true; $0.deferrable = .initiallyDeferred },
+            "firing": { $0.firing = .disabled },
+            "comment": { $0.comment = "y" },
+            "sql": { $0.sql = "CREATE TRIGGER tr AFTER UPDATE ON t BEGIN SELECT 3; END" },
         ])
     }
 

@@ -76,6 +76,7 @@ struct IntrospectionTests {
         names.views = [View("v", "select A.id, B.id as b_id\n  from a join b on b.a_id = a.id")]
         // So is a function: declared in other words (a blank space around its body), the same one.
         names.functions = [Function("touch", returns: "TRIGGER", language: "PLPGSQL", body: "BEGIN RETURN NEW; END")]
+        names.tables[0].triggers = [Trigger("a_touch", .before, [.update], function: "touch")]
         #expect(try Autogenerator(models: names, graph: try graph([])).differences(db) == [])
         // The database diffed against itself is empty, too.
         #expect(try Differ(dialect: PostgresDialect()).diff(from: schema, to: schema) == [])

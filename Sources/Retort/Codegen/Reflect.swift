@@ -140,6 +140,7 @@ public struct Reflector {
             if ix.isColumnsOnly { text = text.replacingOccurrences(of: "Index(\(SwiftLiteral.strings(ix.columns))", with: "Index(\(variadic(ix.columns))") }
             lines.append(text)
         }
+        lines += t.triggers.map(SwiftLiteral.trigger)
         let comment = (t.comment.map { ", comment: \(SwiftLiteral.string($0))" } ?? "") + (t.sqlite.map { ", sqlite: \($0.literal)" } ?? "")
         return "Table(\(SwiftLiteral.string(t.name))\(comment)) {\n" + lines.map { "    \($0)\n" }.joined() + "}"
     }

@@ -198,6 +198,7 @@ enum SwiftLiteral {
             list("checks", t.checks.map(check)),
             list("indexes", t.indexes.map(index)),
             t.comment.map { "\(inner)comment: \(string($0))" },
+            list("triggers", t.triggers.map(trigger)),
             t.sqlite.map { "\(inner)sqlite: \($0.literal)" },
         ]
         return "Table(\n" + fields.compactMap { $0 }.joined(separator: ",\n") + "\n\(pad))"
@@ -221,7 +222,28 @@ enum SwiftLiteral {
         case .compositeType(let t): return ".compositeType(\(compositeType(t)))"
         case .function(let f): return ".function(\(function(f, pad: pad)))"
         case .aggregate(let a): return ".aggregate(\(aggregate(a)))"
+        case .trigger(let table, let t): return ".trigger(table: \(string(table)), \(trigger(t)))"
         }
+    }
+
+    /// `Trigger("name", .before, [.update], …)`, or `Trigger(name: …, sql: …)` for one kept as written.
+    static func trigger(_ t: Trigger) -> String {
+        if let sql = t.sql, t == Trigger(name: t.name, sql: sql) { return "Trigger(name: \(string(t.name)), sql: \(string(sql)))" }
+        var args = [string(t.name), ".\(t.timing.rawValue)", "[" + t.events.map { ".\($0.rawValue)" }.joined(separator: ", ") + "]"]
+        if !t.updateOf.isEmpty { args.append("updateOf: \(strings(t.updateOf))") }
+        if !t.forEachRow { args.append("forEachRow: false") }
+        if let w = t.when { args.append("when: \(string(w))") }
+        if let f = t.function { args.append("function: \(string(f))") }
+        if !t.arguments.isEmpty { args.append("arguments: \(strings(t.arguments))") }
+        if let b = t.body { args.append("body: \(string(b))") }
+        if let o = t.oldTable { args.append("oldTable: \(string(o))") }
+        if let n = t.newTable { args.append("newTable: \(string(n))") }
+        if t.constraint { args.append("constraint: true") }
+        if let d = t.deferrable { args.append("deferrable: .\(d.rawValue)") }
+        if t.firing != .enabled { args.append("firing: .\(t.firing.rawValue)") }
+        if let c = t.comment { args.append("comment: \(string(c))") }
+        if let s = t.sql { args.append("sql: \(string(s))") }
+        return "Trigger(\(args.joined(separator: ", ")))"
     }
 
     /// `Function("name", arguments: […], returns: …, language: …, body: …, …)`, one argument a line.

@@ -112,6 +112,10 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
             return t
         case .batchedUpdate(let u): return u.table
         case .renameTable(_, let to): return to
+        // A trigger is its table's.
+        case .createObject(.trigger(let t, _)), .dropObject(.trigger(let t, _)), .replaceObject(_, .trigger(let t, _)),
+            .recreateObject(_, .trigger(let t, _)):
+            return t
         case .execute, .code, .expect, .renameEnumType, .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue,
             .replaceEnumType, .createSequence, .dropSequence, .alterSequence, .createObject, .dropObject, .replaceObject,
             .recreateObject:

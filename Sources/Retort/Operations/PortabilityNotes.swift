@@ -38,6 +38,11 @@ extension Array where Element == MigrationOperation {
             }
             if c.defaultValue?.isSequenceValue == true { note("column \(table).\(c.name) takes its default from a sequence; SQLite has none, so no default") }
         }
+        func trigger(_ t: Trigger, on table: String) {
+            guard !t.exists(on: .sqlite) else { return }
+            let why = t.body == nil ? "has no SQLite body" : t.events.count != 1 ? "fires on several events" : "fires once per statement"
+            note("trigger \(t.name) on \(table) \(why); it is not created on SQLite")
+        }
         func object(_ o: SchemaObject) {
             switch o {
             case .view(let v):
@@ -51,6 +56,7 @@ extension Array where Element == MigrationOperation {
             case .compositeType(let t): note("composite type \(t.name) is not created on SQLite; columns that use it take their portable type")
             case .function(let f): note("\(f.kind.rawValue) \(f.signature) is not created on SQLite, which has none")
             case .aggregate(let a): note("aggregate \(a.signature) is not created on SQLite, which has none")
+            case .trigger(let table, let t): trigger(t, on: table)
             }
         }
         for op in self {
@@ -60,6 +66,7 @@ extension Array where Element == MigrationOperation {
                 t.columns.forEach { column($0, on: t.name) }
                 t.constraints.forEach { constraint($0, on: t.name) }
                 t.indexes.forEach { index($0, on: t.name) }
+                t.triggers.forEach { trigger($0, on: t.name) }
             case .addColumn(let t, let c), .alterColumn(let t, _, let c): column(c, on: t)
             case .createIndex(let t, let i), .createIndexConcurrently(let t, let i): index(i, on: t)
             case .addConstraint(let t, let c): constraint(c, on: t)
@@ -111,6 +118,8 @@ extension Array where Element == MigrationOperation {
                 switch o {
                 case .view(let v):
                     if v.query(for: .postgres) == nil { note("view \(v.name) has no PostgreSQL query; it is not created on PostgreSQL") }
+                case .trigger(let table, let t):
+                    if !t.exists(on: .postgres) { note("trigger \(t.name) on \(table) runs no function; it is not created on PostgreSQL") }
                 case .domain, .compositeType, .function, .aggregate: break
                 }
             }

@@ -22,7 +22,7 @@ public struct PlanPipeline: Sendable {
         // The target's dependency graph: its own catalog's when it was read from a database, the
         // scratch schema's when the models were created there to be spelled by the server.
         var planned = target.withoutHints()
-        planned.catalog.dependencies += canonical.dependencies
+        planned.catalog.dependencies += canonical.dependencies + planned.declaredDependencies
         var plan = Planner().plan(difference.operations, current: difference.current, target: planned)
         if safe {
             let backfills = Dictionary(target.tables.map { ($0.name, $0.hints?.backfills ?? [:]) }) { a, _ in a }

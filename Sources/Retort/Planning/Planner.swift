@@ -38,7 +38,10 @@ public struct Planner: Sendable {
             // Objects tables use (domains; a function a default or trigger calls) exist before the
             // tables change and go after them; the others (views) are placed by the graph.
             if let id = op.object {
-                if case .dropObject = op {
+                if id.kind == .trigger, let table = op.tableName {
+                    // What hangs off a table goes in the table's revision.
+                    byTable[table, default: []].append(op)
+                } else if case .dropObject = op {
                     if usedNow.contains(id) { objectsAfter.append(op) } else { objectOps.append(op) }
                 } else if usedThen.contains(id) {
                     objectsBefore.append(op)
@@ -195,7 +198,9 @@ public struct Planner: Sendable {
         var grew = true
         while grew {
             grew = false
-            for e in edges where (e.dependent.kind == .table || used.contains(e.dependent)) && !used.contains(e.referenced) {
+            for e in edges where (e.dependent.kind == .table || e.dependent.kind == .trigger || used.contains(e.dependent))
+                && !used.contains(e.referenced)
+            {
                 used.insert(e.referenced)
                 grew = true
             }

@@ -15,13 +15,15 @@ public enum ObjectKind: String, Hashable, Sendable, Codable, CaseIterable, Compa
     case procedure
     /// An aggregate (PostgreSQL), known by name and input types.
     case aggregate
+    /// A trigger, known as `table.trigger`; part of its table's revision.
+    case trigger
 
     /// True for kinds tables always use when anything does (a column's type): created before the
     /// tables change, dropped after. Functions are placed so when the graph shows a table using one.
     public var usedByTables: Bool {
         switch self {
         case .domain, .compositeType: return true
-        case .table, .view, .function, .procedure, .aggregate: return false
+        case .table, .view, .function, .procedure, .aggregate, .trigger: return false
         }
     }
 
@@ -29,7 +31,7 @@ public enum ObjectKind: String, Hashable, Sendable, Codable, CaseIterable, Compa
     /// replaced in place may have gained columns, which only recreating it takes away.
     public var replacesInPlaceBothWays: Bool {
         switch self {
-        case .domain, .compositeType, .function, .procedure, .aggregate: return true
+        case .domain, .compositeType, .function, .procedure, .aggregate, .trigger: return true
         case .table, .view: return false
         }
     }
@@ -39,7 +41,7 @@ public enum ObjectKind: String, Hashable, Sendable, Codable, CaseIterable, Compa
     public var bodyHidesDependencies: Bool {
         switch self {
         case .function, .procedure: return true
-        case .table, .view, .domain, .compositeType, .aggregate: return false
+        case .table, .view, .domain, .compositeType, .aggregate, .trigger: return false
         }
     }
 
@@ -82,6 +84,8 @@ public enum SchemaObject: Hashable, Sendable, Codable {
     case function(Function)
     /// An aggregate (PostgreSQL).
     case aggregate(Aggregate)
+    /// A trigger of a table.
+    case trigger(table: String, Trigger)
 
     /// The object's kind and name.
     public var id: ObjectID {
@@ -91,6 +95,7 @@ public enum SchemaObject: Hashable, Sendable, Codable {
         case .compositeType(let t): return ObjectID(.compositeType, t.name)
         case .function(let f): return ObjectID(f.kind == .procedure ? .procedure : .function, f.signature)
         case .aggregate(let a): return ObjectID(.aggregate, a.signature)
+        case .trigger(let table, let t): return ObjectID(.trigger, "\(table).\(t.name)")
         }
     }
 
@@ -105,6 +110,7 @@ public enum SchemaObject: Hashable, Sendable, Codable {
         case .compositeType(let t): return t.comment
         case .function(let f): return f.comment
         case .aggregate(let a): return a.comment
+        case .trigger(_, let t): return t.comment
         }
     }
 }
@@ -114,6 +120,7 @@ extension Schema {
     public var objects: [SchemaObject] {
         compositeTypes.map(SchemaObject.compositeType) + domains.map(SchemaObject.domain) + functions.map(SchemaObject.function)
             + aggregates.map(SchemaObject.aggregate) + views.map(SchemaObject.view)
+            + tables.flatMap { t in t.triggers.map { SchemaObject.trigger(table: t.name, $0) } }
     }
 
     /// The object with this kind and name, if the schema has it.
@@ -125,6 +132,11 @@ extension Schema {
         case .compositeType: return compositeTypes.first { $0.name == id.name }.map(SchemaObject.compositeType)
         case .function, .procedure: return functions.first { SchemaObject.function($0).id == id }.map(SchemaObject.function)
         case .aggregate: return aggregates.first { $0.signature == id.name }.map(SchemaObject.aggregate)
+        case .trigger:
+            for t in tables {
+                if let trigger = t.triggers.first(where: { "\(t.name).\($0.name)" == id.name }) { return .trigger(table: t.name, trigger) }
+            }
+            return nil
         }
     }
 
@@ -137,6 +149,8 @@ extension Schema {
         case .compositeType(let t): compositeTypes.append(t)
         case .function(let f): functions.append(f)
         case .aggregate(let a): aggregates.append(a)
+        case .trigger(let table, let trigger):
+            if let i = tableIndex(table) { tables[i].triggers.append(trigger) }
         }
     }
 
@@ -149,6 +163,26 @@ extension Schema {
         case .compositeType: compositeTypes.removeAll { $0.name == id.name }
         case .function, .procedure: functions.removeAll { SchemaObject.function($0).id == id }
         case .aggregate: aggregates.removeAll { $0.signature == id.name }
+        case .trigger:
+            for i in tables.indices {
+                let table = tables[i].name
+                tables[i].triggers.removeAll { "\(table).\($0.name)" == id.name }
+            }
+        }
+    }
+}
+
+extension Schema {
+    /// The edges the models declare outright rather than through SQL text: a trigger is its
+    /// table's and uses the function it names (a trigger function takes no arguments of its own).
+    public var declaredDependencies: [ObjectDependency] {
+        tables.flatMap { t in
+            t.triggers.flatMap { trigger -> [ObjectDependency] in
+                let id = ObjectID(.trigger, "\(t.name).\(trigger.name)")
+                var edges = [ObjectDependency(id, on: ObjectID(.table, t.name))]
+                if let f = trigger.function { edges.append(ObjectDependency(id, on: ObjectID(.function, "\(f)()"))) }
+                return edges
+            }
         }
     }
 }

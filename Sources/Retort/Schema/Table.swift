@@ -1,17 +1,3 @@
-/// A trigger attached to a table, carried so that a rebuild can restore it.
-public struct Trigger: Hashable, Sendable, Codable {
-    /// The trigger's name.
-    public var name: String
-    /// The statement that creates it.
-    public var sql: String
-
-    /// A trigger and the SQL that creates it.
-    public init(name: String, sql: String) {
-        self.name = name
-        self.sql = sql
-    }
-}
-
 /// A table: columns, keys, constraints, indexes and comment.
 public struct Table: Hashable, Sendable, Codable {
     /// The table's name.
@@ -30,7 +16,7 @@ public struct Table: Hashable, Sendable, Codable {
     public var indexes: [Index]
     /// The table's comment.
     public var comment: String?
-    /// Triggers read from the database; never compared, only preserved.
+    /// The table's triggers, compared by name (see `Trigger`).
     public var triggers: [Trigger]
     /// Renames and backfills the model asks for; nil when there are none (see `TableHints`).
     public var hints: TableHints?

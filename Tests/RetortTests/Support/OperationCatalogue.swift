@@ -95,6 +95,11 @@ enum OperationCatalogue {
     static let bareAggregate = Aggregate("g", ["integer"], stateFunction: "int4pl", stateType: "integer")
     static let fullAggregate = Aggregate(
         "g", ["integer"], stateFunction: "int4pl", stateType: "integer", finalFunction: "fin", initialCondition: "0", comment: "g note")
+    static let bareTrigger = Trigger("tr", .after, [.insert], function: "f")
+    static let fullTrigger = Trigger(
+        "tr", .insteadOf, [.insert, .update], updateOf: ["a"], forEachRow: false, when: "NEW.a > 0", function: "f", arguments: ["x"],
+        body: "SELECT 1;", oldTable: "o", newTable: "n", constraint: true, deferrable: .initiallyDeferred, firing: .replica,
+        comment: "tr note", sql: "CREATE TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1; END")
     static let bareRaw = RawSQL("SELECT 1")
     static let fullRaw = RawSQL(
         "SELECT 1", perDialect: [.postgres: "SELECT 2", .sqlite: "SELECT 3"],
@@ -192,6 +197,11 @@ enum OperationCatalogue {
         ("dropObject.aggregate.full", .dropObject(.aggregate(fullAggregate))),
         ("replaceObject.aggregate", .replaceObject(from: .aggregate(bareAggregate), to: .aggregate(fullAggregate))),
         ("recreateObject.aggregate", .recreateObject(from: .aggregate(fullAggregate), to: .aggregate(bareAggregate))),
+        ("createObject.trigger.bare", .createObject(.trigger(table: "t", bareTrigger))),
+        ("createObject.trigger.full", .createObject(.trigger(table: "t", fullTrigger))),
+        ("dropObject.trigger.full", .dropObject(.trigger(table: "t", fullTrigger))),
+        ("replaceObject.trigger", .replaceObject(from: .trigger(table: "t", bareTrigger), to: .trigger(table: "t", fullTrigger))),
+        ("recreateObject.trigger", .recreateObject(from: .trigger(table: "t", fullTrigger), to: .trigger(table: "t", bareTrigger))),
     ]
 
     /// The cases the object kinds brought (views, …): revisions applied by a version before them

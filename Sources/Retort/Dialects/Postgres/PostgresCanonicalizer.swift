@@ -18,7 +18,12 @@ struct PostgresCanonicalizer {
         // the query does not hold cannot be read by it, so this only keeps the scratch small.
         let routines = Self.routinesNeedingServer(models, current: current)
         let read = Self.namesIn(views).union(Self.typeNamesIn(routines))
-        let whole = Set(models.tables.map(\.name).filter { read.contains($0) || read.contains($0.lowercased()) })
+        // A trigger's condition names the table's columns by OLD and NEW: its table is sent whole.
+        let triggered = Dictionary(models.tables.compactMap { t -> (String, [Trigger])? in
+            let sent = Self.triggersNeedingServer(t, current: currentByName[t.name])
+            return sent.isEmpty ? nil : (t.name, sent)
+        }) { a, _ in a }
+        let whole = Set(models.tables.map(\.name).filter { read.contains($0) || read.contains($0.lowercased()) || triggered[$0] != nil })
         let tables = models.tables.filter { whole.contains($0.name) || Self.needsServer($0, current: currentByName[$0.name]) }
         let domains = Self.domainsNeedServer(models, current: current)
         guard !tables.isEmpty || !views.isEmpty || domains || !routines.isEmpty else { return CanonicalForms() }
@@ -88,6 +93,21 @@ struct PostgresCanonicalizer {
                 throw ModelError("a function in the models is not valid on PostgreSQL: \(Self.firstLine(error))")
             }
         }
+        if !triggered.isEmpty {
+            let statements = triggered.sorted { $0.key < $1.key }.flatMap { table, triggers in
+                triggers.compactMap { t -> String? in
+                    var plain = t
+                    plain.comment = nil
+                    plain.firing = .enabled
+                    return PostgresTriggerSQL.create(table, plain).first
+                }
+            }
+            do {
+                try db.executeScript(statements.joined(separator: ";\n"))
+            } catch {
+                throw ModelError("a trigger in the models is not valid on PostgreSQL: \(Self.firstLine(error))")
+            }
+        }
         if !views.isEmpty {
             do {
                 try db.executeScript(Self.createInAnyOrder(views.map { ($0.name, PostgresObjectSQL.create(.view($0))[0]) }, scratch: schema))
@@ -130,6 +150,16 @@ struct PostgresCanonicalizer {
         return models.views.filter { v in
             guard let query = v.query(for: .postgres) else { return false }
             return have[v.name] != SQLText.normalizeExpression(PostgresObjectSQL.body(query)) || !v.columns.isEmpty
+        }
+    }
+
+    /// The table's triggers (on PostgreSQL) with a `WHEN` condition the database's trigger of that
+    /// name does not already spell the same way.
+    static func triggersNeedingServer(_ t: Table, current: Table?) -> [Trigger] {
+        let have = Dictionary((current?.triggers ?? []).map { ($0.name, $0.when.map(SQLText.normalizeExpression)) }) { a, _ in a }
+        return t.triggers.filter { trigger in
+            guard trigger.exists(on: .postgres), let when = trigger.when else { return false }
+            return have[trigger.name] != .some(SQLText.normalizeExpression(when))
         }
     }
 
@@ -308,7 +338,7 @@ public struct CanonicalForms: Sendable {
         case .aggregate(var a):
             a.comment = model.comment
             return .aggregate(a)
-        case .view, .domain, .compositeType:
+        case .view, .domain, .compositeType, .trigger:
             return read
         }
     }
@@ -329,6 +359,9 @@ public struct CanonicalForms: Sendable {
             guard let c = canonical.column(t.columns[i].name) else { continue }
             if case .expression? = t.columns[i].defaultValue { t.columns[i].defaultValue = c.defaultValue }
             if t.columns[i].generated != nil, let g = c.generated { t.columns[i].generated?.expression = g.expression }
+        }
+        for i in t.triggers.indices where t.triggers[i].when != nil {
+            if let c = canonical.triggers.first(where: { $0.name == t.triggers[i].name }) { t.triggers[i].when = c.when }
         }
         return t
     }

@@ -289,3 +289,70 @@ struct PostgresAggregateDetails: Decodable {
     var finalFunction: String?
     var initialCondition: String?
 }
+
+/// The details of a trigger in the objects query (`t` rows).
+struct PostgresTriggerDetails: Decodable {
+    /// `tgtype`: bits for FOR EACH ROW (1), BEFORE (2), INSERT (4), DELETE (8), UPDATE (16), TRUNCATE (32), INSTEAD OF (64).
+    var type: Int
+    var function: String
+    /// The arguments, each ended by `\000` (`encode(tgargs, 'escape')`).
+    var arguments: String?
+    var argumentCount: Int
+    var updateOf: [String]?
+    /// The columns the trigger uses (`UPDATE OF` and its `WHEN`).
+    var columns: [String]?
+    var oldTable: String?
+    var newTable: String?
+    var constraint: Bool
+    var deferrable: Bool
+    var initiallyDeferred: Bool
+    /// `O` (enabled), `D`, `R`, `A`.
+    var enabled: String
+
+    /// The trigger as the IR holds it; its `WHEN` condition taken from `pg_get_triggerdef`.
+    func trigger(_ name: String, definition: String) -> Trigger {
+        let timing: Trigger.Timing = type & 64 != 0 ? .insteadOf : type & 2 != 0 ? .before : .after
+        var events: [Trigger.Event] = []
+        if type & 4 != 0 { events.append(.insert) }
+        if type & 16 != 0 { events.append(.update) }
+        if type & 8 != 0 { events.append(.delete) }
+        if type & 32 != 0 { events.append(.truncate) }
+        var args: [String] = []
+        if argumentCount > 0, let text = arguments {
+            // `escape` doubles a backslash and writes the NUL ending each argument as \000.
+            var current = "", rest = Substring(text)
+            while let c = rest.first {
+                if rest.hasPrefix("\\000") {
+                    args.append(current)
+                    current = ""
+                    rest = rest.dropFirst(4)
+                } else if rest.hasPrefix("\\\\") {
+                    current.append("\\")
+                    rest = rest.dropFirst(2)
+                } else {
+                    current.append(c)
+                    rest = rest.dropFirst()
+                }
+            }
+        }
+        let firing: Trigger.Firing = switch enabled {
+        case "D": .disabled
+        case "R": .replica
+        case "A": .always
+        default: .enabled
+        }
+        return Trigger(
+            name, timing, events, updateOf: updateOf ?? [], forEachRow: type & 1 != 0, when: Self.when(definition), function: function,
+            arguments: args, oldTable: oldTable, newTable: newTable, constraint: constraint,
+            deferrable: deferrable ? (initiallyDeferred ? .initiallyDeferred : .initiallyImmediate) : nil, firing: firing)
+    }
+
+    /// The condition of `… WHEN (condition) EXECUTE …` in a trigger's definition.
+    static func when(_ definition: String) -> String? {
+        let tokens = SQLTokenizer.tokenize(definition)
+        guard let at = tokens.firstIndex(where: { $0.isKeyword("WHEN") }), at + 1 < tokens.count, tokens[at + 1].isPunctuation("("),
+            let close = SQLTokenizer.matchingParen(tokens[...], from: at + 1), close > at + 2
+        else { return nil }
+        return String(definition[tokens[at + 2].range.lowerBound..<tokens[close - 1].range.upperBound])
+    }
+}

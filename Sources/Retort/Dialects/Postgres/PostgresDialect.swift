@@ -160,13 +160,22 @@ public struct PostgresDialect: Dialect {
             a.arguments = a.arguments.map(FunctionSignature.typeName)
             a.stateType = Self.typeSQL(Column("", Self.parseType(a.stateType)))
             return .aggregate(a)
+        case .trigger(let table, var t):
+            // The models' `WHEN` was read back from the scratch schema when the server was there.
+            t.when = t.when.map(SQLText.normalizeExpression)
+            t.events = Trigger.Event.allCases.filter(t.events.contains)
+            t.body = nil  // SQLite's
+            t.sql = nil
+            return .trigger(table: table, t)
         }
     }
 
     public func normalized(_ table: Table) -> Table {
         var t = table
         let pk = Set(t.primaryKey?.columns ?? [])
-        t.triggers = []
+        t.triggers = t.triggers.filter { $0.exists(on: .postgres) }.compactMap { trigger in
+            if case .trigger(_, let n) = normalized(.trigger(table: table.name, trigger)) { n } else { nil }
+        }
         t.sqlite = nil  // SQLite's storage options
         t.columns = t.columns.map { c in
             var c = c

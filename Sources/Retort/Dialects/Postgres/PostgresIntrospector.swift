@@ -228,6 +228,26 @@ struct PostgresIntrospector {
         WHERE n.nspname = current_schema() AND p.prokind IN ('f', 'p', 'a')
           AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_proc'::regclass AND x.objid = p.oid AND x.deptype = 'e')
         UNION ALL
+        SELECT 't', tg.tgname::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.relname::text, NULL, NULL, NULL,
+               NULL, NULL, pg_get_triggerdef(tg.oid), NULL, de.description, NULL, NULL, NULL,
+               json_build_object(
+                 'type', tg.tgtype, 'function', p.proname, 'arguments', encode(tg.tgargs, 'escape'), 'argumentCount', tg.tgnargs,
+                 'updateOf', (SELECT json_agg(a.attname ORDER BY k.i) FROM unnest(tg.tgattr::int2[]) WITH ORDINALITY AS k(n, i)
+                              JOIN pg_attribute a ON a.attrelid = tg.tgrelid AND a.attnum = k.n),
+                 'columns', (SELECT json_agg(DISTINCT a.attname) FROM pg_depend d
+                             JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+                             WHERE d.classid = 'pg_trigger'::regclass AND d.objid = tg.oid AND d.refclassid = 'pg_class'::regclass
+                               AND d.refobjsubid > 0),
+                 'oldTable', tg.tgoldtable, 'newTable', tg.tgnewtable, 'constraint', tg.tgconstraint <> 0,
+                 'deferrable', tg.tgdeferrable, 'initiallyDeferred', tg.tginitdeferred, 'enabled', tg.tgenabled)::text
+        FROM pg_trigger tg
+        JOIN pg_class c ON c.oid = tg.tgrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_proc p ON p.oid = tg.tgfoid
+        LEFT JOIN pg_description de ON de.objoid = tg.oid AND de.classoid = 'pg_trigger'::regclass AND de.objsubid = 0
+        WHERE n.nspname = current_schema() AND NOT tg.tgisinternal AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+          AND c.relname NOT IN (\(excluded))
+        UNION ALL
         SELECT DISTINCT 'p', \(routineIdentity("p")), NULL, NULL, NULL, \(Self.noSequence), u.owner_table, NULL,
                NULL, u.name, NULL, \(routineKind("p")), NULL, u.kind, NULL, NULL, NULL, NULL, NULL
         FROM pg_depend d
@@ -589,9 +609,22 @@ struct PostgresIntrospector {
                 guard let dependentKind = row.options.string.flatMap(Self.graphKind), let referencedKind = row.referencedKind.flatMap(Self.graphKind),
                     let dependent = row.dependent
                 else { continue }
-                // A trigger is its table's: the table uses the function.
-                let from = row.options.string == "trigger" ? ObjectID(.table, row.ownerTable ?? dependent) : ObjectID(dependentKind, dependent)
+                // A trigger is known as `table.trigger`.
+                let from = dependentKind == .trigger ? ObjectID(.trigger, "\(row.ownerTable ?? "").\(dependent)") : ObjectID(dependentKind, dependent)
                 schema.catalog.dependencies.append(ObjectDependency(from, on: ObjectID(referencedKind, name)))
+            case "t":
+                guard let table = row.ownerTable, let t = schema.tableIndex(table),
+                    let details = row.details.flatMap({ try? JSONDecoder().decode(PostgresTriggerDetails.self, from: Data($0.utf8)) })
+                else { continue }
+                var trigger = details.trigger(name, definition: row.definition ?? "")
+                trigger.comment = row.comment
+                schema.tables[t].triggers.append(trigger)
+                let id = ObjectID(.trigger, "\(table).\(name)")
+                schema.catalog.objects[id] = CatalogObject(.trigger(table: table, trigger))
+                schema.catalog.dependencies.append(ObjectDependency(id, on: ObjectID(.table, table)))
+                for column in details.columns ?? [] {
+                    schema.catalog.dependencies.append(ObjectDependency(id, on: ObjectID(.table, table), column: column))
+                }
             case "w":
                 let options = names(row.options)
                 var view = View(name, row.definition ?? "", comment: row.comment)
@@ -638,9 +671,7 @@ struct PostgresIntrospector {
     }
 
     /// The graph's kind for a kind the edge rows name (`table`, `view`, `function`, `trigger`, …).
-    static func graphKind(_ name: String) -> ObjectKind? {
-        name == "trigger" ? .table : ObjectKind(rawValue: name)
-    }
+    static func graphKind(_ name: String) -> ObjectKind? { ObjectKind(rawValue: name) }
 
     /// The columns typed by a domain or composite type (`format_type` names it) use it: edges of the graph.
     static func noteColumns(typedBy id: ObjectID, in schema: inout Schema) {

@@ -46,6 +46,9 @@ enum PostgresObjectSQL {
         case .aggregate(let a):
             guard case .aggregate(let old)? = from else { return PostgresFunctionSQL.create(a) }
             return PostgresFunctionSQL.create(a, orReplace: old)
+        case .trigger(let table, let t):
+            guard case .trigger(_, let old)? = from else { return PostgresTriggerSQL.create(table, t) }
+            return PostgresTriggerSQL.replace(table, old, with: t)
         }
     }
 
@@ -102,6 +105,7 @@ enum PostgresObjectSQL {
         case .compositeType(let t): return "COMMENT ON TYPE \(q(t.name)) IS \(t.comment.map(SQLText.literal) ?? "NULL")"
         case .function(let f): return PostgresFunctionSQL.comment(f)
         case .aggregate(let a): return PostgresFunctionSQL.comment(a)
+        case .trigger(let table, let t): return PostgresTriggerSQL.comment(table, t)
         }
     }
 
@@ -113,6 +117,7 @@ enum PostgresObjectSQL {
         case .compositeType(let t): return ["DROP TYPE \(q(t.name))"]
         case .function(let f): return ["DROP \(PostgresFunctionSQL.keyword(f)) \(PostgresFunctionSQL.reference(f))"]
         case .aggregate(let a): return ["DROP AGGREGATE \(PostgresFunctionSQL.reference(a))"]
+        case .trigger(let table, let t): return PostgresTriggerSQL.drop(table, t)
         }
     }
 
@@ -121,6 +126,7 @@ enum PostgresObjectSQL {
     static func restore(_ facts: CatalogObject, reader: String?) -> [String] {
         let target: String
         switch facts.object {
+        case .trigger: return []  // no grants or owner of its own
         case .view(let v): target = q(v.name)
         case .domain(let d): target = "DOMAIN \(q(d.name))"
         case .compositeType(let t): target = "TYPE \(q(t.name))"
@@ -131,14 +137,14 @@ enum PostgresObjectSQL {
         // Functions and types are usable by PUBLIC unless revoked: a list without PUBLIC had it revoked.
         let publicByDefault: Bool
         switch facts.object {
-        case .view: publicByDefault = false
+        case .view, .trigger: publicByDefault = false
         case .domain, .compositeType, .function, .aggregate: publicByDefault = true
         }
         if publicByDefault, !facts.privileges.isEmpty, !facts.privileges.compactMap(ACLItem.init).contains(where: { $0.grantee == nil }) {
             let privilege: String
             switch facts.object {
             case .function, .aggregate: privilege = "EXECUTE"
-            case .view, .domain, .compositeType: privilege = "USAGE"
+            case .view, .domain, .compositeType, .trigger: privilege = "USAGE"
             }
             sql.append("REVOKE \(privilege) ON \(target) FROM PUBLIC")
         }
@@ -158,6 +164,7 @@ enum PostgresObjectSQL {
             case .compositeType(let t): sql.append("ALTER TYPE \(q(t.name)) OWNER TO \(q(owner))")
             case .function: sql.append("ALTER \(target) OWNER TO \(q(owner))")
             case .aggregate(let a): sql.append("ALTER AGGREGATE \(PostgresFunctionSQL.reference(a)) OWNER TO \(q(owner))")
+            case .trigger: break
             }
         }
         return sql

@@ -211,6 +211,7 @@ struct PostgresRenderer {
             sql += t.indexes.flatMap { Self.createIndex($0, on: t.name) }
             if let c = t.comment { sql.append("COMMENT ON TABLE \(q(t.name)) IS \(SQLText.literal(c))") }
             for c in t.columns where c.comment != nil { sql.append(Self.columnComment(t.name, c)) }
+            sql += t.triggers.flatMap { PostgresTriggerSQL.create(t.name, $0) }
             return sql + ownedSequences(of: t.name)
         case .dropTable(let t):
             return ["DROP TABLE \(q(t.name))"]

@@ -92,6 +92,14 @@ public struct SQLiteDialect: Dialect {
         case .view(let v):
             return .view(View(v.name.lowercased(), v.query(for: .sqlite).map { Self.comparable(PostgresObjectSQL.body($0)) },
                               columns: v.columns.map { $0.lowercased() }))
+        case .trigger(let table, let trigger):
+            // Compared token by token; what SQLite does not keep (a function, a comment) does not count.
+            let t = trigger.sql.flatMap(SQLiteTriggerSQL.parse) ?? trigger
+            guard t.sql == nil else { return .trigger(table: table.lowercased(), Trigger(name: t.name.lowercased(), sql: Self.comparable(t.sql!))) }
+            return .trigger(
+                table: table.lowercased(),
+                Trigger(t.name.lowercased(), t.timing, t.events, updateOf: t.updateOf.map { $0.lowercased() }, when: t.when.map(Self.comparable),
+                        body: t.body.map { Self.comparable(PostgresObjectSQL.body($0)) }))
         case .domain, .compositeType, .function, .aggregate:
             return object  // SQLite has none of these: never compared there
         }
@@ -101,7 +109,9 @@ public struct SQLiteDialect: Dialect {
         var t = table
         let pk = Set(t.primaryKey?.columns ?? [])
         t.comment = nil
-        t.triggers = []
+        t.triggers = t.triggers.filter { $0.exists(on: .sqlite) }.compactMap { trigger in
+            if case .trigger(_, let n) = normalized(.trigger(table: table.name, trigger)) { n } else { nil }
+        }
         t.primaryKey?.name = nil
         t.columns = t.columns.map { c in
             var c = c

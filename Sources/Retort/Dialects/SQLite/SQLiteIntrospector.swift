@@ -203,11 +203,13 @@ struct SQLiteIntrospector {
         }
     }
 
-    /// Triggers, kept as their SQL text (re-created after a rebuild).
+    /// Triggers, read into their parts (kept as written when their text has another shape).
     private static func readTriggers(_ rows: [SQLiteObjectRow], into tables: inout Tables) {
         for row in rows {
             guard let tableName = row.tableName, tables.byName[tableName] != nil, let sql = row.sql else { continue }
-            tables.byName[tableName]!.triggers.append(Trigger(name: row.name, sql: sql))
+            var trigger = SQLiteTriggerSQL.parse(sql) ?? Trigger(name: row.name, sql: sql)
+            trigger.name = row.name
+            tables.byName[tableName]!.triggers.append(trigger)
         }
     }
 }

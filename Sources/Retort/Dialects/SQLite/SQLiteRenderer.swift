@@ -106,6 +106,7 @@ struct SQLiteRenderer {
         switch op {
         case .createTable(let t):
             return [Self.createTable(t, as: t.name)] + t.indexes.map { Self.createIndex($0, on: t.name) }
+                + t.triggers.flatMap { Self.create(.trigger(table: t.name, $0)) }
         case .dropTable(let t):
             return ["DROP TABLE \(q(t.name))"]
         case .addColumn(let t, let c):
@@ -169,6 +170,16 @@ struct SQLiteRenderer {
             guard let query = v.query(for: .sqlite) else { return [] }
             let columns = v.columns.isEmpty ? "" : " (" + v.columns.map(SQLText.quote).joined(separator: ", ") + ")"
             return ["CREATE VIEW \(SQLText.quote(v.name))\(columns) AS \(PostgresObjectSQL.body(query))"]
+        case .trigger(let table, let t):
+            guard t.exists(on: .sqlite) else { return [] }
+            if let sql = t.sql { return [sql] }
+            let q = SQLText.quote
+            let event = t.events[0].rawValue.uppercased() + (t.updateOf.isEmpty ? "" : " OF " + t.updateOf.map(q).joined(separator: ", "))
+            var sql = "CREATE TRIGGER \(q(t.name)) \(t.timing.sql) \(event) ON \(q(table))"
+            if let w = t.when { sql += " WHEN \(w)" }
+            var body = (t.body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if !body.hasSuffix(";") { body += ";" }
+            return [sql + "\nBEGIN\n" + body + "\nEND"]
         case .domain, .compositeType, .function, .aggregate:
             return []  // SQLite has none of these; columns that use a type take their portable type
         }
@@ -178,6 +189,7 @@ struct SQLiteRenderer {
     static func drop(_ object: SchemaObject) -> [String] {
         switch object {
         case .view(let v): return v.query(for: .sqlite) == nil ? [] : ["DROP VIEW \(SQLText.quote(v.name))"]
+        case .trigger(_, let t): return t.exists(on: .sqlite) ? ["DROP TRIGGER \(SQLText.quote(t.name))"] : []
         case .domain, .compositeType, .function, .aggregate: return []
         }
     }
@@ -234,7 +246,7 @@ struct SQLiteRenderer {
         sql.append(Statement("DROP TABLE \(q(old.name))"))
         let rest = [
             "PRAGMA legacy_alter_table = ON", "ALTER TABLE \(q(temporary)) RENAME TO \(q(new.name))", "PRAGMA legacy_alter_table = OFF",
-        ] + new.indexes.map { Self.createIndex($0, on: new.name) } + new.triggers.map(\.sql)
+        ] + new.indexes.map { Self.createIndex($0, on: new.name) } + new.triggers.flatMap { Self.create(.trigger(table: new.name, $0)) }
         return sql + rest.map { Statement($0) }
     }
 
