@@ -249,6 +249,18 @@ struct DifferCoverageTests {
         ])
     }
 
+    @Test("materialized views")
+    func materializedViews() throws {
+        let view = MaterializedView("m", "SELECT n FROM t", indexes: [Index(["n"], name: "m_n")], comment: "x")
+        try check("MaterializedView", view, embed: { var s = Self.schema(); s.materializedViews = [$0]; return s }, mutations: [
+            "name": { $0.name = "m2" },
+            "query": { $0.query = "SELECT m AS n FROM t" },
+            "withData": { $0.withData = false },
+            "indexes": { $0.indexes = [Index(["n"], unique: true, name: "m_n")] },
+            "comment": { $0.comment = "y" },
+        ])
+    }
+
     @Test("views")
     func views() throws {
         let view = View("v", "SELECT n FROM t", comment: "x")

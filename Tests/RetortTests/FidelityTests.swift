@@ -100,7 +100,8 @@ struct FidelityTests {
         try db.executeScript(
             """
             CREATE TABLE t (id integer PRIMARY KEY, at bigint, name text, note text);
-            CREATE MATERIALIZED VIEW names AS SELECT name FROM t;
+            CREATE SCHEMA \(test.schema.map { "\($0)_other" } ?? "other");
+            CREATE VIEW \(test.schema.map { "\($0)_other" } ?? "other").names AS SELECT name FROM t;
             """)
         func models(_ at: ColumnType, _ name: ColumnType, note: Bool = true) -> Schema {
             Schema {
@@ -118,9 +119,9 @@ struct FidelityTests {
             } catch { return "\(error)" }
         }
         #expect(message(models(.timestamp, .text)).contains("from bigint to timestamp: PostgreSQL has no cast"))
-        // Retort cannot create a materialized view again (yet): it stops the change. (Views it can:
-        // see ViewTests.)
-        #expect(message(models(.bigint, .string(20))).contains("materialized view names depends on it"))
+        // A view in another schema is not Retort's to create again: it stops the change. (Views of
+        // its own schema it can: see ViewTests.)
+        #expect(message(models(.bigint, .string(20))).contains("view names depends on it"), "\(message(models(.bigint, .string(20))))")
         #expect(try Autogenerator(models: models(.bigint, .text, note: false), graph: try RevisionGraph([])).differences(db).count == 1)
         // A view that uses no changed column is no obstacle.
         #expect(message(models(.integer, .text)) == "no error")

@@ -53,7 +53,7 @@ public struct Reflector {
             + schema.aggregates.map(SwiftLiteral.aggregate)
     }
 
-    /// The views, each query as the database it was read from spells it (for that dialect only:
+    /// The views (then the materialized views), each query as the database it was read from spells it (for that dialect only:
     /// the catalog's spelling, casts and all, may not read on the other).
     private func views(_ schema: Schema) -> [String] {
         schema.views.map { v in
@@ -61,7 +61,7 @@ public struct Reflector {
             if let query = v.query { view.perDialect = [dialect: PostgresObjectSQL.body(query)] }
             view.query = nil
             return SwiftLiteral.view(view, pad: "    ")
-        }
+        } + schema.materializedViews.map(SwiftLiteral.materializedView)
     }
 
     private func indent(_ text: String, by pad: String) -> String {

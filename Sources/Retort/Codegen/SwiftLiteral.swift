@@ -223,7 +223,17 @@ enum SwiftLiteral {
         case .function(let f): return ".function(\(function(f, pad: pad)))"
         case .aggregate(let a): return ".aggregate(\(aggregate(a)))"
         case .trigger(let table, let t): return ".trigger(table: \(string(table)), \(trigger(t)))"
+        case .materializedView(let m): return ".materializedView(\(materializedView(m)))"
         }
+    }
+
+    /// `MaterializedView("name", "query", withData: false, indexes: […], comment: …)`.
+    static func materializedView(_ m: MaterializedView) -> String {
+        var args = [string(m.name), string(m.query)]
+        if !m.withData { args.append("withData: false") }
+        if !m.indexes.isEmpty { args.append("indexes: [\(m.indexes.map(index).joined(separator: ", "))]") }
+        if let c = m.comment { args.append("comment: \(string(c))") }
+        return "MaterializedView(\(args.joined(separator: ", ")))"
     }
 
     /// `Trigger("name", .before, [.update], …)`, or `Trigger(name: …, sql: …)` for one kept as written.

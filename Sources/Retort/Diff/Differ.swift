@@ -24,7 +24,7 @@ public struct Differ: Sendable {
     /// The kinds that live beside the tables, in the order their operations are listed.
     static let schemaComparisons: [any SchemaComparison.Type] = [
         EnumTypeComparison.self, CompositeTypeComparison.self, DomainComparison.self, SequenceComparison.self, FunctionComparison.self,
-        ViewComparison.self,
+        ViewComparison.self, MaterializedViewComparison.self,
     ]
 
     /// The kinds inside a table both schemas have, in the order their operations are listed.

@@ -76,6 +76,8 @@ extension MigrationOperation {
         case .createObject(let o): return "create \(o.id)"
         case .dropObject(let o): return "drop \(o.id)"
         case .replaceObject(_, let o): return "replace \(o.id)"
+        case .recreateObject(_, .materializedView(let m)) where m.withData:
+            return "drop and create materialized view \(m.name) (filled again WITH DATA, under lock)"
         case .recreateObject(_, let o): return "drop and create \(o.id)"
         case .validateConstraint(let t, let name): return "validate constraint \(name) on \(t)"
         case .backfill(let t, let c, let v): return "fill NULLs of \(t).\(c) with \(v.displayName)"

@@ -57,6 +57,7 @@ extension Array where Element == MigrationOperation {
             case .function(let f): note("\(f.kind.rawValue) \(f.signature) is not created on SQLite, which has none")
             case .aggregate(let a): note("aggregate \(a.signature) is not created on SQLite, which has none")
             case .trigger(let table, let t): trigger(t, on: table)
+            case .materializedView(let m): note("materialized view \(m.name) is not created on SQLite, which has none")
             }
         }
         for op in self {
@@ -120,7 +121,7 @@ extension Array where Element == MigrationOperation {
                     if v.query(for: .postgres) == nil { note("view \(v.name) has no PostgreSQL query; it is not created on PostgreSQL") }
                 case .trigger(let table, let t):
                     if !t.exists(on: .postgres) { note("trigger \(t.name) on \(table) runs no function; it is not created on PostgreSQL") }
-                case .domain, .compositeType, .function, .aggregate: break
+                case .domain, .compositeType, .function, .aggregate, .materializedView: break
                 }
             }
         }

@@ -17,6 +17,8 @@ public struct Schema: Hashable, Sendable, Codable {
     public var functions: [Function] = []
     /// The aggregates (PostgreSQL), in declaration order.
     public var aggregates: [Aggregate] = []
+    /// The materialized views (PostgreSQL), in declaration order.
+    public var materializedViews: [MaterializedView] = []
     /// Objects that depend on a table (column "") or a column and that Retort can neither manage
     /// nor create again (rules, materialized views, views in other schemas), as read from the
     /// database: "view v". Never compared or encoded; a change they block is refused.
@@ -33,7 +35,7 @@ public struct Schema: Hashable, Sendable, Codable {
         self.views = views
     }
 
-    private enum CodingKeys: String, CodingKey { case tables, enums, sequences, views, domains, compositeTypes, functions, aggregates }
+    private enum CodingKeys: String, CodingKey { case tables, enums, sequences, views, domains, compositeTypes, functions, aggregates, materializedViews }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -45,6 +47,7 @@ public struct Schema: Hashable, Sendable, Codable {
         compositeTypes = try c.decodeIfPresent([CompositeType].self, forKey: .compositeTypes) ?? []
         functions = try c.decodeIfPresent([Function].self, forKey: .functions) ?? []
         aggregates = try c.decodeIfPresent([Aggregate].self, forKey: .aggregates) ?? []
+        materializedViews = try c.decodeIfPresent([MaterializedView].self, forKey: .materializedViews) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -57,12 +60,14 @@ public struct Schema: Hashable, Sendable, Codable {
         try c.encodeUnlessDefault(compositeTypes, forKey: .compositeTypes)
         try c.encodeUnlessDefault(functions, forKey: .functions)
         try c.encodeUnlessDefault(aggregates, forKey: .aggregates)
+        try c.encodeUnlessDefault(materializedViews, forKey: .materializedViews)
     }
 
     /// Equal when the objects are: the catalog's facts and the unmanaged dependents do not count.
     public static func == (a: Schema, b: Schema) -> Bool {
         a.tables == b.tables && a.enums == b.enums && a.sequences == b.sequences && a.views == b.views && a.domains == b.domains
             && a.compositeTypes == b.compositeTypes && a.functions == b.functions && a.aggregates == b.aggregates
+            && a.materializedViews == b.materializedViews
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -74,6 +79,7 @@ public struct Schema: Hashable, Sendable, Codable {
         hasher.combine(compositeTypes)
         hasher.combine(functions)
         hasher.combine(aggregates)
+        hasher.combine(materializedViews)
     }
 
     /// Every PostgreSQL enum type: those the columns use (first declaration wins; a column whose

@@ -17,13 +17,15 @@ public enum ObjectKind: String, Hashable, Sendable, Codable, CaseIterable, Compa
     case aggregate
     /// A trigger, known as `table.trigger`; part of its table's revision.
     case trigger
+    /// A materialized view (PostgreSQL).
+    case materializedView = "matview"
 
     /// True for kinds tables always use when anything does (a column's type): created before the
     /// tables change, dropped after. Functions are placed so when the graph shows a table using one.
     public var usedByTables: Bool {
         switch self {
         case .domain, .compositeType: return true
-        case .table, .view, .function, .procedure, .aggregate, .trigger: return false
+        case .table, .view, .function, .procedure, .aggregate, .trigger, .materializedView: return false
         }
     }
 
@@ -31,7 +33,7 @@ public enum ObjectKind: String, Hashable, Sendable, Codable, CaseIterable, Compa
     /// replaced in place may have gained columns, which only recreating it takes away.
     public var replacesInPlaceBothWays: Bool {
         switch self {
-        case .domain, .compositeType, .function, .procedure, .aggregate, .trigger: return true
+        case .domain, .compositeType, .function, .procedure, .aggregate, .trigger, .materializedView: return true
         case .table, .view: return false
         }
     }
@@ -41,14 +43,20 @@ public enum ObjectKind: String, Hashable, Sendable, Codable, CaseIterable, Compa
     public var bodyHidesDependencies: Bool {
         switch self {
         case .function, .procedure: return true
-        case .table, .view, .domain, .compositeType, .aggregate, .trigger: return false
+        case .table, .view, .domain, .compositeType, .aggregate, .trigger, .materializedView: return false
         }
     }
 
     public static func < (a: ObjectKind, b: ObjectKind) -> Bool { a.rawValue < b.rawValue }
 
     /// The kind in messages: "view".
-    public var displayName: String { self == .compositeType ? "composite type" : rawValue }
+    public var displayName: String {
+        switch self {
+        case .compositeType: return "composite type"
+        case .materializedView: return "materialized view"
+        case .table, .view, .domain, .function, .procedure, .aggregate, .trigger: return rawValue
+        }
+    }
 }
 
 /// One object of the schema by kind and name, as the dependency graph names it.
@@ -86,6 +94,8 @@ public enum SchemaObject: Hashable, Sendable, Codable {
     case aggregate(Aggregate)
     /// A trigger of a table.
     case trigger(table: String, Trigger)
+    /// A materialized view (PostgreSQL).
+    case materializedView(MaterializedView)
 
     /// The object's kind and name.
     public var id: ObjectID {
@@ -96,6 +106,7 @@ public enum SchemaObject: Hashable, Sendable, Codable {
         case .function(let f): return ObjectID(f.kind == .procedure ? .procedure : .function, f.signature)
         case .aggregate(let a): return ObjectID(.aggregate, a.signature)
         case .trigger(let table, let t): return ObjectID(.trigger, "\(table).\(t.name)")
+        case .materializedView(let m): return ObjectID(.materializedView, m.name)
         }
     }
 
@@ -111,6 +122,7 @@ public enum SchemaObject: Hashable, Sendable, Codable {
         case .function(let f): return f.comment
         case .aggregate(let a): return a.comment
         case .trigger(_, let t): return t.comment
+        case .materializedView(let m): return m.comment
         }
     }
 }
@@ -119,7 +131,7 @@ extension Schema {
     /// Every object beside the tables, as `SchemaObject` values, in declaration order.
     public var objects: [SchemaObject] {
         compositeTypes.map(SchemaObject.compositeType) + domains.map(SchemaObject.domain) + functions.map(SchemaObject.function)
-            + aggregates.map(SchemaObject.aggregate) + views.map(SchemaObject.view)
+            + aggregates.map(SchemaObject.aggregate) + views.map(SchemaObject.view) + materializedViews.map(SchemaObject.materializedView)
             + tables.flatMap { t in t.triggers.map { SchemaObject.trigger(table: t.name, $0) } }
     }
 
@@ -132,6 +144,7 @@ extension Schema {
         case .compositeType: return compositeTypes.first { $0.name == id.name }.map(SchemaObject.compositeType)
         case .function, .procedure: return functions.first { SchemaObject.function($0).id == id }.map(SchemaObject.function)
         case .aggregate: return aggregates.first { $0.signature == id.name }.map(SchemaObject.aggregate)
+        case .materializedView: return materializedViews.first { $0.name == id.name }.map(SchemaObject.materializedView)
         case .trigger:
             for t in tables {
                 if let trigger = t.triggers.first(where: { "\(t.name).\($0.name)" == id.name }) { return .trigger(table: t.name, trigger) }
@@ -151,6 +164,7 @@ extension Schema {
         case .aggregate(let a): aggregates.append(a)
         case .trigger(let table, let trigger):
             if let i = tableIndex(table) { tables[i].triggers.append(trigger) }
+        case .materializedView(let m): materializedViews.append(m)
         }
     }
 
@@ -163,6 +177,7 @@ extension Schema {
         case .compositeType: compositeTypes.removeAll { $0.name == id.name }
         case .function, .procedure: functions.removeAll { SchemaObject.function($0).id == id }
         case .aggregate: aggregates.removeAll { $0.signature == id.name }
+        case .materializedView: materializedViews.removeAll { $0.name == id.name }
         case .trigger:
             for i in tables.indices {
                 let table = tables[i].name

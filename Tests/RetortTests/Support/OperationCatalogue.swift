@@ -100,6 +100,9 @@ enum OperationCatalogue {
         "tr", .insteadOf, [.insert, .update], updateOf: ["a"], forEachRow: false, when: "NEW.a > 0", function: "f", arguments: ["x"],
         body: "SELECT 1;", oldTable: "o", newTable: "n", constraint: true, deferrable: .initiallyDeferred, firing: .replica,
         comment: "tr note", sql: "CREATE TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1; END")
+    static let bareMaterializedView = MaterializedView("m", "SELECT 1 AS a")
+    static let fullMaterializedView = MaterializedView(
+        "m", "SELECT 1 AS a", withData: false, indexes: [Index(["a"], unique: true, name: "m_a")], comment: "m note")
     static let bareRaw = RawSQL("SELECT 1")
     static let fullRaw = RawSQL(
         "SELECT 1", perDialect: [.postgres: "SELECT 2", .sqlite: "SELECT 3"],
@@ -197,6 +200,11 @@ enum OperationCatalogue {
         ("dropObject.aggregate.full", .dropObject(.aggregate(fullAggregate))),
         ("replaceObject.aggregate", .replaceObject(from: .aggregate(bareAggregate), to: .aggregate(fullAggregate))),
         ("recreateObject.aggregate", .recreateObject(from: .aggregate(fullAggregate), to: .aggregate(bareAggregate))),
+        ("createObject.materializedView.bare", .createObject(.materializedView(bareMaterializedView))),
+        ("createObject.materializedView.full", .createObject(.materializedView(fullMaterializedView))),
+        ("dropObject.materializedView.full", .dropObject(.materializedView(fullMaterializedView))),
+        ("replaceObject.materializedView", .replaceObject(from: .materializedView(bareMaterializedView), to: .materializedView(fullMaterializedView))),
+        ("recreateObject.materializedView", .recreateObject(from: .materializedView(fullMaterializedView), to: .materializedView(bareMaterializedView))),
         ("createObject.trigger.bare", .createObject(.trigger(table: "t", bareTrigger))),
         ("createObject.trigger.full", .createObject(.trigger(table: "t", fullTrigger))),
         ("dropObject.trigger.full", .dropObject(.trigger(table: "t", fullTrigger))),

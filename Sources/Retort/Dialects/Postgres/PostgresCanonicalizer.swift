@@ -13,11 +13,16 @@ struct PostgresCanonicalizer {
 
     func canonicalTables(of models: Schema, comparedWith current: Schema) throws -> CanonicalForms {
         let currentByName = Dictionary(current.tables.map { ($0.name, $0) }) { a, _ in a }
-        let views = Self.withViewsTheyName(Self.viewsNeedingServer(models, current: current), in: models)
+        let matviews = Self.materializedViewsNeedingServer(models, current: current)
+        let matviewNames = Self.namesIn(queries: matviews.map(\.query))
+        let viewsRead = models.views.filter { v in v.query(for: .postgres) != nil && (matviewNames.contains(v.name) || matviewNames.contains(v.name.lowercased())) }
+        var views = Self.viewsNeedingServer(models, current: current)
+        views += viewsRead.filter { v in !views.contains { $0.name == v.name } }
+        views = Self.withViewsTheyName(views, in: models)
         // The tables the views may read get every column (a view can select them all); a name
         // the query does not hold cannot be read by it, so this only keeps the scratch small.
         let routines = Self.routinesNeedingServer(models, current: current)
-        let read = Self.namesIn(views).union(Self.typeNamesIn(routines))
+        let read = Self.namesIn(views).union(Self.typeNamesIn(routines)).union(matviewNames)
         // A trigger's condition names the table's columns by OLD and NEW: its table is sent whole.
         let triggered = Dictionary(models.tables.compactMap { t -> (String, [Trigger])? in
             let sent = Self.triggersNeedingServer(t, current: currentByName[t.name])
@@ -26,7 +31,7 @@ struct PostgresCanonicalizer {
         let whole = Set(models.tables.map(\.name).filter { read.contains($0) || read.contains($0.lowercased()) || triggered[$0] != nil })
         let tables = models.tables.filter { whole.contains($0.name) || Self.needsServer($0, current: currentByName[$0.name]) }
         let domains = Self.domainsNeedServer(models, current: current)
-        guard !tables.isEmpty || !views.isEmpty || domains || !routines.isEmpty else { return CanonicalForms() }
+        guard !tables.isEmpty || !views.isEmpty || domains || !routines.isEmpty || !matviews.isEmpty else { return CanonicalForms() }
         let schema = "retort_canon_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
         do {
             try db.executeScript(
@@ -108,9 +113,18 @@ struct PostgresCanonicalizer {
                 throw ModelError("a trigger in the models is not valid on PostgreSQL: \(Self.firstLine(error))")
             }
         }
-        if !views.isEmpty {
+        if !views.isEmpty || !matviews.isEmpty {
+            // Views and materialized views may read one another; the latter are created empty.
+            let statements = views.map { ($0.name, PostgresObjectSQL.create(.view($0))[0]) }
+                + matviews.map { m in
+                    var empty = m
+                    empty.withData = false
+                    return (m.name, PostgresMaterializedViewSQL.create(empty)[0])
+                }
             do {
-                try db.executeScript(Self.createInAnyOrder(views.map { ($0.name, PostgresObjectSQL.create(.view($0))[0]) }, scratch: schema))
+                try db.executeScript(Self.createInAnyOrder(statements, scratch: schema))
+                let indexes = matviews.flatMap { m in m.indexes.flatMap { PostgresRenderer.createIndex($0, on: m.name) } }
+                if !indexes.isEmpty { try db.executeScript(indexes.joined(separator: ";\n")) }
             } catch {
                 throw ModelError("a view in the models is not valid on PostgreSQL: \(Self.firstLine(error))")
             }
@@ -123,6 +137,12 @@ struct PostgresCanonicalizer {
         }
         forms.dependencies = scratch.catalog.dependencies
         for d in scratch.domains { forms.domains[d.name] = d }
+        for m in scratch.materializedViews {
+            let model = matviews.first { $0.name == m.name }
+            var read = m
+            read.withData = model?.withData ?? m.withData  // created empty here
+            forms.objects[ObjectID(.materializedView, m.name)] = .materializedView(read)
+        }
         for o in scratch.functions.map(SchemaObject.function) + scratch.aggregates.map(SchemaObject.aggregate) { forms.objects[o.id] = o }
         for o in routines where forms.objects[o.id] == nil {
             let read = (scratch.functions.filter { $0.name == o.name }.map(\.signature) + scratch.aggregates.filter { $0.name == o.name }.map(\.signature))
@@ -200,6 +220,26 @@ struct PostgresCanonicalizer {
             chosen += more
             names.formUnion(more.map(\.name))
         }
+    }
+
+    /// The models' materialized views the database does not have as they are written.
+    static func materializedViewsNeedingServer(_ models: Schema, current: Schema) -> [MaterializedView] {
+        let dialect = PostgresDialect()
+        return models.materializedViews.filter { m in
+            guard let old = current.object(ObjectID(.materializedView, m.name)) else { return true }
+            return dialect.normalized(old) != dialect.normalized(.materializedView(m))
+        }
+    }
+
+    /// The words and quoted names the queries hold.
+    static func namesIn(queries: [String]) -> Set<String> {
+        var names = Set<String>()
+        for q in queries {
+            for token in SQLTokenizer.tokenize(q) where token.kind == .word || token.kind == .quotedIdentifier {
+                names.insert(token.kind == .word ? token.value.lowercased() : token.value)
+            }
+        }
+        return names
     }
 
     /// The words and quoted names the views' queries hold.
@@ -338,6 +378,9 @@ public struct CanonicalForms: Sendable {
         case .aggregate(var a):
             a.comment = model.comment
             return .aggregate(a)
+        case .materializedView(var m):
+            m.comment = model.comment
+            return .materializedView(m)
         case .view, .domain, .compositeType, .trigger:
             return read
         }

@@ -356,3 +356,36 @@ struct PostgresTriggerDetails: Decodable {
         return String(definition[tokens[at + 2].range.lowerBound..<tokens[close - 1].range.upperBound])
     }
 }
+
+/// The details of a materialized view in the objects query (`x` rows).
+struct PostgresMaterializedViewDetails: Decodable {
+    struct Key: Decodable {
+        var text: String
+        /// The column, for a key that is one.
+        var column: String?
+        /// `indoption` bits: 1 DESC, 2 NULLS FIRST.
+        var options: Int
+    }
+    struct Index: Decodable {
+        var name: String
+        var unique: Bool
+        var method: String
+        var predicate: String?
+        var comment: String?
+        var keys: [Key]?
+    }
+    var withData: Bool
+    var indexes: [Index]?
+
+    /// The indexes as the IR holds them.
+    var indexList: [Retort.Index] {
+        (indexes ?? []).map { i in
+            let keys = i.keys ?? []
+            return Retort.Index(
+                keys: keys.map { $0.column.map(IndexKey.column) ?? .expression($0.text) }, unique: i.unique, name: i.name,
+                where: i.predicate.map(SQLText.normalizeExpression), using: i.method,
+                options: keys.map { IndexKeyOptions(descending: $0.options & 1 != 0, nulls: $0.options & 2 != 0 ? .first : .last) },
+                comment: i.comment)
+        }
+    }
+}

@@ -160,6 +160,15 @@ public struct PostgresDialect: Dialect {
             a.arguments = a.arguments.map(FunctionSignature.typeName)
             a.stateType = Self.typeSQL(Column("", Self.parseType(a.stateType)))
             return .aggregate(a)
+        case .materializedView(var m):
+            m.query = SQLText.normalizeExpression(PostgresObjectSQL.body(m.query))
+            m.indexes = m.indexes.map { i in
+                var i = i
+                i.predicate = i.predicate.map(SQLText.normalizeExpression)
+                i.keys = i.keys.map { if case .expression(let e) = $0 { .expression(SQLText.normalizeExpression(e)) } else { $0 } }
+                return i
+            }.sorted { ($0.name ?? "") < ($1.name ?? "") }
+            return .materializedView(m)
         case .trigger(let table, var t):
             // The models' `WHEN` was read back from the scratch schema when the server was there.
             t.when = t.when.map(SQLText.normalizeExpression)

@@ -145,7 +145,7 @@ struct PostgresIntrospector {
         SELECT DISTINCT 'd', t.relname::text, NULL::text, NULL::text, NULL::text, NULL::bigint, NULL::bigint, NULL::bigint,
                NULL::bigint, NULL::bigint, NULL::boolean, t.relname::text, a.attname::text, NULL::text,
                CASE v.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' ELSE 'rule on ' END || v.relname,
-               CASE WHEN r.rulename = '_RETURN' AND v.relkind = 'v' AND vn.nspname = current_schema()
+               CASE WHEN r.rulename = '_RETURN' AND v.relkind IN ('v', 'm') AND vn.nspname = current_schema()
                          AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass AND x.objid = v.oid
                                          AND x.deptype = 'e')
                     THEN v.relname::text END,
@@ -154,7 +154,7 @@ struct PostgresIntrospector {
         JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND r.oid = d.objid
         JOIN pg_class v ON v.oid = r.ev_class
         JOIN pg_namespace vn ON vn.oid = v.relnamespace
-        JOIN pg_class t ON d.refclassid = 'pg_class'::regclass AND t.oid = d.refobjid AND t.relkind IN ('r', 'p', 'v')
+        JOIN pg_class t ON d.refclassid = 'pg_class'::regclass AND t.oid = d.refobjid AND t.relkind IN ('r', 'p', 'v', 'm')
         JOIN pg_namespace n ON n.oid = t.relnamespace
         LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid AND d.refobjsubid > 0
         WHERE n.nspname = current_schema() AND v.oid <> t.oid
@@ -227,6 +227,30 @@ struct PostgresIntrospector {
         LEFT JOIN pg_description de ON de.objoid = p.oid AND de.classoid = 'pg_proc'::regclass AND de.objsubid = 0
         WHERE n.nspname = current_schema() AND p.prokind IN ('f', 'p', 'a')
           AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_proc'::regclass AND x.objid = p.oid AND x.deptype = 'e')
+        UNION ALL
+        SELECT 'x', c.relname::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+               pg_get_viewdef(c.oid), NULL, de.description, array_to_json(c.relacl)::text, pg_get_userbyid(c.relowner)::text,
+               (SELECT json_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod) ORDER BY a.attnum)
+                FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)::text,
+               json_build_object('withData', c.relispopulated, 'indexes', (
+                 SELECT json_agg(json_build_object(
+                          'name', ic.relname, 'unique', i.indisunique, 'method', am.amname,
+                          'predicate', pg_get_expr(i.indpred, i.indrelid, true),
+                          'comment', (SELECT ixd.description FROM pg_description ixd WHERE ixd.objoid = ic.oid
+                                      AND ixd.classoid = 'pg_class'::regclass AND ixd.objsubid = 0),
+                          'keys', (SELECT json_agg(json_build_object(
+                                            'text', pg_get_indexdef(i.indexrelid, k, true), 'column', a.attname,
+                                            'options', i.indoption[k - 1]) ORDER BY k)
+                                   FROM generate_series(1, i.indnkeyatts) AS k
+                                   LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]
+                                        AND i.indkey[k - 1] <> 0)) ORDER BY ic.relname)
+                 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam
+                 WHERE i.indrelid = c.oid))::text
+        FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_description de ON de.objoid = c.oid AND de.classoid = 'pg_class'::regclass AND de.objsubid = 0
+        WHERE n.nspname = current_schema() AND c.relkind = 'm'
+          AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass AND x.objid = c.oid AND x.deptype = 'e')
         UNION ALL
         SELECT 't', tg.tgname::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.relname::text, NULL, NULL, NULL,
                NULL, NULL, pg_get_triggerdef(tg.oid), NULL, de.description, NULL, NULL, NULL,
@@ -560,10 +584,11 @@ struct PostgresIntrospector {
                 }
                 if owner != nil { ownedSequences.append(sequence) } else { schema.sequences.append(sequence) }
             case "d":
-                let referenced = ObjectID(row.referencedKind == "v" ? .view : .table, name)
+                let referenced = ObjectID(row.referencedKind == "v" ? .view : row.referencedKind == "m" ? .materializedView : .table, name)
                 if let view = row.dependentView {
                     // A view of this schema: part of the graph; dropped and created again around a change.
-                    schema.catalog.dependencies.append(ObjectDependency(ObjectID(.view, view), on: referenced, column: row.ownerColumn))
+                    let kind: ObjectKind = row.dependent?.hasPrefix("materialized view ") == true ? .materializedView : .view
+                    schema.catalog.dependencies.append(ObjectDependency(ObjectID(kind, view), on: referenced, column: row.ownerColumn))
                     continue
                 }
                 guard let what = row.dependent, referenced.kind == .table else { continue }
@@ -612,6 +637,13 @@ struct PostgresIntrospector {
                 // A trigger is known as `table.trigger`.
                 let from = dependentKind == .trigger ? ObjectID(.trigger, "\(row.ownerTable ?? "").\(dependent)") : ObjectID(dependentKind, dependent)
                 schema.catalog.dependencies.append(ObjectDependency(from, on: ObjectID(referencedKind, name)))
+            case "x":
+                guard let details = row.details.flatMap({ try? JSONDecoder().decode(PostgresMaterializedViewDetails.self, from: Data($0.utf8)) })
+                else { continue }
+                let view = MaterializedView(name, row.definition ?? "", withData: details.withData, indexes: details.indexList, comment: row.comment)
+                schema.materializedViews.append(view)
+                schema.catalog.objects[ObjectID(.materializedView, name)] = CatalogObject(
+                    .materializedView(view), privileges: names(row.privileges), owner: row.owner, outputColumns: names(row.outputColumns))
             case "t":
                 guard let table = row.ownerTable, let t = schema.tableIndex(table),
                     let details = row.details.flatMap({ try? JSONDecoder().decode(PostgresTriggerDetails.self, from: Data($0.utf8)) })

@@ -49,6 +49,9 @@ enum PostgresObjectSQL {
         case .trigger(let table, let t):
             guard case .trigger(_, let old)? = from else { return PostgresTriggerSQL.create(table, t) }
             return PostgresTriggerSQL.replace(table, old, with: t)
+        case .materializedView(let m):
+            guard case .materializedView(let old)? = from else { return PostgresMaterializedViewSQL.create(m) }
+            return PostgresMaterializedViewSQL.replace(old, with: m)
         }
     }
 
@@ -106,6 +109,7 @@ enum PostgresObjectSQL {
         case .function(let f): return PostgresFunctionSQL.comment(f)
         case .aggregate(let a): return PostgresFunctionSQL.comment(a)
         case .trigger(let table, let t): return PostgresTriggerSQL.comment(table, t)
+        case .materializedView(let m): return PostgresMaterializedViewSQL.comment(m)
         }
     }
 
@@ -118,6 +122,7 @@ enum PostgresObjectSQL {
         case .function(let f): return ["DROP \(PostgresFunctionSQL.keyword(f)) \(PostgresFunctionSQL.reference(f))"]
         case .aggregate(let a): return ["DROP AGGREGATE \(PostgresFunctionSQL.reference(a))"]
         case .trigger(let table, let t): return PostgresTriggerSQL.drop(table, t)
+        case .materializedView(let m): return PostgresMaterializedViewSQL.drop(m)
         }
     }
 
@@ -128,6 +133,7 @@ enum PostgresObjectSQL {
         switch facts.object {
         case .trigger: return []  // no grants or owner of its own
         case .view(let v): target = q(v.name)
+        case .materializedView(let m): target = q(m.name)
         case .domain(let d): target = "DOMAIN \(q(d.name))"
         case .compositeType(let t): target = "TYPE \(q(t.name))"
         case .function(let f): target = "\(PostgresFunctionSQL.keyword(f)) \(PostgresFunctionSQL.reference(f))"
@@ -137,14 +143,14 @@ enum PostgresObjectSQL {
         // Functions and types are usable by PUBLIC unless revoked: a list without PUBLIC had it revoked.
         let publicByDefault: Bool
         switch facts.object {
-        case .view, .trigger: publicByDefault = false
+        case .view, .trigger, .materializedView: publicByDefault = false
         case .domain, .compositeType, .function, .aggregate: publicByDefault = true
         }
         if publicByDefault, !facts.privileges.isEmpty, !facts.privileges.compactMap(ACLItem.init).contains(where: { $0.grantee == nil }) {
             let privilege: String
             switch facts.object {
             case .function, .aggregate: privilege = "EXECUTE"
-            case .view, .domain, .compositeType, .trigger: privilege = "USAGE"
+            case .view, .domain, .compositeType, .trigger, .materializedView: privilege = "USAGE"
             }
             sql.append("REVOKE \(privilege) ON \(target) FROM PUBLIC")
         }
@@ -164,6 +170,7 @@ enum PostgresObjectSQL {
             case .compositeType(let t): sql.append("ALTER TYPE \(q(t.name)) OWNER TO \(q(owner))")
             case .function: sql.append("ALTER \(target) OWNER TO \(q(owner))")
             case .aggregate(let a): sql.append("ALTER AGGREGATE \(PostgresFunctionSQL.reference(a)) OWNER TO \(q(owner))")
+            case .materializedView: sql.append("ALTER MATERIALIZED VIEW \(target) OWNER TO \(q(owner))")
             case .trigger: break
             }
         }

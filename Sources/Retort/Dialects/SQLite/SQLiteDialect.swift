@@ -100,7 +100,7 @@ public struct SQLiteDialect: Dialect {
                 table: table.lowercased(),
                 Trigger(t.name.lowercased(), t.timing, t.events, updateOf: t.updateOf.map { $0.lowercased() }, when: t.when.map(Self.comparable),
                         body: t.body.map { Self.comparable(PostgresObjectSQL.body($0)) }))
-        case .domain, .compositeType, .function, .aggregate:
+        case .domain, .compositeType, .function, .aggregate, .materializedView:
             return object  // SQLite has none of these: never compared there
         }
     }

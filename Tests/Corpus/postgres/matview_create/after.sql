@@ -1,0 +1,7 @@
+CREATE TABLE payment (payment_id serial PRIMARY KEY, store_id integer NOT NULL, amount numeric(6,2) NOT NULL);
+CREATE MATERIALIZED VIEW sales_by_store AS SELECT store_id, sum(amount) AS total FROM payment GROUP BY store_id;
+CREATE UNIQUE INDEX sales_by_store_id ON sales_by_store (store_id);
+CREATE INDEX sales_by_store_big ON sales_by_store (total DESC) WHERE total > 100;
+COMMENT ON MATERIALIZED VIEW sales_by_store IS 'refreshed nightly';
+CREATE MATERIALIZED VIEW empty_report AS SELECT count(*) AS n FROM payment WITH NO DATA;
+CREATE VIEW top_stores AS SELECT store_id FROM sales_by_store WHERE total > 1000;

@@ -1,0 +1,1 @@
+CREATE TABLE payment (payment_id serial PRIMARY KEY, amount numeric(6,2) NOT NULL);

@@ -1,0 +1,4 @@
+CREATE TABLE payment (payment_id serial PRIMARY KEY, store_id integer NOT NULL, amount numeric(6,2) NOT NULL);
+CREATE MATERIALIZED VIEW sales_by_store AS SELECT store_id, sum(amount) AS total FROM payment GROUP BY store_id;
+CREATE INDEX sales_by_store_total ON sales_by_store (round(total));
+COMMENT ON MATERIALIZED VIEW sales_by_store IS 'by store';
