@@ -7,24 +7,44 @@
 public struct Function: Hashable, Sendable {
     /// A function returns a value; a procedure (`CALL`) does not.
     public enum Kind: String, Hashable, Sendable, Codable {
-        case function, procedure
+        /// `CREATE FUNCTION`: returns a value.
+        case function
+        /// `CREATE PROCEDURE`: run with `CALL`, may commit.
+        case procedure
     }
 
     /// What the planner may assume of the function's result.
     public enum Volatility: String, Hashable, Sendable, Codable {
-        case volatile, stable, immutable
+        /// May return another result for the same arguments, may change the database (the default).
+        case volatile
+        /// The same result for the same arguments within one statement.
+        case stable
+        /// The same result for the same arguments, always.
+        case immutable
     }
 
     /// Whether the function may run in parallel workers.
     public enum Parallel: String, Hashable, Sendable, Codable {
-        case unsafe, restricted, safe
+        /// Never runs in a parallel query (the default).
+        case unsafe
+        /// Runs only in the parallel group leader.
+        case restricted
+        /// Runs in parallel workers.
+        case safe
     }
 
     /// One argument.
     public struct Argument: Hashable, Sendable {
         /// How the argument passes.
         public enum Mode: String, Hashable, Sendable, Codable {
-            case `in`, out, `inout`, variadic
+            /// Passed in (the default).
+            case `in`
+            /// Returned, part of the result.
+            case out
+            /// Passed in and returned.
+            case `inout`
+            /// Any number of trailing values, passed as an array.
+            case variadic
         }
 
         /// Its name, if it has one.

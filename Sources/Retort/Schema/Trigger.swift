@@ -8,13 +8,25 @@
 public struct Trigger: Hashable, Sendable {
     /// When it fires relative to the change.
     public enum Timing: String, Hashable, Sendable, Codable {
-        case before, after, insteadOf
+        /// Before the row changes (it may change or skip it).
+        case before
+        /// After the change.
+        case after
+        /// Instead of the change (on a view).
+        case insteadOf
         var sql: String { self == .insteadOf ? "INSTEAD OF" : rawValue.uppercased() }
     }
 
     /// What fires it.
     public enum Event: String, Hashable, Sendable, Codable, CaseIterable {
-        case insert, update, delete, truncate
+        /// `INSERT`.
+        case insert
+        /// `UPDATE` (of `updateOf` columns only, when given).
+        case update
+        /// `DELETE`.
+        case delete
+        /// `TRUNCATE` (PostgreSQL, per statement).
+        case truncate
     }
 
     /// Whether it fires (PostgreSQL's `ALTER TABLE … ENABLE | DISABLE TRIGGER`).
