@@ -11,7 +11,12 @@
 #     a check and a partial index on every table whose expressions PostgreSQL rewrites, so the
 #     server canonicalizes every table (RETORT_BENCH_PLAIN_ONLY=1 skips that run);
 #   - with RETORT_BENCH_VIEWS=N, the same schema with N views besides (a quarter of them over
-#     another view) on both dialects: the models' views are spelled by the server on every run.
+#     another view) on both dialects: the models' views are spelled by the server on every run;
+#     with RETORT_BENCH_FUNCTIONS=N, N functions (PostgreSQL: a trigger function and SQL ones),
+#     and with RETORT_BENCH_TRIGGERS=N, N triggers round the tables (running the trigger function
+#     on PostgreSQL, a body of their own on SQLite). The size the issue of these kinds measures:
+#       RETORT_BENCH_VIEWS=1000 RETORT_BENCH_FUNCTIONS=500 RETORT_BENCH_TRIGGERS=2000 \
+#         RETORT_BENCH_PLAIN_ONLY=1 Benchmarks/autogen.sh 2000
 #
 #   Benchmarks/autogen.sh [SIZES...]        default: 500 2000 10000
 # Uses RETORT_BENCH_POSTGRES_URL (a server URL; a database is created and dropped per size), or
@@ -59,12 +64,23 @@ best_of() {
   done
 }
 
+# ", with 1000 views, 500 functions, 2000 triggers" for the objects besides the tables, if any.
+objects_label() {
+  local parts=()
+  [ "${RETORT_BENCH_VIEWS:-0}" -gt 0 ] && parts+=("${RETORT_BENCH_VIEWS} views")
+  [ "${RETORT_BENCH_FUNCTIONS:-0}" -gt 0 ] && parts+=("${RETORT_BENCH_FUNCTIONS} functions")
+  [ "${RETORT_BENCH_TRIGGERS:-0}" -gt 0 ] && parts+=("${RETORT_BENCH_TRIGGERS} triggers")
+  [ ${#parts[@]} -gt 0 ] || return 0
+  local IFS=,
+  echo ", with ${parts[*]}" | sed 's/,\([^ ]\)/, \1/g'
+}
+
 # One size on PostgreSQL: plain models or (expressions=1) with a check and a partial index per
 # table that PostgreSQL rewrites, so that every table goes through the server's canonicalization.
 measure() {
   local n=$1 expressions=$2 db="retort_bench_$1" label="plain"
   [ "$expressions" = 1 ] && label="with rewritten expressions on every table"
-  [ "${RETORT_BENCH_VIEWS:-0}" -gt 0 ] && label="$label, with ${RETORT_BENCH_VIEWS} views"
+  label="$label$(objects_label)"
   export RETORT_BENCH_EXPRESSIONS=$expressions RETORT_BENCH_TABLES=$n
   PGOPTIONS="--client-min-messages=warning" psql -q "$server" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
   local url="${server/\/postgres\?//$db?}"
@@ -101,7 +117,7 @@ measure_sqlite() {
   sqlite3 "$file" "PRAGMA user_version = 0" 2>/dev/null || python3 -c "import sqlite3,sys; sqlite3.connect(sys.argv[1]).close()" "$file"
   "$tool" setup --url "sqlite:///$file" >/dev/null
   best_of 5 "$tool" check --no-history --url "sqlite:///$file"
-  local label="plain"; [ "${RETORT_BENCH_VIEWS:-0}" -gt 0 ] && label="with ${RETORT_BENCH_VIEWS} views"
+  local label="plain$(objects_label)"
   printf 'sqlite    check --no-history (%s): %5d tables, no change: best of 5 = %.3f s\n' "$label" "$n" "$best"
   best_of 3 env RETORT_BENCH_CHANGED=40 "$tool" autogen -m bench --url "sqlite:///$file"
   printf 'sqlite    autogen (%s): %d tables, 40 changed: best of 3 = %.3f s\n' "$label" "$n" "$best"

@@ -267,6 +267,26 @@ struct CorpusModelTests {
                 Index("a", name: "t_a", comment: "for lookups by a")
             }
         },
+        // Bounds in other words than PostgreSQL's ('2022-01-01'::date, lower case), sub-partitions, own indexes.
+        "partition_sub_and_indexes": Schema {
+            Table("orders") {
+                Column("order_id", .bigint); Column("region", .text); Column("ordered_on", .date)
+                Column("total", .native("numeric"), nullable: true)
+                Index("ordered_on", name: "orders_ordered_on")
+                Index(["total"], name: "orders_total", options: [IndexKeyOptions(descending: true)])
+                Partitioning(.list, on: ["region"], partitions: [
+                    Partition("orders_eu", .list(["'de'", "'fr'::text"]), indexes: [Index(["total"], name: "orders_eu_big", where: "total > 1000")]),
+                    Partition("orders_us", .list(["'us'"]), partitioning: Partitioning(.range, on: ["ordered_on"], partitions: [
+                        Partition("orders_us_2022", .range(from: ["'2022-01-01'::date"], to: ["date '2023-01-01'"])),
+                        Partition("orders_us_rest", .default),
+                    ])),
+                    Partition("orders_other", .default, partitioning: Partitioning(.hash, on: ["order_id"], partitions: [
+                        Partition("orders_other_0", .hash(modulus: 2, remainder: 0)),
+                        Partition("orders_other_1", .hash(modulus: 2, remainder: 1)),
+                    ])),
+                ])
+            }
+        },
     ]
 
     static let cases = models.keys.sorted()

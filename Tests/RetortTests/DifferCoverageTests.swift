@@ -29,7 +29,8 @@ struct DifferCoverageTests {
     /// Checks one type: its stored properties are exactly `mutations` ∪ `exempt`, and each mutation
     /// of `value`, placed in a schema by `embed`, is a difference.
     func check<T: Equatable>(
-        _ type: String, _ value: T, embed: (T) -> Schema, mutations: [String: (inout T) -> Void], exempt: [String: String] = [:]
+        _ type: String, _ value: T, embed: (T) -> Schema, mutations: [String: (inout T) -> Void], exempt: [String: String] = [:],
+        refused: Set<String> = []
     ) throws {
         let labels = Set(Mirror(reflecting: value).children.compactMap(\.label))
         #expect(labels == Set(mutations.keys).union(exempt.keys), "\(type): list every stored property (new: \(labels.subtracting(mutations.keys).subtracting(exempt.keys).sorted()))")
@@ -39,6 +40,11 @@ struct DifferCoverageTests {
             mutate(&changed)
             #expect(changed != value, "\(type).\(label): the mutation changes nothing")
             let after = embed(changed)
+            if refused.contains(label) {
+                // A change the database cannot make in place: seen, and refused with a message.
+                #expect(throws: UnsupportedChange.self, "\(type).\(label)") { try Differ(dialect: PostgresDialect()).diff(from: before, to: after) }
+                continue
+            }
             let found = try allDialects.map { try Differ(dialect: $0.implementation).diff(from: before, to: after) }
             #expect(found.contains { !$0.isEmpty }, "\(type).\(label) changed, but the differ found no difference")
         }
@@ -143,9 +149,33 @@ struct DifferCoverageTests {
             "comment": { $0.comment = "y" },
             "sqlite": { $0.sqlite = [.strict] },
             "triggers": { $0.triggers = [Trigger("tr", .after, [.update], function: "f", body: "SELECT 1;")] },
+            "partitioning": { $0.partitioning = Partitioning(.range, on: ["n"]) },
         ], exempt: [
             "hints": "renames and backfills the models ask for: they steer the difference, they are not part of it",
-        ])
+        ], refused: ["partitioning"])
+    }
+
+    @Test("partitions")
+    func partitions() throws {
+        let partition = Partition("t_1", .range(from: ["1"], to: ["10"]), indexes: [Index(["n"], name: "t_1_n")], comment: "x")
+        let partitioning = Partitioning(.range, on: ["n"], partitions: [partition])
+        func table(_ p: Partitioning) -> Schema {
+            var t = Self.base
+            t.partitioning = p
+            return Self.schema(t)
+        }
+        try check("Partitioning", partitioning, embed: table, mutations: [
+            "strategy": { $0.strategy = .list },
+            "keys": { $0.keys = [.expression("n + 1")] },
+            "partitions": { $0.partitions.append(Partition("t_2", .default)) },
+        ], refused: ["strategy", "keys"])
+        try check("Partition", partition, embed: { table(Partitioning(.range, on: ["n"], partitions: [$0])) }, mutations: [
+            "name": { $0.name = "t_2" },
+            "bound": { $0.bound = .range(from: ["1"], to: ["20"]) },
+            "partitioning": { $0.partitioning = Partitioning(.hash, on: ["n"]) },
+            "indexes": { $0.indexes = [] },
+            "comment": { $0.comment = "y" },
+        ], refused: ["partitioning"])
     }
 
     @Test("enum types and sequences")

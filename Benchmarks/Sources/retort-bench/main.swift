@@ -16,6 +16,12 @@ let revisionsDirectory = environment["RETORT_BENCH_REVISIONS"] ?? NSTemporaryDir
 /// With RETORT_BENCH_VIEWS=N the schema also has N views: view j reads table j, and every fourth
 /// reads the view before it as well (a view over a view).
 let viewCount = Int(environment["RETORT_BENCH_VIEWS"] ?? "") ?? 0
+/// With RETORT_BENCH_FUNCTIONS=N the schema also has N functions (PostgreSQL): a plpgsql trigger
+/// function and N - 1 SQL functions of an integer.
+let functionCount = Int(environment["RETORT_BENCH_FUNCTIONS"] ?? "") ?? 0
+/// With RETORT_BENCH_TRIGGERS=N the tables have N triggers in all (round the tables): on
+/// PostgreSQL they run the trigger function, on SQLite a body of their own.
+let triggerCount = Int(environment["RETORT_BENCH_TRIGGERS"] ?? "") ?? 0
 
 /// Table i: ten columns of mixed types, two indexes and a foreign key to an earlier table.
 func table(_ i: Int, changed: Bool) -> Table {
@@ -38,6 +44,9 @@ func table(_ i: Int, changed: Bool) -> Table {
         t.checks.append(CheckConstraint("ck_bench_\(i)_cantidad", "cantidad BETWEEN 0 AND 1000000"))
         t.indexes.append(Index(["precio"], name: "ix_bench_\(i)_abiertos", where: "activo AND cantidad IN (1, 2, 3)"))
     }
+    for k in stride(from: i, to: triggerCount, by: max(tableCount, 1)) {
+        t.triggers.append(Trigger("bench_t\(k)", .before, [.update], function: "bench_touch", body: "SELECT 1;"))
+    }
     if changed {
         t.columns.append(Column("nota", .string(200), nullable: true))
         t.columns[4].type = .bigint
@@ -50,9 +59,19 @@ func table(_ i: Int, changed: Bool) -> Table {
 let step = changed > 0 ? max(1, tableCount / changed) : Int.max
 /// Built on first use, as a user's models (a global of their models module) are.
 enum Models {
-    static let schema = Schema(
-        tables: (0..<tableCount).map { i in table(i, changed: changed > 0 && i % step == 0 && i / step < changed) },
-        views: (0..<viewCount).map(view))
+    static let schema: Schema = {
+        var s = Schema(
+            tables: (0..<tableCount).map { i in table(i, changed: changed > 0 && i % step == 0 && i / step < changed) },
+            views: (0..<viewCount).map(view))
+        s.functions = (0..<functionCount).map(function)
+        return s
+    }()
+}
+
+/// Function 0 is the trigger function; function k an SQL function of an integer.
+func function(_ k: Int) -> Function {
+    guard k > 0 else { return Function("bench_touch", returns: "trigger", language: "plpgsql", body: "BEGIN RETURN NEW; END") }
+    return Function("bench_f\(k)", arguments: [.init("x", "integer")], returns: "integer", language: "sql", body: "SELECT x + \(k)", volatility: .immutable)
 }
 
 /// View j: a filter over table j (modulo the tables); every fourth also joins the view before it.

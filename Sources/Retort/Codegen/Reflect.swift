@@ -141,6 +141,7 @@ public struct Reflector {
             lines.append(text)
         }
         lines += t.triggers.map(SwiftLiteral.trigger)
+        if let p = t.partitioning { lines.append(SwiftLiteral.partitioning(p)) }
         let comment = (t.comment.map { ", comment: \(SwiftLiteral.string($0))" } ?? "") + (t.sqlite.map { ", sqlite: \($0.literal)" } ?? "")
         return "Table(\(SwiftLiteral.string(t.name))\(comment)) {\n" + lines.map { "    \($0)\n" }.joined() + "}"
     }

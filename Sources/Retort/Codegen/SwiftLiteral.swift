@@ -200,6 +200,7 @@ enum SwiftLiteral {
             t.comment.map { "\(inner)comment: \(string($0))" },
             list("triggers", t.triggers.map(trigger)),
             t.sqlite.map { "\(inner)sqlite: \($0.literal)" },
+            t.partitioning.map { "\(inner)partitioning: \(partitioning($0))" },
         ]
         return "Table(\n" + fields.compactMap { $0 }.joined(separator: ",\n") + "\n\(pad))"
     }
@@ -224,7 +225,33 @@ enum SwiftLiteral {
         case .aggregate(let a): return ".aggregate(\(aggregate(a)))"
         case .trigger(let table, let t): return ".trigger(table: \(string(table)), \(trigger(t)))"
         case .materializedView(let m): return ".materializedView(\(materializedView(m)))"
+        case .partition(let table, let parent, let p): return ".partition(table: \(string(table)), parent: \(string(parent)), \(partition(p)))"
         }
+    }
+
+    /// `Partitioning(.range, on: ["day"], partitions: […])`, or with `keys:` when one is an expression.
+    static func partitioning(_ p: Partitioning) -> String {
+        let strategy = ".\(String(describing: p.strategy))"
+        let columns = p.keys.compactMap(\.column)
+        var args = [columns.count == p.keys.count ? "\(strategy), on: \(strings(columns))" : "\(strategy), keys: [\(p.keys.map(indexKey).joined(separator: ", "))]"]
+        if !p.partitions.isEmpty { args.append("partitions: [\(p.partitions.map(partition).joined(separator: ", "))]") }
+        return "Partitioning(\(args.joined(separator: ", ")))"
+    }
+
+    /// `Partition("name", .range(from: […], to: […]), …)`.
+    static func partition(_ p: Partition) -> String {
+        let bound: String
+        switch p.bound {
+        case .range(let from, let to): bound = ".range(from: \(strings(from)), to: \(strings(to)))"
+        case .list(let values): bound = ".list(\(strings(values)))"
+        case .hash(let m, let r): bound = ".hash(modulus: \(m), remainder: \(r))"
+        case .default: bound = ".default"
+        }
+        var args = [string(p.name), bound]
+        if let sub = p.partitioning { args.append("partitioning: \(partitioning(sub))") }
+        if !p.indexes.isEmpty { args.append("indexes: [\(p.indexes.map(index).joined(separator: ", "))]") }
+        if let c = p.comment { args.append("comment: \(string(c))") }
+        return "Partition(\(args.joined(separator: ", ")))"
     }
 
     /// `MaterializedView("name", "query", withData: false, indexes: […], comment: …)`.

@@ -31,7 +31,7 @@ public struct Differ: Sendable {
     static let tableComparisons: [any TableComparison.Type] = [
         ColumnComparison.self, PrimaryKeyComparison.self, UniqueConstraintComparison.self, ForeignKeyComparison.self,
         CheckConstraintComparison.self, IndexComparison.self, TableCommentComparison.self, SQLiteTableOptionsComparison.self,
-        TriggerComparison.self,
+        TriggerComparison.self, PartitionComparison.self,
     ]
 
     /// The operations that turn `current` (usually the database) into `target` (usually the models),

@@ -58,6 +58,7 @@ extension Array where Element == MigrationOperation {
             case .aggregate(let a): note("aggregate \(a.signature) is not created on SQLite, which has none")
             case .trigger(let table, let t): trigger(t, on: table)
             case .materializedView(let m): note("materialized view \(m.name) is not created on SQLite, which has none")
+            case .partition(let table, _, let p): note("partition \(p.name) of \(table) is not created on SQLite; the table holds every row")
             }
         }
         for op in self {
@@ -68,6 +69,9 @@ extension Array where Element == MigrationOperation {
                 t.constraints.forEach { constraint($0, on: t.name) }
                 t.indexes.forEach { index($0, on: t.name) }
                 t.triggers.forEach { trigger($0, on: t.name) }
+                if let p = t.partitioning {
+                    note("table \(t.name) is partitioned by \(p.strategy.rawValue.lowercased()) on PostgreSQL; on SQLite it is a plain table holding every row")
+                }
             case .addColumn(let t, let c), .alterColumn(let t, _, let c): column(c, on: t)
             case .createIndex(let t, let i), .createIndexConcurrently(let t, let i): index(i, on: t)
             case .addConstraint(let t, let c): constraint(c, on: t)
@@ -121,7 +125,7 @@ extension Array where Element == MigrationOperation {
                     if v.query(for: .postgres) == nil { note("view \(v.name) has no PostgreSQL query; it is not created on PostgreSQL") }
                 case .trigger(let table, let t):
                     if !t.exists(on: .postgres) { note("trigger \(t.name) on \(table) runs no function; it is not created on PostgreSQL") }
-                case .domain, .compositeType, .function, .aggregate, .materializedView: break
+                case .domain, .compositeType, .function, .aggregate, .materializedView, .partition: break
                 }
             }
         }

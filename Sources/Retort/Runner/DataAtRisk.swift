@@ -1,4 +1,4 @@
-/// Rows a downgrade would delete: a table it drops, or a column it drops, that holds data now.
+/// Rows a downgrade would delete: a table (or partition) it drops, or a column it drops, that holds data now.
 public struct DataAtRisk: Hashable, Sendable, CustomStringConvertible {
     /// The table dropped, or holding the dropped column.
     public var table: String
@@ -46,6 +46,7 @@ extension Migrator {
                 let table: String, column: String?
                 switch op {
                 case .dropTable(let t): (table, column) = (t.name, nil)
+                case .dropObject(.partition(_, _, let p)): (table, column) = (p.name, nil)
                 case .dropColumn(let t, let c): (table, column) = (t, c.name)
                 default: continue
                 }

@@ -19,13 +19,15 @@ public enum ObjectKind: String, Hashable, Sendable, Codable, CaseIterable, Compa
     case trigger
     /// A materialized view (PostgreSQL).
     case materializedView = "matview"
+    /// A partition of a partitioned table (PostgreSQL), known by its own name; part of its table's revision.
+    case partition
 
     /// True for kinds tables always use when anything does (a column's type): created before the
     /// tables change, dropped after. Functions are placed so when the graph shows a table using one.
     public var usedByTables: Bool {
         switch self {
         case .domain, .compositeType: return true
-        case .table, .view, .function, .procedure, .aggregate, .trigger, .materializedView: return false
+        case .table, .view, .function, .procedure, .aggregate, .trigger, .materializedView, .partition: return false
         }
     }
 
@@ -33,7 +35,7 @@ public enum ObjectKind: String, Hashable, Sendable, Codable, CaseIterable, Compa
     /// replaced in place may have gained columns, which only recreating it takes away.
     public var replacesInPlaceBothWays: Bool {
         switch self {
-        case .domain, .compositeType, .function, .procedure, .aggregate, .trigger, .materializedView: return true
+        case .domain, .compositeType, .function, .procedure, .aggregate, .trigger, .materializedView, .partition: return true
         case .table, .view: return false
         }
     }
@@ -43,7 +45,7 @@ public enum ObjectKind: String, Hashable, Sendable, Codable, CaseIterable, Compa
     public var bodyHidesDependencies: Bool {
         switch self {
         case .function, .procedure: return true
-        case .table, .view, .domain, .compositeType, .aggregate, .trigger, .materializedView: return false
+        case .table, .view, .domain, .compositeType, .aggregate, .trigger, .materializedView, .partition: return false
         }
     }
 
@@ -54,7 +56,7 @@ public enum ObjectKind: String, Hashable, Sendable, Codable, CaseIterable, Compa
         switch self {
         case .compositeType: return "composite type"
         case .materializedView: return "materialized view"
-        case .table, .view, .domain, .function, .procedure, .aggregate, .trigger: return rawValue
+        case .table, .view, .domain, .function, .procedure, .aggregate, .trigger, .partition: return rawValue
         }
     }
 }
@@ -96,6 +98,9 @@ public enum SchemaObject: Hashable, Sendable, Codable {
     case trigger(table: String, Trigger)
     /// A materialized view (PostgreSQL).
     case materializedView(MaterializedView)
+    /// A partition (with the partitions it holds in turn) of `table`, directly under `parent` (the
+    /// table, or a partition of it).
+    case partition(table: String, parent: String, Partition)
 
     /// The object's kind and name.
     public var id: ObjectID {
@@ -107,6 +112,7 @@ public enum SchemaObject: Hashable, Sendable, Codable {
         case .aggregate(let a): return ObjectID(.aggregate, a.signature)
         case .trigger(let table, let t): return ObjectID(.trigger, "\(table).\(t.name)")
         case .materializedView(let m): return ObjectID(.materializedView, m.name)
+        case .partition(_, _, let p): return ObjectID(.partition, p.name)
         }
     }
 
@@ -123,6 +129,7 @@ public enum SchemaObject: Hashable, Sendable, Codable {
         case .aggregate(let a): return a.comment
         case .trigger(_, let t): return t.comment
         case .materializedView(let m): return m.comment
+        case .partition(_, _, let p): return p.comment
         }
     }
 }
@@ -133,6 +140,7 @@ extension Schema {
         compositeTypes.map(SchemaObject.compositeType) + domains.map(SchemaObject.domain) + functions.map(SchemaObject.function)
             + aggregates.map(SchemaObject.aggregate) + views.map(SchemaObject.view) + materializedViews.map(SchemaObject.materializedView)
             + tables.flatMap { t in t.triggers.map { SchemaObject.trigger(table: t.name, $0) } }
+            + tables.flatMap { t in t.allPartitions.map { SchemaObject.partition(table: t.name, parent: $0.parent, $0.partition) } }
     }
 
     /// The object with this kind and name, if the schema has it.
@@ -150,6 +158,11 @@ extension Schema {
                 if let trigger = t.triggers.first(where: { "\(t.name).\($0.name)" == id.name }) { return .trigger(table: t.name, trigger) }
             }
             return nil
+        case .partition:
+            for t in tables {
+                if let (parent, p) = t.allPartitions.first(where: { $0.partition.name == id.name }) { return .partition(table: t.name, parent: parent, p) }
+            }
+            return nil
         }
     }
 
@@ -165,6 +178,8 @@ extension Schema {
         case .trigger(let table, let trigger):
             if let i = tableIndex(table) { tables[i].triggers.append(trigger) }
         case .materializedView(let m): materializedViews.append(m)
+        case .partition(let table, let parent, let p):
+            if let i = tableIndex(table) { _ = tables[i].partitioning?.insert(p, under: parent, table: table) }
         }
     }
 
@@ -183,13 +198,16 @@ extension Schema {
                 let table = tables[i].name
                 tables[i].triggers.removeAll { "\(table).\($0.name)" == id.name }
             }
+        case .partition:
+            for i in tables.indices { tables[i].partitioning?.remove(named: id.name) }
         }
     }
 }
 
 extension Schema {
     /// The edges the models declare outright rather than through SQL text: a trigger is its
-    /// table's and uses the function it names (a trigger function takes no arguments of its own).
+    /// table's and uses the function it names (a trigger function takes no arguments of its own); a
+    /// partition is its parent's.
     public var declaredDependencies: [ObjectDependency] {
         tables.flatMap { t in
             t.triggers.flatMap { trigger -> [ObjectDependency] in
@@ -197,6 +215,8 @@ extension Schema {
                 var edges = [ObjectDependency(id, on: ObjectID(.table, t.name))]
                 if let f = trigger.function { edges.append(ObjectDependency(id, on: ObjectID(.function, "\(f)()"))) }
                 return edges
+            } + t.allPartitions.map { parent, p in
+                ObjectDependency(ObjectID(.partition, p.name), on: ObjectID(parent == t.name ? .table : .partition, parent))
             }
         }
     }

@@ -18,6 +18,9 @@ public struct Table: Hashable, Sendable, Codable {
     public var comment: String?
     /// The table's triggers, compared by name (see `Trigger`).
     public var triggers: [Trigger]
+    /// How the table is partitioned (PostgreSQL), with its partitions; nil for a plain table (and
+    /// left out of checksums then).
+    public var partitioning: Partitioning?
     /// Renames and backfills the model asks for; nil when there are none (see `TableHints`).
     public var hints: TableHints?
     /// SQLite's `STRICT` and `WITHOUT ROWID`; nil when neither (and left out of checksums then).
@@ -29,7 +32,7 @@ public struct Table: Hashable, Sendable, Codable {
     public init(
         name: String, columns: [Column] = [], primaryKey: PrimaryKey? = nil, uniqueConstraints: [UniqueConstraint] = [],
         foreignKeys: [ForeignKey] = [], checks: [CheckConstraint] = [], indexes: [Index] = [], comment: String? = nil,
-        triggers: [Trigger] = [], sqlite: SQLiteTableOptions? = nil
+        triggers: [Trigger] = [], sqlite: SQLiteTableOptions? = nil, partitioning: Partitioning? = nil
     ) {
         self.sqlite = sqlite?.isEmpty == true ? nil : sqlite
         self.name = name
@@ -41,6 +44,7 @@ public struct Table: Hashable, Sendable, Codable {
         self.indexes = indexes
         self.comment = comment
         self.triggers = triggers
+        self.partitioning = partitioning
     }
 
     /// The column with this name, if any.

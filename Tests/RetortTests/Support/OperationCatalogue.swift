@@ -103,6 +103,14 @@ enum OperationCatalogue {
     static let bareMaterializedView = MaterializedView("m", "SELECT 1 AS a")
     static let fullMaterializedView = MaterializedView(
         "m", "SELECT 1 AS a", withData: false, indexes: [Index(["a"], unique: true, name: "m_a")], comment: "m note")
+    static let barePartition = Partition("p1", .default)
+    static let fullPartition = Partition(
+        "p1", .range(from: ["1", "MINVALUE"], to: ["10", "MAXVALUE"]),
+        partitioning: Partitioning(.hash, keys: [.column("a"), .expression("b + 1")], partitions: [Partition("p1a", .hash(modulus: 2, remainder: 0))]),
+        indexes: [Index(["a"], name: "p1_a")], comment: "p note")
+    static let partitionedTable = Table(
+        name: "t", columns: [Column("a", .text)],
+        partitioning: Partitioning(.list, on: ["a"], partitions: [Partition("t_x", .list(["'x'", "NULL"])), Partition("t_rest", .default)]))
     static let bareRaw = RawSQL("SELECT 1")
     static let fullRaw = RawSQL(
         "SELECT 1", perDialect: [.postgres: "SELECT 2", .sqlite: "SELECT 3"],
@@ -200,6 +208,11 @@ enum OperationCatalogue {
         ("dropObject.aggregate.full", .dropObject(.aggregate(fullAggregate))),
         ("replaceObject.aggregate", .replaceObject(from: .aggregate(bareAggregate), to: .aggregate(fullAggregate))),
         ("recreateObject.aggregate", .recreateObject(from: .aggregate(fullAggregate), to: .aggregate(bareAggregate))),
+        ("createTable.partitioned", .createTable(partitionedTable)),
+        ("createObject.partition.bare", .createObject(.partition(table: "t", parent: "t", barePartition))),
+        ("createObject.partition.full", .createObject(.partition(table: "t", parent: "t", fullPartition))),
+        ("dropObject.partition.full", .dropObject(.partition(table: "t", parent: "t", fullPartition))),
+        ("replaceObject.partition", .replaceObject(from: .partition(table: "t", parent: "t", barePartition), to: .partition(table: "t", parent: "t", fullPartition))),
         ("createObject.materializedView.bare", .createObject(.materializedView(bareMaterializedView))),
         ("createObject.materializedView.full", .createObject(.materializedView(fullMaterializedView))),
         ("dropObject.materializedView.full", .dropObject(.materializedView(fullMaterializedView))),

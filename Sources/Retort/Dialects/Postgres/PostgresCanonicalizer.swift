@@ -28,7 +28,11 @@ struct PostgresCanonicalizer {
             let sent = Self.triggersNeedingServer(t, current: currentByName[t.name])
             return sent.isEmpty ? nil : (t.name, sent)
         }) { a, _ in a }
-        let whole = Set(models.tables.map(\.name).filter { read.contains($0) || read.contains($0.lowercased()) || triggered[$0] != nil })
+        // A partitioned table's bounds are typed by its key columns: sent whole, with its partitions.
+        let partitioned = Set(models.tables.filter { Self.partitioningNeedsServer($0, current: currentByName[$0.name]) }.map(\.name))
+        let whole = Set(models.tables.map(\.name).filter {
+            read.contains($0) || read.contains($0.lowercased()) || triggered[$0] != nil || partitioned.contains($0)
+        })
         let tables = models.tables.filter { whole.contains($0.name) || Self.needsServer($0, current: currentByName[$0.name]) }
         let domains = Self.domainsNeedServer(models, current: current)
         guard !tables.isEmpty || !views.isEmpty || domains || !routines.isEmpty || !matviews.isEmpty else { return CanonicalForms() }
@@ -73,6 +77,7 @@ struct PostgresCanonicalizer {
             var scratch = Table(
                 name: t.name, columns: columns, primaryKey: whole.contains(t.name) ? t.primaryKey : nil,
                 checks: t.checks.map { CheckConstraint($0.name, $0.expression) })
+            if partitioned.contains(t.name) { scratch.partitioning = t.partitioning.map(Self.bare) }
             scratch.columns = scratch.columns.map { c in
                 var c = c
                 c.autoincrement = false
@@ -84,6 +89,7 @@ struct PostgresCanonicalizer {
             for i in t.indexes where !i.isColumnsOnly || i.predicate != nil {
                 script += PostgresRenderer.createIndex(Index(keys: i.keys, name: i.name, where: i.predicate, using: i.method, options: i.keyOptions), on: t.name)
             }
+            script += PostgresPartitionSQL.createPartitions(of: scratch)
         }
         do {
             if !script.isEmpty { try db.executeScript(script.joined(separator: ";\n")) }
@@ -308,6 +314,31 @@ struct PostgresCanonicalizer {
         return t.expressions.contains { !have.contains(SQLText.normalizeExpression($0)) }
     }
 
+    /// True when the table is partitioned and its key or a partition's bound or own index is not
+    /// spelled as the database's table spells it.
+    static func partitioningNeedsServer(_ t: Table, current: Table?) -> Bool {
+        guard let p = t.partitioning else { return false }
+        guard let old = current?.partitioning else { return true }
+        return PostgresDialect.normalized(bare(p)) != PostgresDialect.normalized(bare(old))
+    }
+
+    /// The key, the partitions and their bounds and own indexes, without comments (what the scratch needs).
+    static func bare(_ p: Partitioning) -> Partitioning {
+        var p = p
+        p.partitions = p.partitions.map { part in
+            var part = part
+            part.comment = nil
+            part.indexes = part.indexes.map { i in
+                var i = i
+                i.comment = nil
+                return i
+            }
+            part.partitioning = part.partitioning.map(bare)
+            return part
+        }
+        return p
+    }
+
     /// The columns the table's expressions can refer to: those named in them (and those with an
     /// expression default or a generation expression); every column when an expression names the
     /// table itself (a whole-row reference). Fewer columns make the scratch tables cheaper to create.
@@ -381,7 +412,7 @@ public struct CanonicalForms: Sendable {
         case .materializedView(var m):
             m.comment = model.comment
             return .materializedView(m)
-        case .view, .domain, .compositeType, .trigger:
+        case .view, .domain, .compositeType, .trigger, .partition:
             return read
         }
     }
@@ -406,6 +437,24 @@ public struct CanonicalForms: Sendable {
         for i in t.triggers.indices where t.triggers[i].when != nil {
             if let c = canonical.triggers.first(where: { $0.name == t.triggers[i].name }) { t.triggers[i].when = c.when }
         }
+        if let model = t.partitioning, let c = canonical.partitioning { t.partitioning = Self.comparable(model, canonical: c) }
         return t
+    }
+
+    /// The model's partitioning with the key, bounds and own indexes' expressions as the server spelled them.
+    static func comparable(_ model: Partitioning, canonical: Partitioning) -> Partitioning {
+        var p = model
+        if canonical.keys.count == p.keys.count { p.keys = canonical.keys }
+        for i in p.partitions.indices {
+            guard let c = canonical.partitions.first(where: { $0.name == p.partitions[i].name }) else { continue }
+            p.partitions[i].bound = c.bound
+            for n in p.partitions[i].indexes.indices {
+                guard let ci = c.indexes.first(where: { $0.name == p.partitions[i].indexes[n].name }) else { continue }
+                p.partitions[i].indexes[n].predicate = ci.predicate
+                if ci.keys.count == p.partitions[i].indexes[n].keys.count { p.partitions[i].indexes[n].keys = ci.keys }
+            }
+            if let sub = p.partitions[i].partitioning, let csub = c.partitioning { p.partitions[i].partitioning = comparable(sub, canonical: csub) }
+        }
+        return p
     }
 }

@@ -357,8 +357,8 @@ struct PostgresTriggerDetails: Decodable {
     }
 }
 
-/// The details of a materialized view in the objects query (`x` rows).
-struct PostgresMaterializedViewDetails: Decodable {
+/// An index of a materialized view or a partition, as `PostgresIntrospector.ownIndexes` reads it.
+struct PostgresIndexDetails: Decodable {
     struct Key: Decodable {
         var text: String
         /// The column, for a key that is one.
@@ -366,26 +366,34 @@ struct PostgresMaterializedViewDetails: Decodable {
         /// `indoption` bits: 1 DESC, 2 NULLS FIRST.
         var options: Int
     }
-    struct Index: Decodable {
-        var name: String
-        var unique: Bool
-        var method: String
-        var predicate: String?
-        var comment: String?
-        var keys: [Key]?
+    var name: String
+    var unique: Bool
+    var method: String
+    var predicate: String?
+    var comment: String?
+    var keys: [Key]?
+
+    /// The index as the IR holds it.
+    var index: Retort.Index {
+        let keys = keys ?? []
+        return Retort.Index(
+            keys: keys.map { $0.column.map(IndexKey.column) ?? .expression($0.text) }, unique: unique, name: name,
+            where: predicate.map(SQLText.normalizeExpression), using: method,
+            options: keys.map { IndexKeyOptions(descending: $0.options & 1 != 0, nulls: $0.options & 2 != 0 ? .first : .last) },
+            comment: comment)
     }
+}
+
+/// The details of a materialized view in the objects query (`x` rows).
+struct PostgresMaterializedViewDetails: Decodable {
     var withData: Bool
-    var indexes: [Index]?
+    var indexes: [PostgresIndexDetails]?
 
     /// The indexes as the IR holds them.
-    var indexList: [Retort.Index] {
-        (indexes ?? []).map { i in
-            let keys = i.keys ?? []
-            return Retort.Index(
-                keys: keys.map { $0.column.map(IndexKey.column) ?? .expression($0.text) }, unique: i.unique, name: i.name,
-                where: i.predicate.map(SQLText.normalizeExpression), using: i.method,
-                options: keys.map { IndexKeyOptions(descending: $0.options & 1 != 0, nulls: $0.options & 2 != 0 ? .first : .last) },
-                comment: i.comment)
-        }
-    }
+    var indexList: [Retort.Index] { (indexes ?? []).map(\.index) }
+}
+
+/// The details of a partition in the objects query (`r` rows): its own indexes.
+struct PostgresPartitionDetails: Decodable {
+    var indexes: [PostgresIndexDetails]?
 }

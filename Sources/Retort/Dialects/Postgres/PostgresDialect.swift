@@ -162,13 +162,10 @@ public struct PostgresDialect: Dialect {
             return .aggregate(a)
         case .materializedView(var m):
             m.query = SQLText.normalizeExpression(PostgresObjectSQL.body(m.query))
-            m.indexes = m.indexes.map { i in
-                var i = i
-                i.predicate = i.predicate.map(SQLText.normalizeExpression)
-                i.keys = i.keys.map { if case .expression(let e) = $0 { .expression(SQLText.normalizeExpression(e)) } else { $0 } }
-                return i
-            }.sorted { ($0.name ?? "") < ($1.name ?? "") }
+            m.indexes = Self.normalizedIndexes(m.indexes)
             return .materializedView(m)
+        case .partition(let table, let parent, let p):
+            return .partition(table: table, parent: parent, Self.normalized(p))
         case .trigger(let table, var t):
             // The models' `WHEN` was read back from the scratch schema when the server was there.
             t.when = t.when.map(SQLText.normalizeExpression)
@@ -179,8 +176,36 @@ public struct PostgresDialect: Dialect {
         }
     }
 
+    /// Indexes of their own (a materialized view's, a partition's) by name, expressions as text.
+    static func normalizedIndexes(_ indexes: [Index]) -> [Index] {
+        indexes.map { i in
+            var i = i
+            i.predicate = i.predicate.map(SQLText.normalizeExpression)
+            i.keys = i.keys.map { if case .expression(let e) = $0 { .expression(SQLText.normalizeExpression(e)) } else { $0 } }
+            return i
+        }.sorted { ($0.name ?? "") < ($1.name ?? "") }
+    }
+
+    /// The key's expressions and the partitions' bounds as text (the models' side spelled by the
+    /// server first), partitions by name.
+    static func normalized(_ p: Partitioning) -> Partitioning {
+        var p = p
+        p.keys = p.keys.map { if case .expression(let e) = $0 { .expression(SQLText.normalizeExpression(e)) } else { $0 } }
+        p.partitions = p.partitions.map(normalized).sorted { $0.name < $1.name }
+        return p
+    }
+
+    static func normalized(_ p: Partition) -> Partition {
+        var p = p
+        p.bound = p.bound.mapValues(SQLText.normalizeExpression)
+        p.indexes = normalizedIndexes(p.indexes)
+        p.partitioning = p.partitioning.map(normalized)
+        return p
+    }
+
     public func normalized(_ table: Table) -> Table {
         var t = table
+        t.partitioning = t.partitioning.map(Self.normalized)
         let pk = Set(t.primaryKey?.columns ?? [])
         t.triggers = t.triggers.filter { $0.exists(on: .postgres) }.compactMap { trigger in
             if case .trigger(_, let n) = normalized(.trigger(table: table.name, trigger)) { n } else { nil }

@@ -232,25 +232,23 @@ struct PostgresIntrospector {
                pg_get_viewdef(c.oid), NULL, de.description, array_to_json(c.relacl)::text, pg_get_userbyid(c.relowner)::text,
                (SELECT json_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod) ORDER BY a.attnum)
                 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)::text,
-               json_build_object('withData', c.relispopulated, 'indexes', (
-                 SELECT json_agg(json_build_object(
-                          'name', ic.relname, 'unique', i.indisunique, 'method', am.amname,
-                          'predicate', pg_get_expr(i.indpred, i.indrelid, true),
-                          'comment', (SELECT ixd.description FROM pg_description ixd WHERE ixd.objoid = ic.oid
-                                      AND ixd.classoid = 'pg_class'::regclass AND ixd.objsubid = 0),
-                          'keys', (SELECT json_agg(json_build_object(
-                                            'text', pg_get_indexdef(i.indexrelid, k, true), 'column', a.attname,
-                                            'options', i.indoption[k - 1]) ORDER BY k)
-                                   FROM generate_series(1, i.indnkeyatts) AS k
-                                   LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]
-                                        AND i.indkey[k - 1] <> 0)) ORDER BY ic.relname)
-                 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam
-                 WHERE i.indrelid = c.oid))::text
+               json_build_object('withData', c.relispopulated, 'indexes', \(ownIndexes("c")))::text
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_description de ON de.objoid = c.oid AND de.classoid = 'pg_class'::regclass AND de.objsubid = 0
         WHERE n.nspname = current_schema() AND c.relkind = 'm'
           AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass AND x.objid = c.oid AND x.deptype = 'e')
+        UNION ALL
+        SELECT 'r', c.relname::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+               CASE WHEN c.relispartition THEN (SELECT pc.relname::text FROM pg_inherits ih JOIN pg_class pc ON pc.oid = ih.inhparent
+                                                WHERE ih.inhrelid = c.oid) END,
+               NULL, NULL, NULL, NULL, NULL, pg_get_expr(c.relpartbound, c.oid), pg_get_partkeydef(c.oid), de.description,
+               NULL, NULL, NULL, CASE WHEN c.relispartition THEN json_build_object('indexes', \(ownIndexes("c")))::text END
+        FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_description de ON de.objoid = c.oid AND de.classoid = 'pg_class'::regclass AND de.objsubid = 0
+        WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND (c.relkind = 'p' OR c.relispartition)
+          AND c.relname NOT IN (\(excluded))
         UNION ALL
         SELECT 't', tg.tgname::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.relname::text, NULL, NULL, NULL,
                NULL, NULL, pg_get_triggerdef(tg.oid), NULL, de.description, NULL, NULL, NULL,
@@ -322,6 +320,26 @@ struct PostgresIntrospector {
         WHERE d.deptype = 'n' AND u.kind IS NOT NULL
         ORDER BY 1, 2, 15, 13
         """
+
+    /// A relation's own indexes (not those a partitioned parent's index put there, nor a
+    /// constraint's) as a JSON array of `PostgresIndexDetails`, in parentheses.
+    static func ownIndexes(_ c: String) -> String { """
+        (SELECT json_agg(json_build_object(
+                  'name', ic.relname, 'unique', i.indisunique, 'method', am.amname,
+                  'predicate', pg_get_expr(i.indpred, i.indrelid, true),
+                  'comment', (SELECT ixd.description FROM pg_description ixd WHERE ixd.objoid = ic.oid
+                              AND ixd.classoid = 'pg_class'::regclass AND ixd.objsubid = 0),
+                  'keys', (SELECT json_agg(json_build_object(
+                                    'text', pg_get_indexdef(i.indexrelid, k, true), 'column', a.attname,
+                                    'options', i.indoption[k - 1]) ORDER BY k)
+                           FROM generate_series(1, i.indnkeyatts) AS k
+                           LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]
+                                AND i.indkey[k - 1] <> 0)) ORDER BY ic.relname)
+         FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam
+         WHERE i.indrelid = \(c).oid AND NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = i.indexrelid)
+           AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid))
+        """
+    }
 
     /// The sequence columns of a row that is not a sequence, typed (a `DISTINCT` branch resolves bare NULLs as text).
     static let noSequence = "NULL::bigint, NULL::bigint, NULL::bigint, NULL::bigint, NULL::bigint, NULL::boolean"
@@ -563,6 +581,7 @@ struct PostgresIntrospector {
     private static func readObjects(_ rows: [PostgresObjectRow], into schema: inout Schema) {
         let used = schema.enumTypes()
         var ownedSequences: [DatabaseSequence] = []
+        var partitionRows: [PostgresObjectRow] = []
         schema.catalog.reader = rows.first { $0.kind == "v" }?.owner
         for row in rows {
             let name = row.name
@@ -644,6 +663,8 @@ struct PostgresIntrospector {
                 schema.materializedViews.append(view)
                 schema.catalog.objects[ObjectID(.materializedView, name)] = CatalogObject(
                     .materializedView(view), privileges: names(row.privileges), owner: row.owner, outputColumns: names(row.outputColumns))
+            case "r":
+                partitionRows.append(row)
             case "t":
                 guard let table = row.ownerTable, let t = schema.tableIndex(table),
                     let details = row.details.flatMap({ try? JSONDecoder().decode(PostgresTriggerDetails.self, from: Data($0.utf8)) })
@@ -670,6 +691,7 @@ struct PostgresIntrospector {
                 break
             }
         }
+        readPartitions(partitionRows, into: &schema)
         // Types built on types: a domain's base type and a composite type's attribute types, as
         // format_type names them.
         let types = Dictionary(
@@ -699,6 +721,27 @@ struct PostgresIntrospector {
             schema.tables[t].columns[c].autoincrement = true
             schema.tables[t].columns[c].autoincrementKind = .serial
             schema.tables[t].columns[c].defaultValue = nil
+        }
+    }
+
+    /// Partitioned tables' keys and their partitions, at every level (`r` rows: a partitioned table
+    /// or partition with its key, a partition with its parent, bound and own indexes). A partition
+    /// of a table Retort does not read (excluded, another schema) is left out with it.
+    static func readPartitions(_ rows: [PostgresObjectRow], into schema: inout Schema) {
+        guard !rows.isEmpty else { return }
+        let children = Dictionary(grouping: rows.filter { $0.ownerTable != nil }, by: { $0.ownerTable! })
+        let byName = Dictionary(rows.map { ($0.name, $0) }) { a, _ in a }
+        func partitioning(_ name: String) -> Partitioning? {
+            guard var p = byName[name]?.options.string.flatMap(PostgresPartitionSQL.parseKey) else { return nil }
+            p.partitions = (children[name] ?? []).sorted { $0.name < $1.name }.compactMap { row in
+                guard let bound = row.definition.flatMap(PostgresPartitionSQL.parseBound) else { return nil }
+                let details = row.details.flatMap { try? JSONDecoder().decode(PostgresPartitionDetails.self, from: Data($0.utf8)) }
+                return Partition(row.name, bound, partitioning: partitioning(row.name), indexes: (details?.indexes ?? []).map(\.index), comment: row.comment)
+            }
+            return p
+        }
+        for i in schema.tables.indices where byName[schema.tables[i].name] != nil {
+            schema.tables[i].partitioning = partitioning(schema.tables[i].name)
         }
     }
 

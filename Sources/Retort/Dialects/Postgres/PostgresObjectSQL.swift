@@ -52,6 +52,9 @@ enum PostgresObjectSQL {
         case .materializedView(let m):
             guard case .materializedView(let old)? = from else { return PostgresMaterializedViewSQL.create(m) }
             return PostgresMaterializedViewSQL.replace(old, with: m)
+        case .partition(_, let parent, let p):
+            guard case .partition(_, _, let old)? = from else { return PostgresPartitionSQL.create(p, of: parent) }
+            return PostgresPartitionSQL.replace(old, with: p, of: parent)
         }
     }
 
@@ -110,6 +113,7 @@ enum PostgresObjectSQL {
         case .aggregate(let a): return PostgresFunctionSQL.comment(a)
         case .trigger(let table, let t): return PostgresTriggerSQL.comment(table, t)
         case .materializedView(let m): return PostgresMaterializedViewSQL.comment(m)
+        case .partition(_, _, let p): return PostgresPartitionSQL.comment(p)
         }
     }
 
@@ -123,6 +127,7 @@ enum PostgresObjectSQL {
         case .aggregate(let a): return ["DROP AGGREGATE \(PostgresFunctionSQL.reference(a))"]
         case .trigger(let table, let t): return PostgresTriggerSQL.drop(table, t)
         case .materializedView(let m): return PostgresMaterializedViewSQL.drop(m)
+        case .partition(_, _, let p): return PostgresPartitionSQL.drop(p)
         }
     }
 
@@ -131,7 +136,7 @@ enum PostgresObjectSQL {
     static func restore(_ facts: CatalogObject, reader: String?) -> [String] {
         let target: String
         switch facts.object {
-        case .trigger: return []  // no grants or owner of its own
+        case .trigger, .partition: return []  // no grants or owner of its own (a partition's are its table's)
         case .view(let v): target = q(v.name)
         case .materializedView(let m): target = q(m.name)
         case .domain(let d): target = "DOMAIN \(q(d.name))"
@@ -143,14 +148,14 @@ enum PostgresObjectSQL {
         // Functions and types are usable by PUBLIC unless revoked: a list without PUBLIC had it revoked.
         let publicByDefault: Bool
         switch facts.object {
-        case .view, .trigger, .materializedView: publicByDefault = false
+        case .view, .trigger, .materializedView, .partition: publicByDefault = false
         case .domain, .compositeType, .function, .aggregate: publicByDefault = true
         }
         if publicByDefault, !facts.privileges.isEmpty, !facts.privileges.compactMap(ACLItem.init).contains(where: { $0.grantee == nil }) {
             let privilege: String
             switch facts.object {
             case .function, .aggregate: privilege = "EXECUTE"
-            case .view, .domain, .compositeType, .trigger, .materializedView: privilege = "USAGE"
+            case .view, .domain, .compositeType, .trigger, .materializedView, .partition: privilege = "USAGE"
             }
             sql.append("REVOKE \(privilege) ON \(target) FROM PUBLIC")
         }
@@ -171,7 +176,7 @@ enum PostgresObjectSQL {
             case .function: sql.append("ALTER \(target) OWNER TO \(q(owner))")
             case .aggregate(let a): sql.append("ALTER AGGREGATE \(PostgresFunctionSQL.reference(a)) OWNER TO \(q(owner))")
             case .materializedView: sql.append("ALTER MATERIALIZED VIEW \(target) OWNER TO \(q(owner))")
-            case .trigger: break
+            case .trigger, .partition: break
             }
         }
         return sql

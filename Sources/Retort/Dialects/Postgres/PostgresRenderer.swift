@@ -209,6 +209,7 @@ struct PostgresRenderer {
         case .createTable(let t):
             var sql = [Self.createTable(t)] + Self.notValidConstraints(t).map { "ALTER TABLE \(q(t.name)) ADD \(Self.constraintSQL($0))" }
             sql += t.indexes.flatMap { Self.createIndex($0, on: t.name) }
+            sql += PostgresPartitionSQL.createPartitions(of: t)
             if let c = t.comment { sql.append("COMMENT ON TABLE \(q(t.name)) IS \(SQLText.literal(c))") }
             for c in t.columns where c.comment != nil { sql.append(Self.columnComment(t.name, c)) }
             sql += t.triggers.flatMap { PostgresTriggerSQL.create(t.name, $0) }
@@ -403,8 +404,9 @@ struct PostgresRenderer {
     static func createTable(_ t: Table) -> String {
         let later = notValidConstraints(t)
         let items = t.columns.map(columnSQL) + t.constraints.filter { !later.contains($0) }.map(constraintSQL)
-        guard !items.isEmpty else { return "CREATE TABLE \(q(t.name)) ()" }
-        return "CREATE TABLE \(q(t.name)) (\n    " + items.joined(separator: ",\n    ") + "\n)"
+        let partitioning = t.partitioning.map { " " + $0.sql } ?? ""
+        guard !items.isEmpty else { return "CREATE TABLE \(q(t.name)) ()" + partitioning }
+        return "CREATE TABLE \(q(t.name)) (\n    " + items.joined(separator: ",\n    ") + "\n)" + partitioning
     }
 
     static func createIndex(_ index: Index, on table: String, concurrently: Bool = false) -> [String] {

@@ -180,7 +180,7 @@ struct SQLiteRenderer {
             var body = (t.body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             if !body.hasSuffix(";") { body += ";" }
             return [sql + "\nBEGIN\n" + body + "\nEND"]
-        case .domain, .compositeType, .function, .aggregate, .materializedView:
+        case .domain, .compositeType, .function, .aggregate, .materializedView, .partition:
             return []  // SQLite has none of these; columns that use a type take their portable type
         }
     }
@@ -190,7 +190,7 @@ struct SQLiteRenderer {
         switch object {
         case .view(let v): return v.query(for: .sqlite) == nil ? [] : ["DROP VIEW \(SQLText.quote(v.name))"]
         case .trigger(_, let t): return t.exists(on: .sqlite) ? ["DROP TRIGGER \(SQLText.quote(t.name))"] : []
-        case .domain, .compositeType, .function, .aggregate, .materializedView: return []
+        case .domain, .compositeType, .function, .aggregate, .materializedView, .partition: return []
         }
     }
 

@@ -1,0 +1,11 @@
+CREATE TABLE orders (order_id bigint NOT NULL, region text NOT NULL, ordered_on date NOT NULL, total numeric) PARTITION BY LIST (region);
+CREATE INDEX orders_ordered_on ON orders (ordered_on);
+CREATE INDEX orders_total ON orders (total DESC);
+CREATE TABLE orders_eu PARTITION OF orders FOR VALUES IN ('de', 'fr');
+CREATE INDEX orders_eu_big ON orders_eu (total) WHERE total > 1000;
+CREATE TABLE orders_us PARTITION OF orders FOR VALUES IN ('us') PARTITION BY RANGE (ordered_on);
+CREATE TABLE orders_us_2022 PARTITION OF orders_us FOR VALUES FROM ('2022-01-01') TO ('2023-01-01');
+CREATE TABLE orders_us_rest PARTITION OF orders_us DEFAULT;
+CREATE TABLE orders_other PARTITION OF orders DEFAULT PARTITION BY HASH (order_id);
+CREATE TABLE orders_other_0 PARTITION OF orders_other FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE orders_other_1 PARTITION OF orders_other FOR VALUES WITH (MODULUS 2, REMAINDER 1);
