@@ -29,7 +29,8 @@ struct CorpusAutogenTests {
     }
 
     func converge(_ dialect: DialectName, _ name: String) throws {
-        let from = try TestDatabase.make(dialect, isolation: .schema), to = try TestDatabase.make(dialect, isolation: .schema)
+        let isolation = Corpus.isolation(dialect, name)
+        let from = try TestDatabase.make(dialect, isolation: isolation), to = try TestDatabase.make(dialect, isolation: isolation)
         let a = try from.connect(), b = try to.connect()
         defer { a.close(); b.close() }
         try a.executeScript(try Corpus.fixture(dialect, name, "before"))

@@ -296,7 +296,7 @@ struct CorpusModelTests {
 
     @Test("the models of a fixture diff to nothing against the database built from it", arguments: cases)
     func modelsMatch(_ name: String) throws {
-        let test = try TestDatabase.make(.postgres, isolation: .schema)
+        let test = try TestDatabase.make(.postgres, isolation: Corpus.isolation(.postgres, name))
         let db = try test.connect()
         defer { db.close() }
         try db.executeScript(try Corpus.fixture(.postgres, name, "after"))

@@ -27,7 +27,8 @@ struct CorpusTests {
 
     func converge(_ dialect: DialectName, _ name: String, read: (TestDatabase) throws -> [String]) throws {
         let tool = try RetortTool.path()
-        let from = try TestDatabase.make(dialect, isolation: .schema), to = try TestDatabase.make(dialect, isolation: .schema)
+        let isolation = Corpus.isolation(dialect, name)
+        let from = try TestDatabase.make(dialect, isolation: isolation), to = try TestDatabase.make(dialect, isolation: isolation)
         do {
             let a = try from.connect(), b = try to.connect()
             defer { a.close(); b.close() }

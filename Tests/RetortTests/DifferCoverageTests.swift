@@ -150,9 +150,53 @@ struct DifferCoverageTests {
             "sqlite": { $0.sqlite = [.strict] },
             "triggers": { $0.triggers = [Trigger("tr", .after, [.update], function: "f", body: "SELECT 1;")] },
             "partitioning": { $0.partitioning = Partitioning(.range, on: ["n"]) },
+            "rowLevelSecurity": { $0.rowLevelSecurity = .forced },
+            "policies": { $0.policies = [Policy("p", using: "n > 0")] },
+            "exclusionConstraints": { $0.exclusionConstraints = [ExclusionConstraint("x", [.init("n", "=")])] },
         ], exempt: [
             "hints": "renames and backfills the models ask for: they steer the difference, they are not part of it",
         ], refused: ["partitioning"])
+    }
+
+    @Test("row-level security and policies")
+    func policies() throws {
+        let policy = Policy("p", using: "n > 0", comment: "x")
+        try check("Policy", policy, embed: { var t = Self.base; t.policies = [$0]; return Self.schema(t) }, mutations: [
+            "name": { $0.name = "p2" },
+            "command": { $0.command = .select },
+            "permissive": { $0.permissive = false },
+            "roles": { $0.roles = ["alice"] },
+            "using": { $0.using = "n > 1" },
+            "withCheck": { $0.withCheck = "n < 10" },
+            "comment": { $0.comment = "y" },
+        ])
+        try check("RowLevelSecurity", RowLevelSecurity.enabled, embed: { var t = Self.base; t.rowLevelSecurity = $0; return Self.schema(t) }, mutations: [
+            "enabled": { $0.enabled = false },
+            "forced": { $0.forced = true },
+        ])
+    }
+
+    @Test("extensions and exclusion constraints")
+    func extensionsAndExclusions() throws {
+        try check("Extension", Extension("citext", schema: "ext", version: "1.5"), embed: { var s = Self.schema(); s.extensions = [$0]; return s }, mutations: [
+            "name": { $0.name = "pg_trgm" },
+            "schema": { $0.schema = "other" },
+            "version": { $0.version = "1.6" },
+        ])
+        let x = ExclusionConstraint("x", [.init("n", "=")], comment: "c")
+        try check("ExclusionConstraint", x, embed: { var t = Self.base; t.exclusionConstraints = [$0]; return Self.schema(t) }, mutations: [
+            "name": { $0.name = "x2" },
+            "method": { $0.method = "spgist" },
+            "elements": { $0.elements = [.init("n", "&&")] },
+            "predicate": { $0.predicate = "n > 0" },
+            "deferrable": { $0.deferrable = .initiallyDeferred },
+            "comment": { $0.comment = "d" },
+        ])
+        try check("ExclusionConstraint.Element", ExclusionConstraint.Element("n", "="),
+                  embed: { var t = Self.base; t.exclusionConstraints = [ExclusionConstraint("x", [$0])]; return Self.schema(t) }, mutations: [
+            "key": { $0.key = .expression("n + 1") },
+            "operator": { $0.operator = "<>" },
+        ])
     }
 
     @Test("partitions")

@@ -15,7 +15,7 @@ struct ReflectTests {
         for dialect in allDialects {
             for name in Corpus.cases(dialect) {
                 let key = "\(dialect.rawValue)_\(name)"
-                let db = try TestDatabase.make(dialect, isolation: .schema)
+                let db = try TestDatabase.make(dialect, isolation: Corpus.isolation(dialect, name))
                 do {
                     let c = try db.connect()
                     defer { c.close() }

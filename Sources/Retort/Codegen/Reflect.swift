@@ -48,7 +48,14 @@ public struct Reflector {
     }
 
     private func objects(_ schema: Schema) -> [String] {
-        schema.enums.map(SwiftLiteral.enumType) + schema.compositeTypes.map(SwiftLiteral.compositeType) + schema.domains.map(SwiftLiteral.domain)
+        // The extensions that live in the schema read (those of other schemas are the database's).
+        schema.extensions.filter { $0.schema == nil || $0.schema == schema.catalog.schemaName }.map { e in
+            var local = e
+            local.schema = nil
+            local.version = nil  // whatever the server installs; pin one by hand to update
+            return SwiftLiteral.extensionLiteral(local)
+        }
+            + schema.enums.map(SwiftLiteral.enumType) + schema.compositeTypes.map(SwiftLiteral.compositeType) + schema.domains.map(SwiftLiteral.domain)
             + schema.sequences.map(SwiftLiteral.sequence) + schema.functions.map { SwiftLiteral.function($0, pad: "    ") }
             + schema.aggregates.map(SwiftLiteral.aggregate)
     }
@@ -142,6 +149,9 @@ public struct Reflector {
         }
         lines += t.triggers.map(SwiftLiteral.trigger)
         if let p = t.partitioning { lines.append(SwiftLiteral.partitioning(p)) }
+        if let r = t.rowLevelSecurity { lines.append(SwiftLiteral.rowLevelSecurity(r)) }
+        lines += t.policies.map(SwiftLiteral.policy)
+        lines += t.exclusionConstraints.map(SwiftLiteral.exclusion)
         let comment = (t.comment.map { ", comment: \(SwiftLiteral.string($0))" } ?? "") + (t.sqlite.map { ", sqlite: \($0.literal)" } ?? "")
         return "Table(\(SwiftLiteral.string(t.name))\(comment)) {\n" + lines.map { "    \($0)\n" }.joined() + "}"
     }

@@ -201,6 +201,9 @@ enum SwiftLiteral {
             list("triggers", t.triggers.map(trigger)),
             t.sqlite.map { "\(inner)sqlite: \($0.literal)" },
             t.partitioning.map { "\(inner)partitioning: \(partitioning($0))" },
+            t.rowLevelSecurity.map { "\(inner)rowLevelSecurity: \(rowLevelSecurity($0))" },
+            list("policies", t.policies.map(policy)),
+            list("exclusionConstraints", t.exclusionConstraints.map(exclusion)),
         ]
         return "Table(\n" + fields.compactMap { $0 }.joined(separator: ",\n") + "\n\(pad))"
     }
@@ -226,7 +229,48 @@ enum SwiftLiteral {
         case .trigger(let table, let t): return ".trigger(table: \(string(table)), \(trigger(t)))"
         case .materializedView(let m): return ".materializedView(\(materializedView(m)))"
         case .partition(let table, let parent, let p): return ".partition(table: \(string(table)), parent: \(string(parent)), \(partition(p)))"
+        case .policy(let table, let p): return ".policy(table: \(string(table)), \(policy(p)))"
+        case .extension(let e): return ".extension(\(extensionLiteral(e)))"
+        case .exclusion(let table, let x): return ".exclusion(table: \(string(table)), \(exclusion(x)))"
         }
+    }
+
+    /// `ExclusionConstraint("name", using: "gist", [.init("room", "="), .init(key: .expression("…"), "&&")], where: …)`.
+    static func exclusion(_ x: ExclusionConstraint) -> String {
+        let elements = x.elements.map { e -> String in
+            if case .column(let c) = e.key { return ".init(\(string(c)), \(string(e.operator)))" }
+            return ".init(key: \(indexKey(e.key)), \(string(e.operator)))"
+        }
+        var args = [string(x.name)]
+        if x.method != "gist" { args.append("using: \(string(x.method))") }
+        args.append("[\(elements.joined(separator: ", "))]")
+        if let p = x.predicate { args.append("where: \(string(p))") }
+        if let d = x.deferrable { args.append("deferrable: .\(d.rawValue)") }
+        if let c = x.comment { args.append("comment: \(string(c))") }
+        return "ExclusionConstraint(\(args.joined(separator: ", ")))"
+    }
+
+    /// `Extension("citext", schema: …, version: …)`.
+    static func extensionLiteral(_ e: Extension) -> String {
+        var args = [string(e.name)]
+        if let s = e.schema { args.append("schema: \(string(s))") }
+        if let v = e.version { args.append("version: \(string(v))") }
+        return "Extension(\(args.joined(separator: ", ")))"
+    }
+
+    /// `RowLevelSecurity(enabled: true, forced: false)`.
+    static func rowLevelSecurity(_ r: RowLevelSecurity) -> String { "RowLevelSecurity(enabled: \(r.enabled), forced: \(r.forced))" }
+
+    /// `Policy("name", for: .select, permissive: false, to: […], using: …, withCheck: …, comment: …)`.
+    static func policy(_ p: Policy) -> String {
+        var args = [string(p.name)]
+        if p.command != .all { args.append("for: .\(String(describing: p.command))") }
+        if !p.permissive { args.append("permissive: false") }
+        if !p.roles.isEmpty { args.append("to: \(strings(p.roles))") }
+        if let u = p.using { args.append("using: \(string(u))") }
+        if let w = p.withCheck { args.append("withCheck: \(string(w))") }
+        if let c = p.comment { args.append("comment: \(string(c))") }
+        return "Policy(\(args.joined(separator: ", ")))"
     }
 
     /// `Partitioning(.range, on: ["day"], partitions: […])`, or with `keys:` when one is an expression.
@@ -372,6 +416,8 @@ enum SwiftLiteral {
         case .dropConstraint(let t, let c): return ".dropConstraint(table: \(string(t)), constraint: \(constraint(c)))"
         case .setTableComment(let t, let from, let to):
             return ".setTableComment(table: \(string(t)), from: \(optional(from)), to: \(optional(to)))"
+        case .setRowLevelSecurity(let t, let from, let to):
+            return ".setRowLevelSecurity(table: \(string(t)), from: \(from.map(rowLevelSecurity) ?? "nil"), to: \(to.map(rowLevelSecurity) ?? "nil"))"
         case .renameTable(let from, let to): return ".renameTable(from: \(string(from)), to: \(string(to)))"
         case .renameColumn(let t, let from, let to):
             return ".renameColumn(table: \(string(t)), from: \(string(from)), to: \(string(to)))"

@@ -23,7 +23,7 @@ public struct Differ: Sendable {
 
     /// The kinds that live beside the tables, in the order their operations are listed.
     static let schemaComparisons: [any SchemaComparison.Type] = [
-        EnumTypeComparison.self, CompositeTypeComparison.self, DomainComparison.self, SequenceComparison.self, FunctionComparison.self,
+        ExtensionComparison.self, EnumTypeComparison.self, CompositeTypeComparison.self, DomainComparison.self, SequenceComparison.self, FunctionComparison.self,
         ViewComparison.self, MaterializedViewComparison.self,
     ]
 
@@ -31,7 +31,7 @@ public struct Differ: Sendable {
     static let tableComparisons: [any TableComparison.Type] = [
         ColumnComparison.self, PrimaryKeyComparison.self, UniqueConstraintComparison.self, ForeignKeyComparison.self,
         CheckConstraintComparison.self, IndexComparison.self, TableCommentComparison.self, SQLiteTableOptionsComparison.self,
-        TriggerComparison.self, PartitionComparison.self,
+        TriggerComparison.self, PartitionComparison.self, RowLevelSecurityComparison.self, PolicyComparison.self, ExclusionComparison.self,
     ]
 
     /// The operations that turn `current` (usually the database) into `target` (usually the models),

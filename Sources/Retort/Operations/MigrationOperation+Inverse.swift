@@ -20,6 +20,7 @@ extension MigrationOperation {
         case .addConstraint(let t, let c): return .dropConstraint(table: t, constraint: c)
         case .dropConstraint(let t, let c): return .addConstraint(table: t, constraint: c)
         case .setTableComment(let t, let from, let to): return .setTableComment(table: t, from: to, to: from)
+        case .setRowLevelSecurity(let t, let from, let to): return .setRowLevelSecurity(table: t, from: to, to: from)
         case .setSQLiteTableOptions(let t, let from, let to): return .setSQLiteTableOptions(table: t, from: to, to: from)
         case .renameTable(let from, let to): return .renameTable(from: to, to: from)
         case .renameColumn(let t, let from, let to): return .renameColumn(table: t, from: to, to: from)

@@ -20,7 +20,7 @@ extension Array where Element == MigrationOperation {
                 note(t, columns: i.columns, indexes: i.name.map { [$0] } ?? [])
             case .renameColumn(let t, let from, _): note(t, columns: [from])
             case .renameIndex(let t, let from, _): note(t, indexes: [from])
-            case .addConstraint, .dropConstraint, .setTableComment, .setSQLiteTableOptions, .renameTable, .renameConstraint,
+            case .addConstraint, .dropConstraint, .setTableComment, .setRowLevelSecurity, .setSQLiteTableOptions, .renameTable, .renameConstraint,
                 .renameEnumType, .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType,
                 .createSequence, .dropSequence, .alterSequence, .setIndexComment, .validateConstraint, .backfill,
                 .batchedUpdate, .expect, .execute, .code, .createObject, .dropObject, .replaceObject, .recreateObject:

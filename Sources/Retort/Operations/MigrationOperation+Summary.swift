@@ -51,6 +51,9 @@ extension MigrationOperation {
         case .addConstraint(let t, let c): return "add \(c.kind) \(c.name ?? "") on \(t)"
         case .dropConstraint(let t, let c): return "drop \(c.kind) \(c.name ?? "") on \(t)"
         case .setTableComment(let t, _, _): return "set comment on table \(t)"
+        case .setRowLevelSecurity(let t, _, let to):
+            guard let to, to.enabled || to.forced else { return "disable row level security on \(t)" }
+            return (to.enabled ? "enable" : "disable") + " row level security on \(t)" + (to.forced ? ", forced" : "")
         case .renameTable(let from, let to): return "rename table \(from) to \(to)"
         case .renameColumn(let t, let from, let to): return "rename column \(t).\(from) to \(to)"
         case .renameIndex(let t, let from, let to): return "rename index \(from) on \(t) to \(to)"

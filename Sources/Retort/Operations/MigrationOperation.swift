@@ -28,6 +28,8 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
     case setTableComment(table: String, from: String?, to: String?)
     /// Makes an SQLite table `STRICT` or `WITHOUT ROWID`, or no longer (a rebuild; nothing on PostgreSQL).
     case setSQLiteTableOptions(table: String, from: SQLiteTableOptions?, to: SQLiteTableOptions?)
+    /// Switches a table's row-level security on, off, or to forced (PostgreSQL; nothing on SQLite).
+    case setRowLevelSecurity(table: String, from: RowLevelSecurity?, to: RowLevelSecurity?)
     /// Renames a table; foreign keys and indexes that point to it follow.
     case renameTable(from: String, to: String)
     /// Renames a column; constraints, indexes and foreign keys that use it follow.
@@ -93,7 +95,7 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
         switch self {
         case .createObject(let o), .dropObject(let o), .replaceObject(_, let o), .recreateObject(_, let o): return o.id
         case .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex,
-            .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
+            .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setRowLevelSecurity,
             .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
             .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence,
             .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code:
@@ -106,7 +108,7 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
         switch self {
         case .createTable(let t), .dropTable(let t): return t.name
         case .addColumn(let t, _), .dropColumn(let t, _), .alterColumn(let t, _, _), .createIndex(let t, _),
-            .dropIndex(let t, _), .createIndexConcurrently(let t, _), .dropIndexConcurrently(let t, _), .addConstraint(let t, _), .dropConstraint(let t, _), .setTableComment(let t, _, _), .setSQLiteTableOptions(let t, _, _),
+            .dropIndex(let t, _), .createIndexConcurrently(let t, _), .dropIndexConcurrently(let t, _), .addConstraint(let t, _), .dropConstraint(let t, _), .setTableComment(let t, _, _), .setSQLiteTableOptions(let t, _, _), .setRowLevelSecurity(let t, _, _),
             .renameColumn(let t, _, _), .renameIndex(let t, _, _), .renameConstraint(let t, _, _), .backfill(let t, _, _),
             .setIndexComment(let t, _, _, _), .validateConstraint(let t, _):
             return t
@@ -114,7 +116,11 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
         case .renameTable(_, let to): return to
         // A trigger is its table's.
         case .createObject(.trigger(let t, _)), .dropObject(.trigger(let t, _)), .replaceObject(_, .trigger(let t, _)),
-            .recreateObject(_, .trigger(let t, _)):
+            .recreateObject(_, .trigger(let t, _)), .createObject(.policy(let t, _)), .dropObject(.policy(let t, _)),
+            .replaceObject(_, .policy(let t, _)), .recreateObject(_, .policy(let t, _)), .createObject(.partition(let t, _, _)),
+            .dropObject(.partition(let t, _, _)), .replaceObject(_, .partition(let t, _, _)), .recreateObject(_, .partition(let t, _, _)),
+            .createObject(.exclusion(let t, _)), .dropObject(.exclusion(let t, _)), .replaceObject(_, .exclusion(let t, _)),
+            .recreateObject(_, .exclusion(let t, _)):
             return t
         case .execute, .code, .expect, .renameEnumType, .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue,
             .replaceEnumType, .createSequence, .dropSequence, .alterSequence, .createObject, .dropObject, .replaceObject,
@@ -130,7 +136,7 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
         switch self {
         case .createObject, .replaceObject, .recreateObject: return true
         case .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex,
-            .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
+            .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setRowLevelSecurity,
             .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
             .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence,
             .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code,
@@ -147,7 +153,7 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
             .dropConstraint, .setSQLiteTableOptions:
             return true
         case .createTable, .addColumn, .createIndex, .dropIndex, .createIndexConcurrently, .dropIndexConcurrently,
-            .setTableComment, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
+            .setTableComment, .setRowLevelSecurity, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
             .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue, .createSequence, .dropSequence, .alterSequence,
             .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code, .createObject,
             .replaceObject:
@@ -160,7 +166,7 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
         switch self {
         case .createIndexConcurrently, .dropIndexConcurrently: return true
         case .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex, .addConstraint,
-            .dropConstraint, .setTableComment, .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex,
+            .dropConstraint, .setTableComment, .setRowLevelSecurity, .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex,
             .renameConstraint, .renameEnumType, .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue,
             .replaceEnumType, .createSequence, .dropSequence, .alterSequence, .setIndexComment, .validateConstraint, .backfill,
             .batchedUpdate, .expect, .execute, .code, .createObject, .dropObject, .replaceObject, .recreateObject: return false
@@ -172,7 +178,7 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
         switch self {
         case .execute, .code: return true
         case .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex,
-            .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
+            .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setRowLevelSecurity,
             .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
             .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence,
             .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .createObject, .dropObject,

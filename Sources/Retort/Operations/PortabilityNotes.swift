@@ -59,6 +59,9 @@ extension Array where Element == MigrationOperation {
             case .trigger(let table, let t): trigger(t, on: table)
             case .materializedView(let m): note("materialized view \(m.name) is not created on SQLite, which has none")
             case .partition(let table, _, let p): note("partition \(p.name) of \(table) is not created on SQLite; the table holds every row")
+            case .exclusion(let table, let x): note("exclusion constraint \(x.name) on \(table) is not created on SQLite, which has none")
+            case .extension(let e): note("extension \(e.name) is not created on SQLite, which has none")
+            case .policy(let table, let p): note("policy \(p.name) on \(table) is not created on SQLite, which has no row-level security")
             }
         }
         for op in self {
@@ -69,6 +72,9 @@ extension Array where Element == MigrationOperation {
                 t.constraints.forEach { constraint($0, on: t.name) }
                 t.indexes.forEach { index($0, on: t.name) }
                 t.triggers.forEach { trigger($0, on: t.name) }
+                t.policies.forEach { object(.policy(table: t.name, $0)) }
+                t.exclusionConstraints.forEach { object(.exclusion(table: t.name, $0)) }
+                if t.rowLevelSecurity != nil { note("table \(t.name) has row-level security on PostgreSQL; SQLite has none") }
                 if let p = t.partitioning {
                     note("table \(t.name) is partitioned by \(p.strategy.rawValue.lowercased()) on PostgreSQL; on SQLite it is a plain table holding every row")
                 }
@@ -79,7 +85,7 @@ extension Array where Element == MigrationOperation {
             case .createEnumType(let e): note("enum type \(e.name) is text on SQLite")
             case .setIndexComment(let t, let i, _, _): note("index \(i) on \(t) has a comment; SQLite keeps none")
             case .createObject(let o), .replaceObject(_, let o), .recreateObject(_, let o): object(o)
-            case .dropTable, .dropColumn, .dropIndex, .dropIndexConcurrently, .dropConstraint, .setTableComment,
+            case .dropTable, .dropColumn, .dropIndex, .dropIndexConcurrently, .dropConstraint, .setTableComment, .setRowLevelSecurity,
                 .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
                 .renameEnumValue, .dropEnumType, .addEnumValue, .replaceEnumType, .dropSequence, .alterSequence,
                 .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code, .dropObject: break
@@ -115,7 +121,7 @@ extension Array where Element == MigrationOperation {
             case .createIndex(let t, let i), .createIndexConcurrently(let t, let i): index(i, on: t)
             case .addColumn(let t, let c), .alterColumn(let t, _, let c): column(c, on: t)
             case .dropTable, .dropColumn, .dropIndex, .dropIndexConcurrently, .addConstraint, .dropConstraint,
-                .setTableComment, .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint,
+                .setTableComment, .setRowLevelSecurity, .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint,
                 .renameEnumType, .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType,
                 .createSequence, .dropSequence, .alterSequence, .setIndexComment, .validateConstraint, .backfill,
                 .batchedUpdate, .expect, .execute, .code, .dropObject: break
@@ -125,7 +131,7 @@ extension Array where Element == MigrationOperation {
                     if v.query(for: .postgres) == nil { note("view \(v.name) has no PostgreSQL query; it is not created on PostgreSQL") }
                 case .trigger(let table, let t):
                     if !t.exists(on: .postgres) { note("trigger \(t.name) on \(table) runs no function; it is not created on PostgreSQL") }
-                case .domain, .compositeType, .function, .aggregate, .materializedView, .partition: break
+                case .domain, .compositeType, .function, .aggregate, .materializedView, .partition, .policy, .extension, .exclusion: break
                 }
             }
         }

@@ -57,6 +57,8 @@ extension Schema {
             }
         case .setTableComment(let name, _, let to):
             try withTable(name) { t in t.comment = to }
+        case .setRowLevelSecurity(let name, _, let to):
+            try withTable(name) { t in t.rowLevelSecurity = to }
         case .setSQLiteTableOptions(let name, _, let to):
             try withTable(name) { t in t.sqlite = to }
         case .renameTable(let from, let to):

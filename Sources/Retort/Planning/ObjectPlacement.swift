@@ -34,7 +34,7 @@ extension Planner {
                 planned.insert(o.id)
                 drops.append(op)
             case .createObject, .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex,
-                .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
+                .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setRowLevelSecurity,
                 .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
                 .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence,
                 .dropSequence, .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect,

@@ -32,7 +32,7 @@ public struct PlannedGroup: Hashable, Sendable {
             case .createObject: return "create \(object)"
             case .replaceObject, .recreateObject: return "replace \(object)"
             case .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex,
-                .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
+                .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setRowLevelSecurity,
                 .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
                 .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence,
                 .dropSequence, .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect,
@@ -44,7 +44,7 @@ public struct PlannedGroup: Hashable, Sendable {
                 switch $0 {
                 case .addConstraint(_, .foreignKey), .dropConstraint(_, .foreignKey): return true
                 case .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex,
-                    .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
+                    .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setRowLevelSecurity,
                     .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
                     .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence,
                     .dropSequence, .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect,
@@ -55,7 +55,7 @@ public struct PlannedGroup: Hashable, Sendable {
                 switch $0 {
                 case .renameEnumType, .renameEnumValue: return true
                 case .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex,
-                    .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
+                    .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setRowLevelSecurity,
                     .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .createEnumType,
                     .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence, .alterSequence,
                     .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code, .createObject,

@@ -20,7 +20,7 @@ public struct Planner: Sendable {
             case .dropConstraint(let t, .primaryKey), .dropConstraint(let t, .unique), .alterColumn(let t, _, _): return t
             case .dropIndex(let t, let i) where i.unique: return t
             case .createTable, .dropTable, .addColumn, .dropColumn, .createIndex, .dropIndex, .createIndexConcurrently,
-                .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setSQLiteTableOptions,
+                .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setRowLevelSecurity, .setSQLiteTableOptions,
                 .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType, .renameEnumValue,
                 .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence,
                 .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute,
@@ -38,7 +38,7 @@ public struct Planner: Sendable {
             // Objects tables use (domains; a function a default or trigger calls) exist before the
             // tables change and go after them; the others (views) are placed by the graph.
             if let id = op.object {
-                if id.kind == .trigger, let table = op.tableName {
+                if id.kind.belongsToTable, let table = op.tableName {
                     // What hangs off a table goes in the table's revision.
                     byTable[table, default: []].append(op)
                 } else if case .dropObject = op {
@@ -92,7 +92,7 @@ public struct Planner: Sendable {
                     detached.append(op)
                     return nil
                 case .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex, .createIndexConcurrently,
-                    .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setSQLiteTableOptions,
+                    .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setRowLevelSecurity, .setSQLiteTableOptions,
                     .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType, .renameEnumValue,
                     .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence,
                     .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code,
@@ -171,7 +171,7 @@ public struct Planner: Sendable {
                 byTable[owner.table]!.append(op)
                 continue
             case .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex,
-                .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
+                .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setRowLevelSecurity,
                 .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
                 .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .dropSequence,
                 .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code,
@@ -190,7 +190,7 @@ public struct Planner: Sendable {
     }
 
     /// The objects tables use: kinds tables always use (domains, composite types) and, by the
-    /// graph, what a table (a default, check, index or trigger) or such an object uses, directly
+    /// graph, what a table (a default, check, index, trigger or policy) or such an object uses, directly
     /// or through others.
     static func usedByTables(_ schema: Schema) -> Set<ObjectID> {
         var used = Set(schema.objects.map(\.id).filter(\.kind.usedByTables))
@@ -198,7 +198,7 @@ public struct Planner: Sendable {
         var grew = true
         while grew {
             grew = false
-            for e in edges where (e.dependent.kind == .table || e.dependent.kind == .trigger || used.contains(e.dependent))
+            for e in edges where (e.dependent.kind == .table || e.dependent.kind.belongsToTable || used.contains(e.dependent))
                 && !used.contains(e.referenced)
             {
                 used.insert(e.referenced)
@@ -219,7 +219,7 @@ public struct Planner: Sendable {
         case .createEnumType, .addEnumValue, .createSequence, .alterSequence: return .before
         case .dropEnumType, .dropSequence: return .after
         case .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex,
-            .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
+            .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setRowLevelSecurity,
             .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
             .renameEnumValue, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute,
             .code: return nil
@@ -285,7 +285,7 @@ public struct Planner: Sendable {
             case .createTable(let t): return t.foreignKeys.map(\.referencedTable)
             case .addConstraint(_, .foreignKey(let fk)): return [fk.referencedTable]
             case .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex, .createIndexConcurrently,
-                .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setSQLiteTableOptions,
+                .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setRowLevelSecurity, .setSQLiteTableOptions,
                 .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType, .renameEnumValue,
                 .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence,
                 .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute,
@@ -313,6 +313,7 @@ public struct Planner: Sendable {
             case .backfill: return 6
             case .alterColumn: return 6
             case .setTableComment: return 7
+            case .setRowLevelSecurity: return 7
             case .setSQLiteTableOptions: return 6
             case .addConstraint(_, .foreignKey): return 10
             case .addConstraint: return 8

@@ -66,7 +66,7 @@ public enum SafePlan {
                     if pendingValues[to.name] == nil { backfill.append(fill(t, to.name, backfills[t]?[to.name])) }
                     contract += setNotNull(t, from: from, to: to)
                 case .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndexConcurrently,
-                    .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setSQLiteTableOptions,
+                    .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setRowLevelSecurity, .setSQLiteTableOptions,
                     .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType, .renameEnumValue,
                     .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence,
                     .alterSequence, .setIndexComment, .validateConstraint, .batchedUpdate, .expect, .execute, .code, .createObject,

@@ -28,7 +28,7 @@ public struct LockPolicy: Sendable, Hashable {
         switch op {
         case .createIndexConcurrently, .dropIndexConcurrently, .validateConstraint, .batchedUpdate: return longTimeout
         case .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex, .addConstraint,
-            .dropConstraint, .setTableComment, .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex,
+            .dropConstraint, .setTableComment, .setRowLevelSecurity, .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex,
             .renameConstraint, .renameEnumType, .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue,
             .replaceEnumType, .createSequence, .dropSequence, .alterSequence, .setIndexComment, .backfill, .expect, .execute,
             .code, .createObject, .dropObject, .replaceObject, .recreateObject: return timeout

@@ -50,6 +50,9 @@ public struct CatalogFacts: Hashable, Sendable {
     public var objects: [ObjectID: CatalogObject] = [:]
     /// The role that read the catalog (and creates what is created again), if known.
     public var reader: String?
+    /// The schema that was read (PostgreSQL), if known: an extension in another schema is the
+    /// database's, shared with other schemas, and never dropped as drift of this one.
+    public var schemaName: String?
     /// Objects dropped by the operations applied since the catalog was read: one created again
     /// under the same name gets back the grants and owner it had.
     public var dropped: [ObjectID: CatalogObject] = [:]
@@ -112,7 +115,7 @@ extension CatalogFacts {
         case .dropColumn(let table, let c):
             dependencies.removeAll { $0.referenced == ObjectID(.table, table) && $0.column == c.name }
         case .createTable, .addColumn, .alterColumn, .createIndex, .dropIndex, .createIndexConcurrently,
-            .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setSQLiteTableOptions, .renameIndex,
+            .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setRowLevelSecurity, .setSQLiteTableOptions, .renameIndex,
             .renameConstraint, .renameEnumType, .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue,
             .replaceEnumType, .createSequence, .dropSequence, .alterSequence, .createObject, .dropObject, .replaceObject,
             .recreateObject, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code:

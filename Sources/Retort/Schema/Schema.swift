@@ -19,6 +19,8 @@ public struct Schema: Hashable, Sendable, Codable {
     public var aggregates: [Aggregate] = []
     /// The materialized views (PostgreSQL), in declaration order.
     public var materializedViews: [MaterializedView] = []
+    /// The extensions (PostgreSQL) the models use, in declaration order.
+    public var extensions: [Extension] = []
     /// Objects that depend on a table (column "") or a column and that Retort can neither manage
     /// nor create again (rules, materialized views, views in other schemas), as read from the
     /// database: "view v". Never compared or encoded; a change they block is refused.
@@ -35,7 +37,7 @@ public struct Schema: Hashable, Sendable, Codable {
         self.views = views
     }
 
-    private enum CodingKeys: String, CodingKey { case tables, enums, sequences, views, domains, compositeTypes, functions, aggregates, materializedViews }
+    private enum CodingKeys: String, CodingKey { case tables, enums, sequences, views, domains, compositeTypes, functions, aggregates, materializedViews, extensions }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -48,6 +50,7 @@ public struct Schema: Hashable, Sendable, Codable {
         functions = try c.decodeIfPresent([Function].self, forKey: .functions) ?? []
         aggregates = try c.decodeIfPresent([Aggregate].self, forKey: .aggregates) ?? []
         materializedViews = try c.decodeIfPresent([MaterializedView].self, forKey: .materializedViews) ?? []
+        extensions = try c.decodeIfPresent([Extension].self, forKey: .extensions) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -61,13 +64,14 @@ public struct Schema: Hashable, Sendable, Codable {
         try c.encodeUnlessDefault(functions, forKey: .functions)
         try c.encodeUnlessDefault(aggregates, forKey: .aggregates)
         try c.encodeUnlessDefault(materializedViews, forKey: .materializedViews)
+        try c.encodeUnlessDefault(extensions, forKey: .extensions)
     }
 
     /// Equal when the objects are: the catalog's facts and the unmanaged dependents do not count.
     public static func == (a: Schema, b: Schema) -> Bool {
         a.tables == b.tables && a.enums == b.enums && a.sequences == b.sequences && a.views == b.views && a.domains == b.domains
             && a.compositeTypes == b.compositeTypes && a.functions == b.functions && a.aggregates == b.aggregates
-            && a.materializedViews == b.materializedViews
+            && a.materializedViews == b.materializedViews && a.extensions == b.extensions
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -80,6 +84,7 @@ public struct Schema: Hashable, Sendable, Codable {
         hasher.combine(functions)
         hasher.combine(aggregates)
         hasher.combine(materializedViews)
+        hasher.combine(extensions)
     }
 
     /// Every PostgreSQL enum type: those the columns use (first declaration wins; a column whose

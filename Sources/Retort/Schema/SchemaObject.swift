@@ -21,13 +21,27 @@ public enum ObjectKind: String, Hashable, Sendable, Codable, CaseIterable, Compa
     case materializedView = "matview"
     /// A partition of a partitioned table (PostgreSQL), known by its own name; part of its table's revision.
     case partition
+    /// A row-level security policy (PostgreSQL), known as `table.policy`; part of its table's revision.
+    case policy
+    /// An extension (PostgreSQL), database-wide.
+    case `extension`
+    /// An exclusion constraint (PostgreSQL), known as `table.constraint`; part of its table's revision.
+    case exclusion = "exclusion"
 
     /// True for kinds tables always use when anything does (a column's type): created before the
     /// tables change, dropped after. Functions are placed so when the graph shows a table using one.
     public var usedByTables: Bool {
         switch self {
-        case .domain, .compositeType: return true
-        case .table, .view, .function, .procedure, .aggregate, .trigger, .materializedView, .partition: return false
+        case .domain, .compositeType, .extension: return true
+        case .table, .view, .function, .procedure, .aggregate, .trigger, .materializedView, .partition, .policy, .exclusion: return false
+        }
+    }
+
+    /// True for kinds that are part of a table and go in its revision (triggers, partitions, policies).
+    public var belongsToTable: Bool {
+        switch self {
+        case .trigger, .partition, .policy, .exclusion: return true
+        case .table, .view, .domain, .compositeType, .function, .procedure, .aggregate, .materializedView, .extension: return false
         }
     }
 
@@ -35,7 +49,7 @@ public enum ObjectKind: String, Hashable, Sendable, Codable, CaseIterable, Compa
     /// replaced in place may have gained columns, which only recreating it takes away.
     public var replacesInPlaceBothWays: Bool {
         switch self {
-        case .domain, .compositeType, .function, .procedure, .aggregate, .trigger, .materializedView, .partition: return true
+        case .domain, .compositeType, .function, .procedure, .aggregate, .trigger, .materializedView, .partition, .policy, .extension, .exclusion: return true
         case .table, .view: return false
         }
     }
@@ -45,7 +59,7 @@ public enum ObjectKind: String, Hashable, Sendable, Codable, CaseIterable, Compa
     public var bodyHidesDependencies: Bool {
         switch self {
         case .function, .procedure: return true
-        case .table, .view, .domain, .compositeType, .aggregate, .trigger, .materializedView, .partition: return false
+        case .table, .view, .domain, .compositeType, .aggregate, .trigger, .materializedView, .partition, .policy, .extension, .exclusion: return false
         }
     }
 
@@ -56,7 +70,8 @@ public enum ObjectKind: String, Hashable, Sendable, Codable, CaseIterable, Compa
         switch self {
         case .compositeType: return "composite type"
         case .materializedView: return "materialized view"
-        case .table, .view, .domain, .function, .procedure, .aggregate, .trigger, .partition: return rawValue
+        case .exclusion: return "exclusion constraint"
+        case .table, .view, .domain, .function, .procedure, .aggregate, .trigger, .partition, .policy, .extension: return rawValue
         }
     }
 }
@@ -101,6 +116,12 @@ public enum SchemaObject: Hashable, Sendable, Codable {
     /// A partition (with the partitions it holds in turn) of `table`, directly under `parent` (the
     /// table, or a partition of it).
     case partition(table: String, parent: String, Partition)
+    /// A row-level security policy of a table (PostgreSQL).
+    case policy(table: String, Policy)
+    /// An extension (PostgreSQL).
+    case `extension`(Extension)
+    /// An exclusion constraint of a table (PostgreSQL).
+    case exclusion(table: String, ExclusionConstraint)
 
     /// The object's kind and name.
     public var id: ObjectID {
@@ -113,6 +134,9 @@ public enum SchemaObject: Hashable, Sendable, Codable {
         case .trigger(let table, let t): return ObjectID(.trigger, "\(table).\(t.name)")
         case .materializedView(let m): return ObjectID(.materializedView, m.name)
         case .partition(_, _, let p): return ObjectID(.partition, p.name)
+        case .policy(let table, let p): return ObjectID(.policy, "\(table).\(p.name)")
+        case .extension(let e): return ObjectID(.extension, e.name)
+        case .exclusion(let table, let x): return ObjectID(.exclusion, "\(table).\(x.name)")
         }
     }
 
@@ -130,6 +154,9 @@ public enum SchemaObject: Hashable, Sendable, Codable {
         case .trigger(_, let t): return t.comment
         case .materializedView(let m): return m.comment
         case .partition(_, _, let p): return p.comment
+        case .policy(_, let p): return p.comment
+        case .extension: return nil
+        case .exclusion(_, let x): return x.comment
         }
     }
 }
@@ -137,16 +164,19 @@ public enum SchemaObject: Hashable, Sendable, Codable {
 extension Schema {
     /// Every object beside the tables, as `SchemaObject` values, in declaration order.
     public var objects: [SchemaObject] {
-        compositeTypes.map(SchemaObject.compositeType) + domains.map(SchemaObject.domain) + functions.map(SchemaObject.function)
+        extensions.map(SchemaObject.extension) + compositeTypes.map(SchemaObject.compositeType) + domains.map(SchemaObject.domain) + functions.map(SchemaObject.function)
             + aggregates.map(SchemaObject.aggregate) + views.map(SchemaObject.view) + materializedViews.map(SchemaObject.materializedView)
             + tables.flatMap { t in t.triggers.map { SchemaObject.trigger(table: t.name, $0) } }
             + tables.flatMap { t in t.allPartitions.map { SchemaObject.partition(table: t.name, parent: $0.parent, $0.partition) } }
+            + tables.flatMap { t in t.policies.map { SchemaObject.policy(table: t.name, $0) } }
+            + tables.flatMap { t in t.exclusionConstraints.map { SchemaObject.exclusion(table: t.name, $0) } }
     }
 
     /// The object with this kind and name, if the schema has it.
     public func object(_ id: ObjectID) -> SchemaObject? {
         switch id.kind {
         case .table: return nil
+        case .extension: return extensions.first { $0.name == id.name }.map(SchemaObject.extension)
         case .view: return views.first { $0.name == id.name }.map(SchemaObject.view)
         case .domain: return domains.first { $0.name == id.name }.map(SchemaObject.domain)
         case .compositeType: return compositeTypes.first { $0.name == id.name }.map(SchemaObject.compositeType)
@@ -161,6 +191,16 @@ extension Schema {
         case .partition:
             for t in tables {
                 if let (parent, p) = t.allPartitions.first(where: { $0.partition.name == id.name }) { return .partition(table: t.name, parent: parent, p) }
+            }
+            return nil
+        case .policy:
+            for t in tables {
+                if let p = t.policies.first(where: { "\(t.name).\($0.name)" == id.name }) { return .policy(table: t.name, p) }
+            }
+            return nil
+        case .exclusion:
+            for t in tables {
+                if let x = t.exclusionConstraints.first(where: { "\(t.name).\($0.name)" == id.name }) { return .exclusion(table: t.name, x) }
             }
             return nil
         }
@@ -180,6 +220,11 @@ extension Schema {
         case .materializedView(let m): materializedViews.append(m)
         case .partition(let table, let parent, let p):
             if let i = tableIndex(table) { _ = tables[i].partitioning?.insert(p, under: parent, table: table) }
+        case .policy(let table, let p):
+            if let i = tableIndex(table) { tables[i].policies.append(p) }
+        case .extension(let e): extensions.append(e)
+        case .exclusion(let table, let x):
+            if let i = tableIndex(table) { tables[i].exclusionConstraints.append(x) }
         }
     }
 
@@ -187,6 +232,7 @@ extension Schema {
     public mutating func remove(_ id: ObjectID) {
         switch id.kind {
         case .table: break
+        case .extension: extensions.removeAll { $0.name == id.name }
         case .view: views.removeAll { $0.name == id.name }
         case .domain: domains.removeAll { $0.name == id.name }
         case .compositeType: compositeTypes.removeAll { $0.name == id.name }
@@ -200,6 +246,16 @@ extension Schema {
             }
         case .partition:
             for i in tables.indices { tables[i].partitioning?.remove(named: id.name) }
+        case .policy:
+            for i in tables.indices {
+                let table = tables[i].name
+                tables[i].policies.removeAll { "\(table).\($0.name)" == id.name }
+            }
+        case .exclusion:
+            for i in tables.indices {
+                let table = tables[i].name
+                tables[i].exclusionConstraints.removeAll { "\(table).\($0.name)" == id.name }
+            }
         }
     }
 }
@@ -215,7 +271,9 @@ extension Schema {
                 var edges = [ObjectDependency(id, on: ObjectID(.table, t.name))]
                 if let f = trigger.function { edges.append(ObjectDependency(id, on: ObjectID(.function, "\(f)()"))) }
                 return edges
-            } + t.allPartitions.map { parent, p in
+            } + t.policies.map { ObjectDependency(ObjectID(.policy, "\(t.name).\($0.name)"), on: ObjectID(.table, t.name)) }
+            + t.exclusionConstraints.map { ObjectDependency(ObjectID(.exclusion, "\(t.name).\($0.name)"), on: ObjectID(.table, t.name)) }
+            + t.allPartitions.map { parent, p in
                 ObjectDependency(ObjectID(.partition, p.name), on: ObjectID(parent == t.name ? .table : .partition, parent))
             }
         }

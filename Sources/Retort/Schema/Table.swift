@@ -1,5 +1,5 @@
 /// A table: columns, keys, constraints, indexes and comment.
-public struct Table: Hashable, Sendable, Codable {
+public struct Table: Hashable, Sendable {
     /// The table's name.
     public var name: String
     /// The columns, in order.
@@ -21,6 +21,12 @@ public struct Table: Hashable, Sendable, Codable {
     /// How the table is partitioned (PostgreSQL), with its partitions; nil for a plain table (and
     /// left out of checksums then).
     public var partitioning: Partitioning?
+    /// Row-level security (PostgreSQL); nil when off (and left out of checksums then).
+    public var rowLevelSecurity: RowLevelSecurity?
+    /// Row-level security policies (PostgreSQL), compared by name (left out of checksums while empty).
+    public var policies: [Policy] = []
+    /// Exclusion constraints (PostgreSQL), compared by name (left out of checksums while empty).
+    public var exclusionConstraints: [ExclusionConstraint] = []
     /// Renames and backfills the model asks for; nil when there are none (see `TableHints`).
     public var hints: TableHints?
     /// SQLite's `STRICT` and `WITHOUT ROWID`; nil when neither (and left out of checksums then).
@@ -32,7 +38,8 @@ public struct Table: Hashable, Sendable, Codable {
     public init(
         name: String, columns: [Column] = [], primaryKey: PrimaryKey? = nil, uniqueConstraints: [UniqueConstraint] = [],
         foreignKeys: [ForeignKey] = [], checks: [CheckConstraint] = [], indexes: [Index] = [], comment: String? = nil,
-        triggers: [Trigger] = [], sqlite: SQLiteTableOptions? = nil, partitioning: Partitioning? = nil
+        triggers: [Trigger] = [], sqlite: SQLiteTableOptions? = nil, partitioning: Partitioning? = nil,
+        rowLevelSecurity: RowLevelSecurity? = nil, policies: [Policy] = [], exclusionConstraints: [ExclusionConstraint] = []
     ) {
         self.sqlite = sqlite?.isEmpty == true ? nil : sqlite
         self.name = name
@@ -45,6 +52,9 @@ public struct Table: Hashable, Sendable, Codable {
         self.comment = comment
         self.triggers = triggers
         self.partitioning = partitioning
+        self.rowLevelSecurity = rowLevelSecurity
+        self.policies = policies
+        self.exclusionConstraints = exclusionConstraints
     }
 
     /// The column with this name, if any.
@@ -87,5 +97,51 @@ extension Table {
         checks.map(\.expression) + indexes.compactMap(\.predicate)
             + indexes.flatMap { $0.keys.compactMap { if case .expression(let e) = $0 { e } else { nil } } }
             + columns.compactMap { if case .expression(let e)? = $0.defaultValue { e } else { $0.generated?.expression } }
+    }
+}
+
+extension Table: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case name, columns, primaryKey, uniqueConstraints, foreignKeys, checks, indexes, comment, triggers, partitioning, hints, sqlite
+        case rowLevelSecurity, policies, exclusionConstraints
+    }
+
+    /// Every detail that tables had when revisions were first applied is written as it always was;
+    /// later ones only when set (see `StableEncoding`).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(columns, forKey: .columns)
+        try c.encodeIfPresent(primaryKey, forKey: .primaryKey)
+        try c.encode(uniqueConstraints, forKey: .uniqueConstraints)
+        try c.encode(foreignKeys, forKey: .foreignKeys)
+        try c.encode(checks, forKey: .checks)
+        try c.encode(indexes, forKey: .indexes)
+        try c.encodeIfPresent(comment, forKey: .comment)
+        try c.encode(triggers, forKey: .triggers)
+        try c.encodeIfPresent(partitioning, forKey: .partitioning)
+        try c.encodeIfPresent(hints, forKey: .hints)
+        try c.encodeIfPresent(sqlite, forKey: .sqlite)
+        try c.encodeIfPresent(rowLevelSecurity, forKey: .rowLevelSecurity)
+        try c.encodeUnlessDefault(policies, forKey: .policies)
+        try c.encodeUnlessDefault(exclusionConstraints, forKey: .exclusionConstraints)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            name: try c.decode(String.self, forKey: .name), columns: try c.decodeIfPresent([Column].self, forKey: .columns) ?? [],
+            primaryKey: try c.decodeIfPresent(PrimaryKey.self, forKey: .primaryKey),
+            uniqueConstraints: try c.decodeIfPresent([UniqueConstraint].self, forKey: .uniqueConstraints) ?? [],
+            foreignKeys: try c.decodeIfPresent([ForeignKey].self, forKey: .foreignKeys) ?? [],
+            checks: try c.decodeIfPresent([CheckConstraint].self, forKey: .checks) ?? [],
+            indexes: try c.decodeIfPresent([Index].self, forKey: .indexes) ?? [], comment: try c.decodeIfPresent(String.self, forKey: .comment),
+            triggers: try c.decodeIfPresent([Trigger].self, forKey: .triggers) ?? [],
+            sqlite: try c.decodeIfPresent(SQLiteTableOptions.self, forKey: .sqlite),
+            partitioning: try c.decodeIfPresent(Partitioning.self, forKey: .partitioning))
+        hints = try c.decodeIfPresent(TableHints.self, forKey: .hints)
+        rowLevelSecurity = try c.decodeIfPresent(RowLevelSecurity.self, forKey: .rowLevelSecurity)
+        policies = try c.decodeIfPresent([Policy].self, forKey: .policies) ?? []
+        exclusionConstraints = try c.decodeIfPresent([ExclusionConstraint].self, forKey: .exclusionConstraints) ?? []
     }
 }

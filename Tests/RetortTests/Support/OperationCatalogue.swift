@@ -111,6 +111,16 @@ enum OperationCatalogue {
     static let partitionedTable = Table(
         name: "t", columns: [Column("a", .text)],
         partitioning: Partitioning(.list, on: ["a"], partitions: [Partition("t_x", .list(["'x'", "NULL"])), Partition("t_rest", .default)]))
+    static let barePolicy = Policy("p")
+    static let fullPolicy = Policy("p", for: .update, permissive: false, to: ["alice"], using: "a > 0", withCheck: "a < 10", comment: "p note")
+    static let securedTable = Table(name: "t", columns: [Column("a", .integer)], rowLevelSecurity: .forced, policies: [fullPolicy])
+    static let bareExclusion = ExclusionConstraint("x", [.init("a", "=")])
+    static let fullExclusion = ExclusionConstraint(
+        "x", using: "spgist", [.init("a", "="), .init(key: .expression("int4range(a, b)"), "&&")], where: "a > 0",
+        deferrable: .initiallyDeferred, comment: "x note")
+    static let excludingTable = Table(name: "t", columns: [Column("a", .integer)], exclusionConstraints: [bareExclusion])
+    static let bareExtension = Extension("citext")
+    static let fullExtension = Extension("citext", schema: "ext", version: "1.6")
     static let bareRaw = RawSQL("SELECT 1")
     static let fullRaw = RawSQL(
         "SELECT 1", perDialect: [.postgres: "SELECT 2", .sqlite: "SELECT 3"],
@@ -209,6 +219,22 @@ enum OperationCatalogue {
         ("replaceObject.aggregate", .replaceObject(from: .aggregate(bareAggregate), to: .aggregate(fullAggregate))),
         ("recreateObject.aggregate", .recreateObject(from: .aggregate(fullAggregate), to: .aggregate(bareAggregate))),
         ("createTable.partitioned", .createTable(partitionedTable)),
+        ("createTable.secured", .createTable(securedTable)),
+        ("createTable.excluding", .createTable(excludingTable)),
+        ("createObject.exclusion.bare", .createObject(.exclusion(table: "t", bareExclusion))),
+        ("createObject.exclusion.full", .createObject(.exclusion(table: "t", fullExclusion))),
+        ("dropObject.exclusion.full", .dropObject(.exclusion(table: "t", fullExclusion))),
+        ("replaceObject.exclusion", .replaceObject(from: .exclusion(table: "t", bareExclusion), to: .exclusion(table: "t", fullExclusion))),
+        ("createObject.extension.bare", .createObject(.extension(bareExtension))),
+        ("createObject.extension.full", .createObject(.extension(fullExtension))),
+        ("dropObject.extension.full", .dropObject(.extension(fullExtension))),
+        ("replaceObject.extension", .replaceObject(from: .extension(bareExtension), to: .extension(fullExtension))),
+        ("setRowLevelSecurity.set", .setRowLevelSecurity(table: "t", from: nil, to: .forced)),
+        ("setRowLevelSecurity.clear", .setRowLevelSecurity(table: "t", from: .enabled, to: nil)),
+        ("createObject.policy.bare", .createObject(.policy(table: "t", barePolicy))),
+        ("createObject.policy.full", .createObject(.policy(table: "t", fullPolicy))),
+        ("dropObject.policy.full", .dropObject(.policy(table: "t", fullPolicy))),
+        ("replaceObject.policy", .replaceObject(from: .policy(table: "t", barePolicy), to: .policy(table: "t", fullPolicy))),
         ("createObject.partition.bare", .createObject(.partition(table: "t", parent: "t", barePartition))),
         ("createObject.partition.full", .createObject(.partition(table: "t", parent: "t", fullPartition))),
         ("dropObject.partition.full", .dropObject(.partition(table: "t", parent: "t", fullPartition))),
@@ -245,6 +271,7 @@ enum OperationCatalogue {
         case .addConstraint: "addConstraint"
         case .dropConstraint: "dropConstraint"
         case .setTableComment: "setTableComment"
+        case .setRowLevelSecurity: "setRowLevelSecurity"
         case .setSQLiteTableOptions: "setSQLiteTableOptions"
         case .renameTable: "renameTable"
         case .renameColumn: "renameColumn"

@@ -73,7 +73,7 @@ enum FluentBuilderCode {
             guard !usesEnumType(column), !SQLiteRenderer(schema: schema).needsRebuild(op) else { return nil }
             return Split(applied: op, code: "try await db.schema(\(s(table)))\n    .deleteField(\(s(column.name)))\n    .update()", rest: [])
         case .alterColumn, .createIndex, .dropIndex, .createIndexConcurrently, .dropIndexConcurrently, .addConstraint,
-            .dropConstraint, .setTableComment, .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex,
+            .dropConstraint, .setTableComment, .setRowLevelSecurity, .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex,
             .renameConstraint, .renameEnumType, .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue,
             .replaceEnumType, .createSequence, .dropSequence, .alterSequence, .setIndexComment, .validateConstraint, .backfill,
             .batchedUpdate, .expect, .execute, .code, .createObject, .dropObject, .replaceObject, .recreateObject:
@@ -86,7 +86,9 @@ enum FluentBuilderCode {
     /// for (deferrable, MATCH FULL, NULLS NOT DISTINCT, NOT VALID) follow as operations.
     private static func createTable(_ t: Table) -> Split? {
         let s = SwiftLiteral.string
-        guard t.triggers.isEmpty, t.primaryKey?.deferrable == nil else { return nil }
+        // Triggers, partitions and row-level security have no builder words: such a table is SQL per dialect.
+        guard t.triggers.isEmpty, t.partitioning == nil, t.rowLevelSecurity == nil, t.policies.isEmpty, t.exclusionConstraints.isEmpty, t.primaryKey?.deferrable == nil
+        else { return nil }
         let key = t.primaryKey?.columns ?? []
         var lines: [String] = []
         for column in t.columns {

@@ -28,10 +28,22 @@ struct PostgresCanonicalizer {
             let sent = Self.triggersNeedingServer(t, current: currentByName[t.name])
             return sent.isEmpty ? nil : (t.name, sent)
         }) { a, _ in a }
+        // An exclusion constraint's keys and predicate name the table's columns: its table is sent whole.
+        let excluding = Dictionary(models.tables.compactMap { t -> (String, [ExclusionConstraint])? in
+            let have = Dictionary((currentByName[t.name]?.exclusionConstraints ?? []).map { ($0.name, Self.bare($0)) }) { a, _ in a }
+            let sent = t.exclusionConstraints.filter { have[$0.name] != Self.bare($0) }
+            return sent.isEmpty ? nil : (t.name, sent)
+        }) { a, _ in a }
+        // A policy's expressions name the table's columns: its table is sent whole.
+        let policed = Dictionary(models.tables.compactMap { t -> (String, [Policy])? in
+            let sent = Self.policiesNeedingServer(t, current: currentByName[t.name])
+            return sent.isEmpty ? nil : (t.name, sent)
+        }) { a, _ in a }
         // A partitioned table's bounds are typed by its key columns: sent whole, with its partitions.
         let partitioned = Set(models.tables.filter { Self.partitioningNeedsServer($0, current: currentByName[$0.name]) }.map(\.name))
         let whole = Set(models.tables.map(\.name).filter {
-            read.contains($0) || read.contains($0.lowercased()) || triggered[$0] != nil || partitioned.contains($0)
+            read.contains($0) || read.contains($0.lowercased()) || triggered[$0] != nil || partitioned.contains($0) || policed[$0] != nil
+                || excluding[$0] != nil
         })
         let tables = models.tables.filter { whole.contains($0.name) || Self.needsServer($0, current: currentByName[$0.name]) }
         let domains = Self.domainsNeedServer(models, current: current)
@@ -51,6 +63,11 @@ struct PostgresCanonicalizer {
         }
         defer { try? db.executeScript("ROLLBACK") }
         var script: [String] = []
+        // Extensions the models use and the database lacks: their types and operator classes first.
+        let installed = Set(current.extensions.map(\.name))
+        for e in models.extensions where !installed.contains(e.name) {
+            script.append("CREATE EXTENSION IF NOT EXISTS \(SQLText.quote(e.name))" + (e.version.map { " VERSION \(SQLText.literal($0))" } ?? ""))
+        }
         // Every enum type and domain of the models: a scratch table or domain may use any of them.
         let used = models.allEnumTypes
         for (name, values) in used.sorted(by: { $0.key < $1.key }) {
@@ -117,6 +134,31 @@ struct PostgresCanonicalizer {
                 try db.executeScript(statements.joined(separator: ";\n"))
             } catch {
                 throw ModelError("a trigger in the models is not valid on PostgreSQL: \(Self.firstLine(error))")
+            }
+        }
+        if !excluding.isEmpty {
+            let statements = excluding.sorted { $0.key < $1.key }.flatMap { table, constraints in
+                constraints.map { "ALTER TABLE \(SQLText.quote(table)) ADD CONSTRAINT \(SQLText.quote($0.name)) \($0.sql)" }
+            }
+            do {
+                try db.executeScript(statements.joined(separator: ";\n"))
+            } catch {
+                throw ModelError("an exclusion constraint in the models is not valid on PostgreSQL: \(Self.firstLine(error))")
+            }
+        }
+        if !policed.isEmpty {
+            // A role the server does not have fails here, before anything runs.
+            let statements = policed.sorted { $0.key < $1.key }.flatMap { table, policies in
+                policies.compactMap { p -> String? in
+                    var plain = p
+                    plain.comment = nil
+                    return PostgresPolicySQL.create(table, plain).first
+                }
+            }
+            do {
+                try db.executeScript(statements.joined(separator: ";\n"))
+            } catch {
+                throw ModelError("a policy in the models is not valid on PostgreSQL: \(Self.firstLine(error))")
             }
         }
         if !views.isEmpty || !matviews.isEmpty {
@@ -187,6 +229,19 @@ struct PostgresCanonicalizer {
             guard trigger.exists(on: .postgres), let when = trigger.when else { return false }
             return have[trigger.name] != .some(SQLText.normalizeExpression(when))
         }
+    }
+
+    /// The table's policies the database's table does not have as they are written (expressions,
+    /// command, kind or roles): sent to the server, which spells the expressions and knows the roles.
+    static func policiesNeedingServer(_ t: Table, current: Table?) -> [Policy] {
+        let dialect = PostgresDialect()
+        func plain(_ p: Policy) -> SchemaObject {
+            var p = p
+            p.comment = nil
+            return dialect.normalized(.policy(table: t.name, p))
+        }
+        let have = Dictionary((current?.policies ?? []).map { ($0.name, plain($0)) }) { a, _ in a }
+        return t.policies.filter { have[$0.name] != plain($0) }
     }
 
     /// The models' functions and aggregates that the database does not have as they are written.
@@ -322,6 +377,13 @@ struct PostgresCanonicalizer {
         return PostgresDialect.normalized(bare(p)) != PostgresDialect.normalized(bare(old))
     }
 
+    /// The constraint without its comment, normalized: what the server must spell.
+    static func bare(_ x: ExclusionConstraint) -> ExclusionConstraint {
+        var x = x
+        x.comment = nil
+        return PostgresDialect.normalized(x)
+    }
+
     /// The key, the partitions and their bounds and own indexes, without comments (what the scratch needs).
     static func bare(_ p: Partitioning) -> Partitioning {
         var p = p
@@ -412,7 +474,13 @@ public struct CanonicalForms: Sendable {
         case .materializedView(var m):
             m.comment = model.comment
             return .materializedView(m)
-        case .view, .domain, .compositeType, .trigger, .partition:
+        case .policy(let table, var p):
+            p.comment = model.comment
+            return .policy(table: table, p)
+        case .exclusion(let table, var x):
+            x.comment = model.comment
+            return .exclusion(table: table, x)
+        case .view, .domain, .compositeType, .trigger, .partition, .extension:
             return read
         }
     }
@@ -438,6 +506,17 @@ public struct CanonicalForms: Sendable {
             if let c = canonical.triggers.first(where: { $0.name == t.triggers[i].name }) { t.triggers[i].when = c.when }
         }
         if let model = t.partitioning, let c = canonical.partitioning { t.partitioning = Self.comparable(model, canonical: c) }
+        for i in t.exclusionConstraints.indices {
+            guard let c = canonical.exclusionConstraints.first(where: { $0.name == t.exclusionConstraints[i].name }) else { continue }
+            t.exclusionConstraints[i].predicate = c.predicate
+            if c.elements.count == t.exclusionConstraints[i].elements.count { t.exclusionConstraints[i].elements = c.elements }
+            t.exclusionConstraints[i].method = c.method
+        }
+        for i in t.policies.indices {
+            guard let c = canonical.policies.first(where: { $0.name == t.policies[i].name }) else { continue }
+            t.policies[i].using = c.using
+            t.policies[i].withCheck = c.withCheck
+        }
         return t
     }
 

@@ -397,3 +397,21 @@ struct PostgresMaterializedViewDetails: Decodable {
 struct PostgresPartitionDetails: Decodable {
     var indexes: [PostgresIndexDetails]?
 }
+
+/// The details of a row-level security policy in the objects query (`y` rows).
+struct PostgresPolicyDetails: Decodable {
+    /// `polcmd`: `*` all, `r` select, `a` insert, `w` update, `d` delete.
+    var command: String
+    var permissive: Bool
+    var roles: [String]?
+    var using: String?
+    var withCheck: String?
+    /// The columns its expressions use (edges of the graph).
+    var columns: [String]?
+
+    func policy(_ name: String) -> Policy {
+        let commands: [String: Policy.Command] = ["*": .all, "r": .select, "a": .insert, "w": .update, "d": .delete]
+        let roles = (self.roles ?? []).filter { $0 != "public" }
+        return Policy(name, for: commands[command] ?? .all, permissive: permissive, to: roles, using: using, withCheck: withCheck)
+    }
+}

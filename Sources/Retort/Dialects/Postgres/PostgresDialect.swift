@@ -166,6 +166,16 @@ public struct PostgresDialect: Dialect {
             return .materializedView(m)
         case .partition(let table, let parent, let p):
             return .partition(table: table, parent: parent, Self.normalized(p))
+        case .extension:
+            return object
+        case .exclusion(let table, let x):
+            return .exclusion(table: table, Self.normalized(x))
+        case .policy(let table, var p):
+            // The models' expressions were read back from the scratch schema when the server was there.
+            p.using = p.using.map(SQLText.normalizeExpression)
+            p.withCheck = p.withCheck.map(SQLText.normalizeExpression)
+            p.roles = p.roles.filter { !SQLText.equalIgnoringASCIICase($0, "public") }.sorted()
+            return .policy(table: table, p)
         case .trigger(let table, var t):
             // The models' `WHEN` was read back from the scratch schema when the server was there.
             t.when = t.when.map(SQLText.normalizeExpression)
@@ -184,6 +194,20 @@ public struct PostgresDialect: Dialect {
             i.keys = i.keys.map { if case .expression(let e) = $0 { .expression(SQLText.normalizeExpression(e)) } else { $0 } }
             return i
         }.sorted { ($0.name ?? "") < ($1.name ?? "") }
+    }
+
+    /// An exclusion constraint's expressions as text (the models' side spelled by the server first).
+    static func normalized(_ x: ExclusionConstraint) -> ExclusionConstraint {
+        var x = x
+        x.method = x.method.lowercased()
+        x.elements = x.elements.map { e in
+            var e = e
+            if case .expression(let text) = e.key { e.key = .expression(SQLText.normalizeExpression(text)) }
+            e.operator = e.operator.trimmingCharacters(in: .whitespaces)
+            return e
+        }
+        x.predicate = x.predicate.map(SQLText.normalizeExpression)
+        return x
     }
 
     /// The key's expressions and the partitions' bounds as text (the models' side spelled by the
@@ -206,6 +230,11 @@ public struct PostgresDialect: Dialect {
     public func normalized(_ table: Table) -> Table {
         var t = table
         t.partitioning = t.partitioning.map(Self.normalized)
+        t.rowLevelSecurity = t.rowLevelSecurity.flatMap { $0.enabled || $0.forced ? $0 : nil }
+        t.exclusionConstraints = t.exclusionConstraints.map(Self.normalized).sorted { $0.name < $1.name }
+        t.policies = t.policies.compactMap { p in
+            if case .policy(_, let n) = normalized(.policy(table: table.name, p)) { n } else { nil }
+        }.sorted { $0.name < $1.name }
         let pk = Set(t.primaryKey?.columns ?? [])
         t.triggers = t.triggers.filter { $0.exists(on: .postgres) }.compactMap { trigger in
             if case .trigger(_, let n) = normalized(.trigger(table: table.name, trigger)) { n } else { nil }

@@ -250,6 +250,45 @@ struct PostgresIntrospector {
         WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND (c.relkind = 'p' OR c.relispartition)
           AND c.relname NOT IN (\(excluded))
         UNION ALL
+        SELECT 'n', e.extname::text, en.nspname::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+               NULL, NULL, e.extversion::text, NULL, NULL, NULL, NULL, NULL, NULL
+        FROM pg_extension e JOIN pg_namespace en ON en.oid = e.extnamespace
+        WHERE e.extname <> 'plpgsql'
+        UNION ALL
+        SELECT 'k', con.conname::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.relname::text, NULL, NULL, NULL,
+               NULL, NULL, pg_get_constraintdef(con.oid), NULL, de.description, NULL, NULL, NULL, NULL
+        FROM pg_constraint con
+        JOIN pg_class c ON c.oid = con.conrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_description de ON de.objoid = con.oid AND de.classoid = 'pg_constraint'::regclass AND de.objsubid = 0
+        WHERE n.nspname = current_schema() AND con.contype = 'x' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+          AND c.relname NOT IN (\(excluded))
+        UNION ALL
+        SELECT 'q', c.relname::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+               NULL, NULL, NULL, NULL, NULL, NULL,
+               json_build_object('enabled', c.relrowsecurity, 'forced', c.relforcerowsecurity)::text
+        FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+          AND (c.relrowsecurity OR c.relforcerowsecurity) AND c.relname NOT IN (\(excluded))
+        UNION ALL
+        SELECT 'y', pol.polname::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.relname::text, NULL, NULL, NULL,
+               NULL, NULL, NULL, NULL, de.description, NULL, NULL, NULL,
+               json_build_object(
+                 'command', pol.polcmd, 'permissive', pol.polpermissive,
+                 'roles', (SELECT json_agg(CASE WHEN r.oid = 0 THEN 'public' ELSE pg_get_userbyid(r.oid)::text END ORDER BY r.i)
+                           FROM unnest(pol.polroles) WITH ORDINALITY AS r(oid, i)),
+                 'using', pg_get_expr(pol.polqual, pol.polrelid), 'withCheck', pg_get_expr(pol.polwithcheck, pol.polrelid),
+                 'columns', (SELECT json_agg(DISTINCT a.attname) FROM pg_depend d
+                             JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+                             WHERE d.classid = 'pg_policy'::regclass AND d.objid = pol.oid AND d.refclassid = 'pg_class'::regclass
+                               AND d.refobjsubid > 0))::text
+        FROM pg_policy pol
+        JOIN pg_class c ON c.oid = pol.polrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_description de ON de.objoid = pol.oid AND de.classoid = 'pg_policy'::regclass AND de.objsubid = 0
+        WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname NOT IN (\(excluded))
+        UNION ALL
         SELECT 't', tg.tgname::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.relname::text, NULL, NULL, NULL,
                NULL, NULL, pg_get_triggerdef(tg.oid), NULL, de.description, NULL, NULL, NULL,
                json_build_object(
@@ -292,6 +331,9 @@ struct PostgresIntrospector {
           UNION ALL
           SELECT 'trigger', tg.tgname::text, c.relname::text FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid
           WHERE d.classid = 'pg_trigger'::regclass AND tg.oid = d.objid AND c.relnamespace = n.oid
+          UNION ALL
+          SELECT 'policy', pol.polname::text, c.relname::text FROM pg_policy pol JOIN pg_class c ON c.oid = pol.polrelid
+          WHERE d.classid = 'pg_policy'::regclass AND pol.oid = d.objid AND c.relnamespace = n.oid
           UNION ALL
           SELECT \(routineKind("q")), \(routineIdentity("q")), NULL FROM pg_proc q
           WHERE d.classid = 'pg_proc'::regclass AND q.oid = d.objid AND q.pronamespace = n.oid
@@ -583,6 +625,7 @@ struct PostgresIntrospector {
         var ownedSequences: [DatabaseSequence] = []
         var partitionRows: [PostgresObjectRow] = []
         schema.catalog.reader = rows.first { $0.kind == "v" }?.owner
+        schema.catalog.schemaName = rows.first { $0.kind == "v" }?.schemaName
         for row in rows {
             let name = row.name
             switch row.kind {
@@ -653,8 +696,9 @@ struct PostgresIntrospector {
                 guard let dependentKind = row.options.string.flatMap(Self.graphKind), let referencedKind = row.referencedKind.flatMap(Self.graphKind),
                     let dependent = row.dependent
                 else { continue }
-                // A trigger is known as `table.trigger`.
-                let from = dependentKind == .trigger ? ObjectID(.trigger, "\(row.ownerTable ?? "").\(dependent)") : ObjectID(dependentKind, dependent)
+                // A trigger is known as `table.trigger`, a policy as `table.policy`.
+                let from = dependentKind == .trigger || dependentKind == .policy
+                    ? ObjectID(dependentKind, "\(row.ownerTable ?? "").\(dependent)") : ObjectID(dependentKind, dependent)
                 schema.catalog.dependencies.append(ObjectDependency(from, on: ObjectID(referencedKind, name)))
             case "x":
                 guard let details = row.details.flatMap({ try? JSONDecoder().decode(PostgresMaterializedViewDetails.self, from: Data($0.utf8)) })
@@ -665,6 +709,36 @@ struct PostgresIntrospector {
                     .materializedView(view), privileges: names(row.privileges), owner: row.owner, outputColumns: names(row.outputColumns))
             case "r":
                 partitionRows.append(row)
+            case "n":
+                // Every extension of the database, with the schema it lives in.
+                let e = Extension(name, schema: row.schemaName, version: row.definition)
+                schema.extensions.append(e)
+                schema.catalog.objects[ObjectID(.extension, name)] = CatalogObject(.extension(e))
+            case "k":
+                guard let table = row.ownerTable, let t = schema.tableIndex(table),
+                    var x = ExclusionConstraint.parse(name: name, definition: row.definition ?? "")
+                else { continue }
+                x.comment = row.comment
+                schema.tables[t].exclusionConstraints.append(x)
+                schema.catalog.objects[ObjectID(.exclusion, "\(table).\(name)")] = CatalogObject(.exclusion(table: table, x))
+            case "q":
+                guard let t = schema.tableIndex(name),
+                    let d = row.details.flatMap({ try? JSONDecoder().decode(RowLevelSecurity.self, from: Data($0.utf8)) })
+                else { continue }
+                schema.tables[t].rowLevelSecurity = d
+            case "y":
+                guard let table = row.ownerTable, let t = schema.tableIndex(table),
+                    let details = row.details.flatMap({ try? JSONDecoder().decode(PostgresPolicyDetails.self, from: Data($0.utf8)) })
+                else { continue }
+                var policy = details.policy(name)
+                policy.comment = row.comment
+                schema.tables[t].policies.append(policy)
+                let id = ObjectID(.policy, "\(table).\(name)")
+                schema.catalog.objects[id] = CatalogObject(.policy(table: table, policy))
+                schema.catalog.dependencies.append(ObjectDependency(id, on: ObjectID(.table, table)))
+                for column in details.columns ?? [] {
+                    schema.catalog.dependencies.append(ObjectDependency(id, on: ObjectID(.table, table), column: column))
+                }
             case "t":
                 guard let table = row.ownerTable, let t = schema.tableIndex(table),
                     let details = row.details.flatMap({ try? JSONDecoder().decode(PostgresTriggerDetails.self, from: Data($0.utf8)) })

@@ -55,6 +55,27 @@ enum PostgresObjectSQL {
         case .partition(_, let parent, let p):
             guard case .partition(_, _, let old)? = from else { return PostgresPartitionSQL.create(p, of: parent) }
             return PostgresPartitionSQL.replace(old, with: p, of: parent)
+        case .policy(let table, let p):
+            guard case .policy(_, let old)? = from else { return PostgresPolicySQL.create(table, p) }
+            return PostgresPolicySQL.replace(table, old, with: p)
+        case .exclusion(let table, let x):
+            guard case .exclusion(_, let old)? = from else {
+                return ["ALTER TABLE \(q(table)) ADD CONSTRAINT \(q(x.name)) \(x.sql)"] + (x.comment != nil ? [comment(object)] : [])
+            }
+            var plain = old
+            plain.comment = x.comment
+            guard plain == x else { return drop(.exclusion(table: table, old)) + create(object) }
+            return [comment(object)]
+        case .extension(let e):
+            guard case .extension(let old)? = from else {
+                // Database-wide: another schema of the database may have created it already.
+                return ["CREATE EXTENSION IF NOT EXISTS \(q(e.name))" + (e.schema.map { " WITH SCHEMA \(q($0))" } ?? "")
+                        + (e.version.map { " VERSION \(SQLText.literal($0))" } ?? "")]
+            }
+            var sql: [String] = []
+            if let s = e.schema, s != old.schema { sql.append("ALTER EXTENSION \(q(e.name)) SET SCHEMA \(q(s))") }
+            if let v = e.version, v != old.version { sql.append("ALTER EXTENSION \(q(e.name)) UPDATE TO \(SQLText.literal(v))") }
+            return sql
         }
     }
 
@@ -114,6 +135,9 @@ enum PostgresObjectSQL {
         case .trigger(let table, let t): return PostgresTriggerSQL.comment(table, t)
         case .materializedView(let m): return PostgresMaterializedViewSQL.comment(m)
         case .partition(_, _, let p): return PostgresPartitionSQL.comment(p)
+        case .policy(let table, let p): return PostgresPolicySQL.comment(table, p)
+        case .extension(let e): return "COMMENT ON EXTENSION \(q(e.name)) IS NULL"
+        case .exclusion(let table, let x): return "COMMENT ON CONSTRAINT \(q(x.name)) ON \(q(table)) IS \(x.comment.map(SQLText.literal) ?? "NULL")"
         }
     }
 
@@ -128,6 +152,9 @@ enum PostgresObjectSQL {
         case .trigger(let table, let t): return PostgresTriggerSQL.drop(table, t)
         case .materializedView(let m): return PostgresMaterializedViewSQL.drop(m)
         case .partition(_, _, let p): return PostgresPartitionSQL.drop(p)
+        case .policy(let table, let p): return PostgresPolicySQL.drop(table, p)
+        case .extension(let e): return ["DROP EXTENSION \(q(e.name))"]
+        case .exclusion(let table, let x): return ["ALTER TABLE \(q(table)) DROP CONSTRAINT \(q(x.name))"]
         }
     }
 
@@ -136,7 +163,7 @@ enum PostgresObjectSQL {
     static func restore(_ facts: CatalogObject, reader: String?) -> [String] {
         let target: String
         switch facts.object {
-        case .trigger, .partition: return []  // no grants or owner of its own (a partition's are its table's)
+        case .trigger, .partition, .policy, .extension, .exclusion: return []  // no grants or owner of its own (a partition's are its table's)
         case .view(let v): target = q(v.name)
         case .materializedView(let m): target = q(m.name)
         case .domain(let d): target = "DOMAIN \(q(d.name))"
@@ -148,14 +175,14 @@ enum PostgresObjectSQL {
         // Functions and types are usable by PUBLIC unless revoked: a list without PUBLIC had it revoked.
         let publicByDefault: Bool
         switch facts.object {
-        case .view, .trigger, .materializedView, .partition: publicByDefault = false
+        case .view, .trigger, .materializedView, .partition, .policy, .extension, .exclusion: publicByDefault = false
         case .domain, .compositeType, .function, .aggregate: publicByDefault = true
         }
         if publicByDefault, !facts.privileges.isEmpty, !facts.privileges.compactMap(ACLItem.init).contains(where: { $0.grantee == nil }) {
             let privilege: String
             switch facts.object {
             case .function, .aggregate: privilege = "EXECUTE"
-            case .view, .domain, .compositeType, .trigger, .materializedView, .partition: privilege = "USAGE"
+            case .view, .domain, .compositeType, .trigger, .materializedView, .partition, .policy, .extension, .exclusion: privilege = "USAGE"
             }
             sql.append("REVOKE \(privilege) ON \(target) FROM PUBLIC")
         }
@@ -176,7 +203,7 @@ enum PostgresObjectSQL {
             case .function: sql.append("ALTER \(target) OWNER TO \(q(owner))")
             case .aggregate(let a): sql.append("ALTER AGGREGATE \(PostgresFunctionSQL.reference(a)) OWNER TO \(q(owner))")
             case .materializedView: sql.append("ALTER MATERIALIZED VIEW \(target) OWNER TO \(q(owner))")
-            case .trigger, .partition: break
+            case .trigger, .partition, .policy, .extension, .exclusion: break
             }
         }
         return sql

@@ -23,7 +23,7 @@ struct PostgresRenderer {
         case .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType:
             return try enumTypeObject(op)
         case .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex,
-            .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
+            .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setRowLevelSecurity,
             .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .createSequence,
             .dropSequence, .alterSequence, .setIndexComment, .validateConstraint, .backfill, .batchedUpdate, .expect, .execute,
             .code, .createObject, .dropObject, .replaceObject, .recreateObject:
@@ -91,7 +91,7 @@ struct PostgresRenderer {
             enums[type] = schema.allEnumTypes[type]
             return [Statement(Self.addValue(type, value, before: before, after: after))]
         case .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex,
-            .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment,
+            .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setRowLevelSecurity,
             .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,
             .renameEnumValue, .createSequence, .dropSequence, .alterSequence, .setIndexComment, .validateConstraint, .backfill,
             .batchedUpdate, .expect, .execute, .code, .createObject, .dropObject, .replaceObject, .recreateObject:
@@ -213,6 +213,9 @@ struct PostgresRenderer {
             if let c = t.comment { sql.append("COMMENT ON TABLE \(q(t.name)) IS \(SQLText.literal(c))") }
             for c in t.columns where c.comment != nil { sql.append(Self.columnComment(t.name, c)) }
             sql += t.triggers.flatMap { PostgresTriggerSQL.create(t.name, $0) }
+            sql += t.exclusionConstraints.flatMap { PostgresObjectSQL.create(.exclusion(table: t.name, $0)) }
+            sql += PostgresPolicySQL.rowLevelSecurity(t.name, from: nil, to: t.rowLevelSecurity)
+            sql += t.policies.flatMap { PostgresPolicySQL.create(t.name, $0) }
             return sql + ownedSequences(of: t.name)
         case .dropTable(let t):
             return ["DROP TABLE \(q(t.name))"]
@@ -249,6 +252,8 @@ struct PostgresRenderer {
             return ["ALTER TABLE \(q(t)) DROP CONSTRAINT \(q(name))"]
         case .setTableComment(let t, _, let to):
             return ["COMMENT ON TABLE \(q(t)) IS \(to.map(SQLText.literal) ?? "NULL")"]
+        case .setRowLevelSecurity(let t, let from, let to):
+            return PostgresPolicySQL.rowLevelSecurity(t, from: from, to: to)
         case .renameTable(let from, let to):
             return ["ALTER TABLE \(q(from)) RENAME TO \(q(to))"]
         case .renameColumn(let t, let from, let to):

@@ -100,7 +100,7 @@ public struct SQLiteDialect: Dialect {
                 table: table.lowercased(),
                 Trigger(t.name.lowercased(), t.timing, t.events, updateOf: t.updateOf.map { $0.lowercased() }, when: t.when.map(Self.comparable),
                         body: t.body.map { Self.comparable(PostgresObjectSQL.body($0)) }))
-        case .domain, .compositeType, .function, .aggregate, .materializedView, .partition:
+        case .domain, .compositeType, .function, .aggregate, .materializedView, .partition, .policy, .extension, .exclusion:
             return object  // SQLite has none of these: never compared there
         }
     }
@@ -110,6 +110,9 @@ public struct SQLiteDialect: Dialect {
         let pk = Set(t.primaryKey?.columns ?? [])
         t.comment = nil
         t.partitioning = nil  // a plain table on SQLite
+        t.rowLevelSecurity = nil  // SQLite has no row-level security
+        t.policies = []
+        t.exclusionConstraints = []  // SQLite has none
         t.triggers = t.triggers.filter { $0.exists(on: .sqlite) }.compactMap { trigger in
             if case .trigger(_, let n) = normalized(.trigger(table: table.name, trigger)) { n } else { nil }
         }

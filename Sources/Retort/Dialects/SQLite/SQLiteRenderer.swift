@@ -54,7 +54,7 @@ struct SQLiteRenderer {
         switch op {
         case .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex, .createIndexConcurrently, .dropIndexConcurrently,
             .addConstraint, .dropConstraint,
-            .setTableComment, .renameIndex, .renameConstraint, .setSQLiteTableOptions:
+            .setTableComment, .setRowLevelSecurity, .renameIndex, .renameConstraint, .setSQLiteTableOptions:
             return true
         case .createTable, .dropTable, .renameTable, .renameColumn, .renameEnumType, .renameEnumValue, .createEnumType,
             .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence, .alterSequence, .setIndexComment,
@@ -93,7 +93,7 @@ struct SQLiteRenderer {
             }
             return used.contains(column.name) || inCheck || referenced
         case .createTable, .dropTable, .createIndex, .dropIndex, .createIndexConcurrently, .dropIndexConcurrently,
-            .setTableComment, .renameTable, .renameColumn, .renameIndex, .renameEnumType, .renameEnumValue, .createEnumType,
+            .setTableComment, .setRowLevelSecurity, .renameTable, .renameColumn, .renameIndex, .renameEnumType, .renameEnumValue, .createEnumType,
             .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence, .alterSequence, .setIndexComment,
             .validateConstraint, .backfill, .batchedUpdate, .expect, .execute, .code, .createObject, .dropObject,
             .replaceObject, .recreateObject:
@@ -113,7 +113,7 @@ struct SQLiteRenderer {
             return ["ALTER TABLE \(q(t)) ADD COLUMN \(Self.columnSQL(c, in: Table(name: t, sqlite: schema.table(t)?.sqlite)))"]
         case .dropColumn(let t, let c):
             return ["ALTER TABLE \(q(t)) DROP COLUMN \(q(c.name))"]
-        case .alterColumn, .setTableComment, .setSQLiteTableOptions:
+        case .alterColumn, .setTableComment, .setRowLevelSecurity, .setSQLiteTableOptions:
             return []  // only comments changed: SQLite keeps none (options: a rebuild)
         case .createIndex(let t, let index):
             return [Self.createIndex(index, on: t)]
@@ -180,7 +180,7 @@ struct SQLiteRenderer {
             var body = (t.body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             if !body.hasSuffix(";") { body += ";" }
             return [sql + "\nBEGIN\n" + body + "\nEND"]
-        case .domain, .compositeType, .function, .aggregate, .materializedView, .partition:
+        case .domain, .compositeType, .function, .aggregate, .materializedView, .partition, .policy, .extension, .exclusion:
             return []  // SQLite has none of these; columns that use a type take their portable type
         }
     }
@@ -190,7 +190,7 @@ struct SQLiteRenderer {
         switch object {
         case .view(let v): return v.query(for: .sqlite) == nil ? [] : ["DROP VIEW \(SQLText.quote(v.name))"]
         case .trigger(_, let t): return t.exists(on: .sqlite) ? ["DROP TRIGGER \(SQLText.quote(t.name))"] : []
-        case .domain, .compositeType, .function, .aggregate, .materializedView, .partition: return []
+        case .domain, .compositeType, .function, .aggregate, .materializedView, .partition, .policy, .extension, .exclusion: return []
         }
     }
 

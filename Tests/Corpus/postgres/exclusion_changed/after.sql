@@ -1,0 +1,3 @@
+CREATE TABLE circles (id integer PRIMARY KEY, c circle, kind text, CONSTRAINT circles_apart EXCLUDE USING gist (c WITH &&) WHERE (kind <> 'ghost') DEFERRABLE INITIALLY DEFERRED);
+CREATE TABLE spans (id integer PRIMARY KEY, during int4range, CONSTRAINT spans_apart EXCLUDE USING gist (during WITH &&));
+COMMENT ON CONSTRAINT spans_apart ON spans IS 'no two spans overlap';
