@@ -17,7 +17,18 @@ struct LintTests {
             Column("e", .enumeration("mood", ["sad", "ok"]), nullable: true)
             Index("a", name: "ix_t_a")
         }
+        Table("m") {
+            Column("d", .integer)
+            Partitioning(.range, on: ["d"], partitions: [Partition("m_1", .range(from: ["1"], to: ["10"]))])
+        }
+        Extension("citext")
+        View("v", "SELECT id FROM t")
+        MaterializedView("mv", "SELECT count(*) AS n FROM t", withData: false)
+        Function("f", returns: "integer", body: "SELECT 1")
     }.named()
+
+    static let partition = Partition("m_1", .range(from: ["1"], to: ["10"]))
+    static let function = Function("f", returns: "integer", body: "SELECT 1")
 
     static func column(_ name: String) -> Column { existing.table("t")!.column(name)! }
 
@@ -63,6 +74,24 @@ struct LintTests {
         ("RT302", [.renameTable(from: "t", to: "u")],
          [.createTable(Table(name: "u", columns: [Column("id", .integer), Column("a", .text, nullable: true)])),
           .execute(RawSQL("INSERT INTO u (id, a) SELECT id, a FROM t"))]),
+        ("RT211", [.createObject(.trigger(table: "t", Trigger("tr", .after, [.insert], function: "f")))],
+         [.createTable(Table(name: "q", columns: [Column("id", .integer)])), .createObject(.trigger(table: "q", Trigger("tr", .after, [.insert], function: "f")))]),
+        ("RT212", [.recreateObject(from: .materializedView(MaterializedView("mv", "SELECT count(*) AS n FROM t", withData: false)),
+                                   to: .materializedView(MaterializedView("mv", "SELECT count(*) + 1 AS n FROM t")))],
+         [.recreateObject(from: .materializedView(MaterializedView("mv", "SELECT count(*) AS n FROM t", withData: false)),
+                          to: .materializedView(MaterializedView("mv", "SELECT count(*) + 1 AS n FROM t", withData: false)))]),
+        ("RT213", [.replaceObject(from: .partition(table: "m", parent: "m", partition), to: .partition(table: "m", parent: "m", Partition("m_1", .range(from: ["1"], to: ["20"]))))],
+         [.replaceObject(from: .partition(table: "m", parent: "m", partition), to: .partition(table: "m", parent: "m", Partition("m_1", .range(from: ["1"], to: ["10"]), comment: "x")))]),
+        ("RT214", [.dropObject(.partition(table: "m", parent: "m", partition))],
+         [.createObject(.partition(table: "m", parent: "m", Partition("m_2", .range(from: ["10"], to: ["20"]))))]),
+        ("RT215", [.setRowLevelSecurity(table: "t", from: nil, to: .enabled)],
+         [.setRowLevelSecurity(table: "t", from: nil, to: .enabled), .createObject(.policy(table: "t", Policy("all_rows", using: "true")))]),
+        ("RT303", [.replaceObject(from: .function(function), to: .function(Function("f", returns: "integer", body: "SELECT 2")))],
+         [.replaceObject(from: .function(function), to: .function(Function("f", returns: "integer", body: "SELECT 1", comment: "one")))]),
+        ("RT304", [.dropObject(.view(View("v", "SELECT id FROM t")))], [.createObject(.view(View("w", "SELECT id FROM t")))]),
+        ("RT305", [.createObject(.function(Function("g", returns: "integer", language: "plpgsql", body: "BEGIN RETURN 1; END")))],
+         [.createObject(.function(Function("my_abs", arguments: [.init(nil, "integer")], returns: "integer", language: "internal", body: "int4abs")))]),
+        ("RT306", [.dropObject(.extension(Extension("citext")))], [.createObject(.extension(Extension("pg_trgm")))]),
         ("RT401", [.alterColumn(table: "t", from: column("a"), to: Column("a", .text))],
          [.addColumn(table: "t", column: Column("c", .text, nullable: true))]),
     ]

@@ -66,6 +66,8 @@ public struct LintContext: Sendable {
     public var dialect: DialectName
     /// The schema just before the operation.
     public var before: Schema
+    /// The schema once the whole revision has run (what a later step of it creates counts).
+    public var after: Schema
     /// Tables created earlier in the same revision (new tables are empty: no lock matters).
     public var createdInRevision: Set<String>
     /// Row counts (estimates on PostgreSQL) of tables, when linting against a live database.

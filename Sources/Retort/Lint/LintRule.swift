@@ -36,8 +36,9 @@ extension LintRule {
         dropTable, dropColumn, narrowingType, enumValueRemoved, valuesReplacedByGeneration,
         indexWithoutConcurrently, dropIndexWithoutConcurrently, foreignKeyWithoutNotValid, checkWithoutNotValid,
         setNotNullByScan, notNullColumnWithoutDefault, volatileDefault, rewritingTypeChange, uniqueByLockingIndexBuild,
-        generatedColumnRewrite,
-        renameColumn, renameTable,
+        generatedColumnRewrite, triggerCreated, materializedViewFilledUnderLock, partitionAttachScan, partitionDetachLock,
+        rowLevelSecurityWithoutPolicy,
+        renameColumn, renameTable, functionReplaced, viewDropped, hiddenReferences, extensionDropped,
         sqliteRebuild,
     ].sorted { $0.code < $1.code }
 }

@@ -32,9 +32,11 @@ public struct Linter: Sendable {
         let rules = LintRule.all.filter { $0.dialects.contains(dialect) }
         for revision in revisions {
             var created = Set<String>()
+            var end = schema
+            for op in revision.upgrade { try end.apply(op) }
             for op in revision.upgrade {
                 let context = LintContext(
-                    dialect: dialect, before: schema, createdInRevision: created, rows: rows, largeTableRows: largeTableRows)
+                    dialect: dialect, before: schema, after: end, createdInRevision: created, rows: rows, largeTableRows: largeTableRows)
                 for rule in rules {
                     guard let (severity, table) = rule.check(op, context) else { continue }
                     findings.append(
