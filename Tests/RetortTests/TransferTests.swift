@@ -19,6 +19,41 @@ struct TransferTests {
         try runProcess(try RetortTool.path(), ["transfer", "--from", from.url.description, "--to", to.url.description] + extra)
     }
 
+    @Test("the table's triggers do not fire on copied rows and a forced policy hides none from a non-superuser owner; both are as they were after")
+    func triggersAndRowSecurity() throws {
+        let source = try Self.sqlite(
+            "CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT, last_update TEXT); INSERT INTO note VALUES (1, 'a', 'then'), (2, 'b', NULL)")
+        let target = try TestDatabase.make(.postgres)
+        let owner = "retort_transfer_owner"
+        do {
+            let admin = try target.connect()
+            defer { admin.close() }
+            try admin.executeScript("""
+                DO $$ BEGIN CREATE ROLE \(owner) LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+                GRANT CREATE ON SCHEMA public TO \(owner);
+                CREATE TABLE note (id integer PRIMARY KEY, body text, last_update text);
+                CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.last_update := 'rewritten'; RETURN NEW; END $$;
+                CREATE TRIGGER note_touch BEFORE INSERT OR UPDATE ON note FOR EACH ROW EXECUTE FUNCTION touch();
+                CREATE TRIGGER note_always BEFORE INSERT ON note FOR EACH ROW EXECUTE FUNCTION touch();
+                ALTER TABLE note ENABLE ALWAYS TRIGGER note_always;
+                ALTER TABLE note ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE note FORCE ROW LEVEL SECURITY;
+                CREATE POLICY nothing ON note USING (false);
+                ALTER TABLE note OWNER TO \(owner);
+                ALTER FUNCTION touch() OWNER TO \(owner)
+                """)
+        }
+        guard case .postgres(let pg) = target.url else { return }
+        let uri = pg.uri.range(of: "user=[^&]*", options: .regularExpression).map { pg.uri.replacingCharacters(in: $0, with: "user=\(owner)") }
+            ?? pg.uri + (pg.uri.contains("?") ? "&" : "?") + "user=\(owner)"
+        let r = try runProcess(try RetortTool.path(), ["transfer", "--from", source.url.description, "--to", uri, "--table", "note"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(try target.values("SELECT id, body, last_update FROM note ORDER BY id") == [["1", "a", "then"], ["2", "b", "NULL"]])
+        #expect(try target.values("SELECT relforcerowsecurity::text, relrowsecurity::text FROM pg_class WHERE relname = 'note'") == [["true", "true"]])
+        #expect(try target.values("SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'note'::regclass ORDER BY 1") == [["note_always", "A"], ["note_touch", "O"]])
+        #expect(try target.values("SELECT count(*) FROM retort_transfer_forced") == [["0"]])
+    }
+
     @Test("every type converts exactly or is rejected, and the checksums agree")
     func conversions() throws {
         let source = try Self.sqlite(

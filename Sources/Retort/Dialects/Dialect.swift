@@ -136,6 +136,8 @@ public enum RetortTables {
     public static let transferRejects = "retort_transfer_rejects"
     /// Foreign keys a transfer dropped for its copy (they close a cycle) and adds back at its end.
     public static let transferKeys = "retort_transfer_keys"
+    /// Tables whose `FORCE ROW LEVEL SECURITY` a transfer lifted for its copy and puts back at its end.
+    public static let transferForced = "retort_transfer_forced"
     /// Every name introspection leaves out.
-    public static let all: Set<String> = [version, applied, progress, transfer, transferRejects, transferKeys]
+    public static let all: Set<String> = [version, applied, progress, transfer, transferRejects, transferKeys, transferForced]
 }

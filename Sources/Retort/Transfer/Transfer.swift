@@ -70,6 +70,10 @@ public final class Transfer {
         if options.createMissingTables { try createMissingTables() }
         let plan = try makePlan()
         try state.prepare()
+        // Policies must hide no row from the copy or its checks: the owner's FORCE is lifted for
+        // the run (remembered in the target, so a failed run's next attempt puts it back).
+        try state.liftForcedRowSecurity(plan.items.map(\.target.name))
+        defer { try? state.restoreForcedRowSecurity() }
         let recorded = try state.entries()
         var skipped = Set(plan.items.map(\.target.name).filter { options.resume && recorded[$0]?.status == "verified" })
         var needsEmptying = false
@@ -153,6 +157,7 @@ public final class Transfer {
         }
         try restoreCycleKeys()
         results = try checkReferences(results, plan: plan)
+        try state.restoreForcedRowSecurity()
         let report = TransferReport(tables: results, rejectedRows: totalRejected)
         return report
     }
@@ -207,6 +212,8 @@ public final class Transfer {
     public func verifyOnly() throws -> TransferReport {
         try prepareSessions()
         let plan = try makePlan()
+        try state.liftForcedRowSecurity(plan.items.map(\.target.name))
+        defer { try? state.restoreForcedRowSecurity() }
         var results: [TransferReport.TableResult] = []
         for item in plan.items { results.append(try verify(item)) }
         results = try checkReferences(results, plan: plan)
@@ -216,7 +223,9 @@ public final class Transfer {
     // MARK: - Set-up
 
     private func prepareSessions() throws {
-        try target.executeScript("SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'")
+        // row_security off: a policy that would hide rows from this role makes a query fail, never
+        // return fewer rows (the owner, with FORCE lifted, and superusers are not held to them).
+        try target.executeScript("SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET row_security = off")
         try source.registerFloatBits()
         // SQLite's 'utc' modifier reads the C library's local zone: the same zone as the conversion.
         if let zone = options.timeZone {
@@ -285,6 +294,16 @@ public final class Transfer {
         let limit = options.maxRejects - alreadyRejected
         let chunk = options.chunkBytes
         try target.inTransaction { _ in
+            // The table's own triggers do not fire on copied rows (a `last_update` trigger would
+            // rewrite them); they are enabled again, as they were, before the copy commits.
+            let triggers = try target.query(
+                "SELECT tgname::text, tgenabled::text FROM pg_trigger WHERE tgrelid = $1::regclass AND NOT tgisinternal AND tgenabled <> 'D'",
+                [.text(q)]
+            ).compactMap { row -> (String, String)? in
+                guard let name = row[0].string, let mode = row[1].string else { return nil }
+                return (name, mode)
+            }
+            for (trigger, _) in triggers { try target.execute("ALTER TABLE \(q) DISABLE TRIGGER \(SQLText.quote(trigger))") }
             try target.copyIn(copySQL) { send in
                 var buffer: [UInt8] = []
                 buffer.reserveCapacity(chunk + 64 * 1024)
@@ -318,6 +337,10 @@ public final class Transfer {
                         "\(rejectedRows) row(s) of '\(name)' cannot be converted exactly (\(alreadyRejected + rejectedRows) rejected in all; --max-rejects \(options.maxRejects)); first: \(rejects.first?.line ?? "")")
                 }
                 try buffer.withUnsafeBytes { try send($0) }
+            }
+            for (trigger, mode) in triggers {
+                let how = mode == "A" ? "ENABLE ALWAYS" : mode == "R" ? "ENABLE REPLICA" : "ENABLE"
+                try target.execute("ALTER TABLE \(q) \(how) TRIGGER \(SQLText.quote(trigger))")
             }
             try state.store(rejects)
             try resetSequences(item.target)

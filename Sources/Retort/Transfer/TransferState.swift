@@ -7,6 +7,7 @@ struct TransferState {
     static let tables = RetortTables.transfer
     static let rejects = RetortTables.transferRejects
     static let keys = RetortTables.transferKeys
+    static let forced = RetortTables.transferForced
 
     /// A table's recorded state.
     struct Entry {
@@ -26,6 +27,7 @@ struct TransferState {
                 value text, reason text NOT NULL);
             CREATE TABLE IF NOT EXISTS \(SQLText.quote(Self.keys)) (
                 table_name text NOT NULL, name text NOT NULL, definition text NOT NULL, PRIMARY KEY (table_name, name));
+            CREATE TABLE IF NOT EXISTS \(SQLText.quote(Self.forced)) (table_name text PRIMARY KEY);
             """)
     }
 
@@ -99,6 +101,38 @@ struct TransferState {
         try db.inTransaction { _ in
             for s in statements { try db.executeScript(dialect.scriptSQL(s)) }
             try db.execute("DELETE FROM \(SQLText.quote(Self.keys)) WHERE table_name = $1 AND name = $2", [.text(table), .text(key.name ?? "")])
+        }
+    }
+
+    /// Lifts `FORCE ROW LEVEL SECURITY` from the tables that have it, remembering each, so that
+    /// policies hide no row from the copy or its verification (the owner is not held to them then).
+    func liftForcedRowSecurity(_ tables: [String]) throws {
+        guard !tables.isEmpty else { return }
+        let names = String(decoding: try JSONEncoder().encode(tables), as: UTF8.self)
+        let forced = try db.query(
+            "SELECT c.relname::text FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relforcerowsecurity"
+                + " AND c.relname IN (SELECT json_array_elements_text($1::json))",
+            [.text(names)]
+        ).compactMap { $0.first?.string }
+        guard !forced.isEmpty else { return }
+        try db.executeScript("CREATE TABLE IF NOT EXISTS \(SQLText.quote(Self.forced)) (table_name text PRIMARY KEY)")
+        for table in forced {
+            try db.inTransaction { _ in
+                try db.execute("INSERT INTO \(SQLText.quote(Self.forced)) (table_name) VALUES ($1) ON CONFLICT DO NOTHING", [.text(table)])
+                try db.execute("ALTER TABLE \(SQLText.quote(table)) NO FORCE ROW LEVEL SECURITY")
+            }
+        }
+    }
+
+    /// Puts back every `FORCE ROW LEVEL SECURITY` a transfer lifted (this one or one that failed).
+    func restoreForcedRowSecurity() throws {
+        guard try db.query("SELECT to_regclass($1) IS NOT NULL", [.text(SQLText.quote(Self.forced))]).first?.first?.int == 1 else { return }
+        let tables = try db.query("SELECT table_name FROM \(SQLText.quote(Self.forced)) ORDER BY 1").compactMap { $0.first?.string }
+        for table in tables {
+            try db.inTransaction { _ in
+                try db.execute("ALTER TABLE \(SQLText.quote(table)) FORCE ROW LEVEL SECURITY")
+                try db.execute("DELETE FROM \(SQLText.quote(Self.forced)) WHERE table_name = $1", [.text(table)])
+            }
         }
     }
 
