@@ -15,15 +15,17 @@ struct PinnedRevisionFileTests {
         r20261203_150000_pin0_03_a_declared_downgrade.self,
         r20261203_150000_pin0_04_sequences_postgresql.self,
         r20261203_190000_pin1_05_views.self,
+        r20261207_120000_pin2_06_row_level_security.self,
     ]
 
-    /// SQLite has no sequences: the fourth revision is PostgreSQL's alone, and the views follow the third there.
+    /// SQLite has no sequences: the fourth revision is PostgreSQL's alone, and the views follow the third there
+    /// (row-level security, after them, is PostgreSQL's and nothing on SQLite).
     static func revisions(for dialect: DialectName) -> [RevisionInfo] {
         let all = revisions.map(RevisionInfo.init)
         guard dialect == .sqlite else { return all }
         var views = all[4]
         views.parents = [all[2].id]
-        return Array(all.prefix(3)) + [views]
+        return Array(all.prefix(3)) + [views, all[5]]
     }
 
     @Test("together they use every operation case")
@@ -35,7 +37,7 @@ struct PinnedRevisionFileTests {
     @Test("their checksums are the ones the version that wrote them computed")
     func checksums() {
         let checksums = Self.revisions.map { RevisionInfo($0).checksum }
-        #expect(checksums == ["a515b6ee1506efd2", "9212663a02c60fd3", "cccf201cb6a4b28d", "2cb7311239b08196", "1948ad00fabe05e5"])
+        #expect(checksums == ["a515b6ee1506efd2", "9212663a02c60fd3", "cccf201cb6a4b28d", "2cb7311239b08196", "1948ad00fabe05e5", "1927fd2d4b4aa6a6"])
     }
 
     @Test("they upgrade, downgrade to base and upgrade again", arguments: allDialects)

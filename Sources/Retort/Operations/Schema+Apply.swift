@@ -13,6 +13,12 @@ extension Schema {
             guard let i = tableIndex(name) else { throw fail("table '\(name)' does not exist") }
             try body(&tables[i])
         }
+        // An object the dialect has no such thing as is never in its schema: nothing changes.
+        switch operation {
+        case .createObject(let o), .dropObject(let o), .replaceObject(_, let o), .recreateObject(_, let o):
+            if let dialect = catalog.dialect, !o.exists(on: dialect) { return }
+        default: break
+        }
         switch operation {
         case .createTable(let t):
             guard table(t.name) == nil else { throw fail("table '\(t.name)' already exists") }

@@ -50,6 +50,10 @@ public struct CatalogFacts: Hashable, Sendable {
     public var objects: [ObjectID: CatalogObject] = [:]
     /// The role that read the catalog (and creates what is created again), if known.
     public var reader: String?
+    /// The dialect of the database the schema stands for, when known (introspected or rendered
+    /// for one): an object that dialect has no such thing as is never in the schema, so
+    /// operations on it change nothing there (a policy's drop on SQLite).
+    public var dialect: DialectName?
     /// The schema that was read (PostgreSQL), if known: an extension in another schema is the
     /// database's, shared with other schemas, and never dropped as drift of this one.
     public var schemaName: String?

@@ -143,6 +143,17 @@ public enum SchemaObject: Hashable, Sendable, Codable {
     /// The object's name.
     public var name: String { id.name }
 
+    /// True when the dialect has such an object: SQLite has views and triggers (those with a body
+    /// of their own), PostgreSQL everything.
+    public func exists(on dialect: DialectName) -> Bool {
+        switch self {
+        case .view(let v): return v.query(for: dialect) != nil
+        case .trigger(_, let t): return t.exists(on: dialect)
+        case .domain, .compositeType, .function, .aggregate, .materializedView, .partition, .policy, .extension, .exclusion:
+            return dialect == .postgres
+        }
+    }
+
     /// The object's comment.
     public var comment: String? {
         switch self {

@@ -482,6 +482,7 @@ struct PostgresIntrospector {
         try Self.readConstraints(keys.constraints, into: &tables)
         try Self.readIndexes(keys.indexes, into: &tables)
         var schema = Schema(tables: tables.order.map { tables.byName[$0]! })
+        schema.catalog.dialect = .postgres
         Self.readObjects(objects, into: &schema)
         return schema
     }

@@ -262,7 +262,9 @@ public struct SQLiteDialect: Dialect {
     }
 
     public func render(_ operations: [MigrationOperation], from schema: Schema) throws -> [Statement] {
-        var renderer = SQLiteRenderer(schema: schema)
+        var start = schema
+        start.catalog.dialect = .sqlite
+        var renderer = SQLiteRenderer(schema: start)
         return try renderer.render(operations)
     }
 }

@@ -59,6 +59,7 @@ struct SQLiteIntrospector {
         let objects: [SQLiteObjectRow] = try CatalogRow.decode(try db.queryResult(Self.objectsQuery, []))
         Self.readTriggers(objects.filter { $0.type == "trigger" }, into: &tables)
         var schema = Schema(tables: tables.order.map { tables.byName[$0]! })
+        schema.catalog.dialect = .sqlite
         Self.readViews(objects.filter { $0.type == "view" }, into: &schema)
         return schema
     }
