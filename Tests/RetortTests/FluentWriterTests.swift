@@ -55,6 +55,27 @@ struct FluentWriterTests {
         let loose = try steps([.addColumn(table: "p", column: Column("x", .text, nullable: true))], from: Schema(tables: [parent]))
         #expect(loose == [.builder("try await db.schema(\"p\")\n    .field(\"x\", .string)\n    .update()")])
     }
+
+    @Test("partitions, row-level security, policies and exclusion constraints are each dialect's SQL, whole")
+    func objectKinds() throws {
+        let secured = Table("s") {
+            Column("id", .integer).primaryKey()
+            Column("day", .date)
+            RowLevelSecurity.forced
+            Policy("mine", using: "id > 0")
+            ExclusionConstraint("s_apart", [.init("id", "=")])
+            Partitioning(.range, on: ["day"], partitions: [Partition("s_2026", .range(from: ["'2026-01-01'"], to: ["'2027-01-01'"]))])
+        }
+        let found = try steps([.createTable(secured), .createObject(.extension(Extension("btree_gist")))])
+        #expect(found.allSatisfy { if case .sql = $0 { true } else { false } }, "\(found)")
+        let postgres = found.flatMap { step -> [String] in if case .sql(_, let pg) = step { pg.map(\.sql) } else { [] } }
+        let sqlite = found.flatMap { step -> [String] in if case .sql(let lite, _) = step { lite.map(\.sql) } else { [] } }
+        for fragment in ["PARTITION BY RANGE (\"day\")", "PARTITION OF \"s\"", "FORCE ROW LEVEL SECURITY", "CREATE POLICY \"mine\"",
+                         "EXCLUDE USING \"gist\"", "CREATE EXTENSION IF NOT EXISTS \"btree_gist\""] {
+            #expect(postgres.contains { $0.contains(fragment) }, "\(fragment) in \(postgres)")
+        }
+        #expect(sqlite.count == 1 && sqlite[0].hasPrefix("CREATE TABLE \"s\"") && !sqlite[0].contains("PARTITION"), "\(sqlite)")
+    }
 }
 
 /// The command, in-process (with the command-line suite, which runs one test at a time).
