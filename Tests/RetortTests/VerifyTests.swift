@@ -29,6 +29,39 @@ struct VerifyTests {
                           "ok r2: upgrade, downgrade, upgrade (3 row(s) kept in 1 table(s))"])
     }
 
+    @Test("a history with every object kind passes: extension, function, trigger, RLS and policy, exclusion constraint, partitions", arguments: allDialects)
+    func objectKinds(dialect: DialectName) throws {
+        let models = Schema {
+            Extension("btree_gist")
+            Function("touch", returns: "trigger", language: "plpgsql", body: "BEGIN NEW.body := coalesce(NEW.body, ''); RETURN NEW; END")
+            Table("doc") {
+                Column("id", .integer).primaryKey()
+                Column("tenant", .integer)
+                Column("body", .text, nullable: true)
+                Trigger("doc_touch", .before, [.update], function: "touch", body: "SELECT 1;")
+                RowLevelSecurity.forced
+                Policy("doc_all", using: "tenant >= 0")
+                ExclusionConstraint("doc_one_per_tenant", [.init("tenant", "="), .init("id", "=")])
+            }
+            Table("event") {
+                Column("id", .bigint)
+                Column("at", .date)
+                PrimaryKey("at", "id")
+                Partitioning(.range, on: ["at"], partitions: [
+                    Partition("event_old", .range(from: ["MINVALUE"], to: ["'2000-01-01'"])), Partition("event_rest", .default),
+                ])
+            }
+        }
+        let revision = try HistorySchema.withScratchDatabase(like: try Self.url(dialect), purpose: "test") { db in
+            try #require(try Autogenerator(models: models, graph: try RevisionGraph([])).revisions(message: "kinds", db: db, single: true).first)
+        }
+        var lines: [String] = []
+        try HistorySchema.withScratchDatabase(like: try Self.url(dialect), purpose: "test") { db in
+            _ = try Verifier(graph: try RevisionGraph([revision])) { lines.append($0) }.verify(on: db)
+        }
+        #expect(lines.count == 1 && lines[0].hasPrefix("ok \(revision.id)"), "\(lines)")
+    }
+
     @Test("a downgrade that does not undo its upgrade is named", arguments: allDialects)
     func downgradeDoesNotUndo(dialect: DialectName) throws {
         let graph = try Self.history(
