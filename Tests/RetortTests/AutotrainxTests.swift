@@ -44,6 +44,10 @@ struct AutotrainxTests {
         ])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stderr.contains("applied r"), "the target is brought to head first")
+        // The target holds a trigger and forced row-level security (the models' own): neither
+        // touched a copied row (the checksums below agree), and both are as they were after.
+        #expect(try pg.values("SELECT tgenabled::text FROM pg_trigger WHERE tgname = 'executions_status_lower'") == [["O"]])
+        #expect(try pg.values("SELECT relrowsecurity::text, relforcerowsecurity::text FROM pg_class WHERE relname = 'executions'") == [["true", "true"]])
         let report = try JSONDecoder().decode(TransferReport.self, from: Data(r.stdout.utf8))
         #expect(report.ok && report.rejectedRows == 11)
         let byTable = Dictionary(uniqueKeysWithValues: report.tables.map { ($0.table, $0) })

@@ -5,6 +5,10 @@ import Retort
 
 /// The training tracker's tables.
 let autotrainxSchema = Schema {
+    // PostgreSQL keeps the statuses in one spelling, and lets the reporting role see finished runs only.
+    Function(
+        "executions_status_lower", returns: "trigger", language: "plpgsql",
+        body: "BEGIN NEW.status := lower(NEW.status); RETURN NEW; END")
     Table("variations", comment: "One set of hyperparameters") {
         Column("id", .bigint).primaryKey(autoincrement: true)
         Column("name", .text)
@@ -23,5 +27,9 @@ let autotrainxSchema = Schema {
         Column("metrics", .json, nullable: true)
         Column("notes", .text, nullable: true)
         Index("variation_id", name: "ix_executions_variation")
+        Trigger("executions_status_lower", .before, [.insert, .update], function: "executions_status_lower")
+        RowLevelSecurity.forced
+        Policy("executions_all", using: "true")
+        Policy("executions_reporting", for: .select, permissive: false, using: "status <> 'hidden'")
     }
 }
