@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Times Retort on a large schema, whole processes (start to result): for each size, N tables of ten
 # mixed-type columns, two indexes and one foreign key, on PostgreSQL and on SQLite:
-#   - a no-change `check --no-history` (best of 5);
+#   - a no-change `check --no-history` (best of 5), beside the floor: introspection's own catalog
+#     queries run by `psql -X -A -t` / `sqlite3` alone (best of 5, process start included), and
+#     the ratio of the two; every Retort run's peak memory (the largest of its best-of runs);
 #   - `autogen` with 40 tables changed in the models (a column added, a type changed, an index
 #     added; best of 3);
 #   - on PostgreSQL, in the same run and on the same database, `alembic check` (Alembic 1.20.1,
@@ -49,19 +51,36 @@ server="$RETORT_BENCH_POSTGRES_URL"
 revisions=$(mktemp -d)
 export RETORT_BENCH_REVISIONS="$revisions"
 
-# best_of K COMMAND…: the shortest wall time of K runs, in seconds (into $best).
+# best_of K COMMAND…: the shortest wall time of K runs, in seconds (into $best), and the largest
+# peak resident memory of those runs, in MiB (into $peak_mib).
+memfile=$(mktemp)
 best_of() {
   local k=$1; shift
   best=""
+  local peak_kib=0
   for _ in $(seq "$k"); do
     rm -rf "${revisions:?}"/*
-    local start end t
+    local start end t kib
     start=$(date +%s.%N)
-    "$@" >/dev/null 2>&1 || true
+    /usr/bin/time -f "%M" -o "$memfile" "$@" >/dev/null 2>&1 || true
     end=$(date +%s.%N)
     t=$(echo "$end - $start" | bc)
     if [ -z "$best" ] || [ "$(echo "$t < $best" | bc)" = 1 ]; then best=$t; fi
+    kib=$(tail -1 "$memfile" | tr -dc '0-9'); [ -n "$kib" ] && [ "$kib" -gt "$peak_kib" ] && peak_kib=$kib
   done
+  peak_mib=$(echo "scale=1; $peak_kib / 1024" | bc)
+}
+
+# The floor: introspection's own catalog queries (written by the tool, parameters filled in) run
+# by the database's command-line client alone, best of 5, process start included (into $floor).
+floor_of() {
+  local url=$1 script=$2
+  "$tool" queries --url "$url" --out "$script" >/dev/null
+  case "$url" in
+    sqlite:*) best_of 5 sqlite3 "${url#sqlite://}" ".read $script" ;;
+    *) best_of 5 psql -X -A -t -q -d "$url" -f "$script" ;;
+  esac
+  floor=$best
 }
 
 # ", with 1000 views, 500 functions, 2000 triggers" for the objects besides the tables, if any.
@@ -87,13 +106,16 @@ measure() {
   "$tool" setup --url "$url" >/dev/null
   "$tool" introspect --url "$url"
   if [ "$expressions" = 0 ]; then
+    floor_of "$url" "$revisions.floor.sql"
+    printf 'postgres  floor: the same catalog queries by psql alone: %5d tables: best of 5 = %.3f s\n' "$n" "$floor"
     best_of 5 "$tool" check --no-history --url "$url"; local check=$best
-    printf 'postgres  check --no-history (%s): %5d tables, no change: best of 5 = %.3f s\n' "$label" "$n" "$check"
+    printf 'postgres  check --no-history (%s): %5d tables, no change: best of 5 = %.3f s (%.2fx the floor; peak %s MiB)\n' \
+      "$label" "$n" "$check" "$(echo "$check / $floor" | bc -l)" "$peak_mib"
   fi
   best_of 3 env RETORT_BENCH_CHANGED=40 "$tool" autogen -m bench --url "$url"
   local ops
   ops=$(cat "$revisions"/*.swift 2>/dev/null | grep -c "^        \\." || true)
-  printf 'postgres  autogen (%s): %d tables, 40 changed: best of 3 = %.3f s (%s operation lines written)\n' "$label" "$n" "$best" "$ops"
+  printf 'postgres  autogen (%s): %d tables, 40 changed: best of 3 = %.3f s (%s operation lines written; peak %s MiB)\n' "$label" "$n" "$best" "$ops" "$peak_mib"
   if [ "$expressions" = 0 ]; then
     # Alembic on the same database: its URL form for a socket directory and port.
     local host port
@@ -116,11 +138,14 @@ measure_sqlite() {
   export RETORT_BENCH_EXPRESSIONS=0 RETORT_BENCH_TABLES=$n
   sqlite3 "$file" "PRAGMA user_version = 0" 2>/dev/null || python3 -c "import sqlite3,sys; sqlite3.connect(sys.argv[1]).close()" "$file"
   "$tool" setup --url "sqlite:///$file" >/dev/null
+  floor_of "sqlite:///$file" "$revisions.floor.sql"
+  printf 'sqlite    floor: the same catalog queries by sqlite3 alone: %5d tables: best of 5 = %.3f s\n' "$n" "$floor"
   best_of 5 "$tool" check --no-history --url "sqlite:///$file"
   local label="plain$(objects_label)"
-  printf 'sqlite    check --no-history (%s): %5d tables, no change: best of 5 = %.3f s\n' "$label" "$n" "$best"
+  printf 'sqlite    check --no-history (%s): %5d tables, no change: best of 5 = %.3f s (%.2fx the floor; peak %s MiB)\n' \
+    "$label" "$n" "$best" "$(echo "$best / $floor" | bc -l)" "$peak_mib"
   best_of 3 env RETORT_BENCH_CHANGED=40 "$tool" autogen -m bench --url "sqlite:///$file"
-  printf 'sqlite    autogen (%s): %d tables, 40 changed: best of 3 = %.3f s\n' "$label" "$n" "$best"
+  printf 'sqlite    autogen (%s): %d tables, 40 changed: best of 3 = %.3f s (peak %s MiB)\n' "$label" "$n" "$best" "$peak_mib"
   rm -rf "$(dirname "$file")"
 }
 
@@ -129,4 +154,4 @@ for n in "${sizes[@]}"; do
   measure_sqlite "$n"
   [ -n "${RETORT_BENCH_PLAIN_ONLY:-}" ] || measure "$n" 1
 done
-rm -rf "$revisions" "$alembic_dir"
+rm -rf "$revisions" "$revisions.floor.sql" "$alembic_dir" "$memfile"

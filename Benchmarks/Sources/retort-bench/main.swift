@@ -2,6 +2,7 @@
 //
 //   retort-bench setup --url URL       creates the schema of RETORT_BENCH_TABLES tables (unchanged models)
 //   retort-bench introspect --url URL  times introspection alone and counts its queries
+//   retort-bench queries --url URL --out FILE   writes introspection's catalog queries as one script (the floor)
 //   retort-bench autogen …             the real command, with RETORT_BENCH_CHANGED tables changed
 import Foundation
 import RetortCLI
@@ -90,12 +91,32 @@ func option(_ name: String) -> String? {
 final class CountingConnection: DatabaseConnection {
     let inner: any DatabaseConnection
     var count = 0
+    /// Every query, with its parameters written in as literals: what `psql` or `sqlite3` would run.
+    var recorded: [String] = []
+
+    func record(_ sql: String, _ parameters: [SQLValue]) {
+        var text = sql
+        // $10 before $1: replace from the highest number down.
+        for (i, value) in parameters.enumerated().reversed() {
+            let literal: String
+            switch value {
+            case .null: literal = "NULL"
+            case .integer(let n): literal = String(n)
+            case .double(let d): literal = String(d)
+            case .text(let t): literal = SQLText.literal(t)
+            case .blob(let b): literal = "'\\x" + b.map { String(format: "%02x", $0) }.joined() + "'"
+            }
+            text = text.replacingOccurrences(of: "$\(i + 1)", with: literal)
+        }
+        recorded.append(text)
+    }
     init(_ inner: any DatabaseConnection) { self.inner = inner }
     var dialect: DialectName { inner.dialect }
     func executeScript(_ sql: String) throws { count += 1; try inner.executeScript(sql) }
     func execute(_ sql: String, _ parameters: [SQLValue]) throws { count += 1; try inner.execute(sql, parameters) }
     func query(_ sql: String, _ parameters: [SQLValue]) throws -> [[SQLValue]] {
         count += 1
+        record(sql, parameters)
         let start = Date()
         defer {
             if environment["RETORT_BENCH_TRACE"] == "1" {
@@ -106,6 +127,7 @@ final class CountingConnection: DatabaseConnection {
     }
     func queryResult(_ sql: String, _ parameters: [SQLValue]) throws -> QueryResult {
         count += 1
+        record(sql, parameters)
         let start = Date()
         defer {
             if environment["RETORT_BENCH_TRACE"] == "1" {
@@ -137,6 +159,13 @@ func run() throws {
         let schema = try db.dialect.implementation.introspect(db)
         let seconds = Date().timeIntervalSince(start)
         print(String(format: "introspection: %d tables in %.3f s with %d queries", schema.tables.count, seconds, db.count))
+    case "queries":
+        // The catalog queries introspection runs, as one script for `psql -f` or `sqlite3`: the floor.
+        let db = CountingConnection(try DatabaseURL(option("--url") ?? "").connect())
+        _ = try db.dialect.implementation.introspect(db)
+        let script = db.recorded.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) + ";\n" }.joined()
+        try script.write(toFile: option("--out") ?? "/dev/stdout", atomically: false, encoding: .utf8)
+        print("\(db.recorded.count) queries")
     default:
         MigrateTool(
             name: "retort-bench", schema: Models.schema,
