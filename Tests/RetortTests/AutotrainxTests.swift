@@ -48,6 +48,8 @@ struct AutotrainxTests {
         // touched a copied row (the checksums below agree), and both are as they were after.
         #expect(try pg.values("SELECT tgenabled::text FROM pg_trigger WHERE tgname = 'executions_status_lower'") == [["O"]])
         #expect(try pg.values("SELECT relrowsecurity::text, relforcerowsecurity::text FROM pg_class WHERE relname = 'executions'") == [["true", "true"]])
+        // And it fires again: a status written in capitals is kept in lower case (the row stays as copied).
+        #expect(try pg.values("UPDATE executions SET status = upper(status) WHERE job_id = '00000003' RETURNING status") == [["failed"]])
         let report = try JSONDecoder().decode(TransferReport.self, from: Data(r.stdout.utf8))
         #expect(report.ok && report.rejectedRows == 11)
         let byTable = Dictionary(uniqueKeysWithValues: report.tables.map { ($0.table, $0) })

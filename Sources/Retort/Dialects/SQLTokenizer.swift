@@ -106,4 +106,14 @@ enum SQLTokenizer {
         }
         return nil
     }
+
+    /// The text of the tokens, without the parentheses that wrap all of it.
+    static func unwrapped(_ part: ArraySlice<SQLToken>, in text: String) -> String {
+        var part = part
+        while part.count >= 2, part.first!.isPunctuation("("), SQLTokenizer.matchingParen(part, from: part.startIndex) == part.endIndex - 1 {
+            part = part.dropFirst().dropLast()
+        }
+        guard let first = part.first, let last = part.last else { return "" }
+        return String(text[first.range.lowerBound..<last.range.upperBound])
+    }
 }

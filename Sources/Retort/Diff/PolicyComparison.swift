@@ -3,24 +3,10 @@
 /// expressions compare by meaning: the models' side was spelled by the server first.
 enum PolicyComparison: TableComparison {
     static func compare(_ pair: TablePair) throws -> [MigrationOperation] {
-        let oldByName = Dictionary(pair.old.policies.map { ($0.name, $0) }) { a, _ in a }
-        let newByName = Dictionary(pair.new.policies.map { ($0.name, $0) }) { a, _ in a }
-        let normalizedOld = Dictionary(pair.normalizedOld.policies.map { ($0.name, $0) }) { a, _ in a }
-        var ops: [MigrationOperation] = []
-        for normalized in pair.normalizedNew.policies {
-            let policy = newByName[normalized.name]!
-            guard let was = normalizedOld[normalized.name] else {
-                ops.append(.createObject(.policy(table: pair.name, policy)))
-                continue
-            }
-            if was != normalized {
-                ops.append(.replaceObject(from: .policy(table: pair.name, oldByName[normalized.name]!), to: .policy(table: pair.name, policy)))
-            }
-        }
-        for normalized in pair.normalizedOld.policies where !pair.normalizedNew.policies.contains(where: { $0.name == normalized.name }) {
-            ops.append(.dropObject(.policy(table: pair.name, oldByName[normalized.name]!)))
-        }
-        return ops
+        NamedTableParts.compare(
+            old: NamedTableParts.byName(pair.old.policies, pair.normalizedOld.policies, name: \.name),
+            new: NamedTableParts.byName(pair.new.policies, pair.normalizedNew.policies, name: \.name),
+            name: \.name, object: { .policy(table: pair.name, $0) }, inPlace: { _, _ in true })
     }
 }
 

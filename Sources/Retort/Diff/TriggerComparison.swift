@@ -5,31 +5,14 @@
 enum TriggerComparison: TableComparison {
     static func compare(_ pair: TablePair) throws -> [MigrationOperation] {
         let dialect = pair.dialect.name
-        let old = pair.old.triggers.filter { $0.exists(on: dialect) }, new = pair.new.triggers.filter { $0.exists(on: dialect) }
-        // The normalized lists hold the same triggers in the same order.
-        let oldByName = Dictionary(zip(pair.normalizedOld.triggers, old).map { ($0.name, ($0, $1)) }) { a, _ in a }
-        var ops: [MigrationOperation] = []
-        var kept = Set<String>()
-        for (normalized, trigger) in zip(pair.normalizedNew.triggers, new) {
-            guard let (was, original) = oldByName[normalized.name] else {
-                ops.append(.createObject(.trigger(table: pair.name, trigger)))
-                continue
-            }
-            kept.insert(normalized.name)
-            guard was != normalized else { continue }
+        // The normalized lists hold the same triggers in the same order (SQLite's names folded to lower case).
+        let old = Array(zip(pair.old.triggers.filter { $0.exists(on: dialect) }, pair.normalizedOld.triggers))
+        let new = Array(zip(pair.new.triggers.filter { $0.exists(on: dialect) }, pair.normalizedNew.triggers))
+        return NamedTableParts.compare(old: old, new: new, name: \.name, object: { .trigger(table: pair.name, $0) }) { was, now in
             var rest = was
-            rest.firing = normalized.firing
-            rest.comment = normalized.comment
-            if rest == normalized {
-                ops.append(.replaceObject(from: .trigger(table: pair.name, original), to: .trigger(table: pair.name, trigger)))
-            } else {
-                ops.append(.dropObject(.trigger(table: pair.name, original)))
-                ops.append(.createObject(.trigger(table: pair.name, trigger)))
-            }
+            rest.firing = now.firing
+            rest.comment = now.comment
+            return rest == now
         }
-        for (normalized, trigger) in zip(pair.normalizedOld.triggers, old) where !kept.contains(normalized.name) {
-            ops.append(.dropObject(.trigger(table: pair.name, trigger)))
-        }
-        return ops
     }
 }

@@ -114,17 +114,11 @@ public enum MigrationOperation: Hashable, Sendable, Codable {
             return t
         case .batchedUpdate(let u): return u.table
         case .renameTable(_, let to): return to
-        // A trigger is its table's.
-        case .createObject(.trigger(let t, _)), .dropObject(.trigger(let t, _)), .replaceObject(_, .trigger(let t, _)),
-            .recreateObject(_, .trigger(let t, _)), .createObject(.policy(let t, _)), .dropObject(.policy(let t, _)),
-            .replaceObject(_, .policy(let t, _)), .recreateObject(_, .policy(let t, _)), .createObject(.partition(let t, _, _)),
-            .dropObject(.partition(let t, _, _)), .replaceObject(_, .partition(let t, _, _)), .recreateObject(_, .partition(let t, _, _)),
-            .createObject(.exclusion(let t, _)), .dropObject(.exclusion(let t, _)), .replaceObject(_, .exclusion(let t, _)),
-            .recreateObject(_, .exclusion(let t, _)):
-            return t
+        // What is part of a table (a trigger, a partition, a policy, an exclusion constraint) is its table's.
+        case .createObject(let o), .dropObject(let o), .replaceObject(_, let o), .recreateObject(_, let o):
+            return o.table
         case .execute, .code, .expect, .renameEnumType, .renameEnumValue, .createEnumType, .dropEnumType, .addEnumValue,
-            .replaceEnumType, .createSequence, .dropSequence, .alterSequence, .createObject, .dropObject, .replaceObject,
-            .recreateObject:
+            .replaceEnumType, .createSequence, .dropSequence, .alterSequence:
             return nil
         }
     }

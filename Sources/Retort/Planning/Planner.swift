@@ -38,7 +38,7 @@ public struct Planner: Sendable {
             // Objects tables use (domains; a function a default or trigger calls) exist before the
             // tables change and go after them; the others (views) are placed by the graph.
             if let id = op.object {
-                if id.kind.belongsToTable, let table = op.tableName {
+                if let table = op.tableName {
                     // What hangs off a table goes in the table's revision.
                     byTable[table, default: []].append(op)
                 } else if case .dropObject = op {

@@ -143,6 +143,15 @@ public enum SchemaObject: Hashable, Sendable, Codable {
     /// The object's name.
     public var name: String { id.name }
 
+    /// The table it is part of (and whose revision it goes in), for a trigger, partition, policy or
+    /// exclusion constraint; nil for an object that stands on its own.
+    public var table: String? {
+        switch self {
+        case .trigger(let t, _), .partition(let t, _, _), .policy(let t, _), .exclusion(let t, _): return t
+        case .view, .domain, .compositeType, .function, .aggregate, .materializedView, .extension: return nil
+        }
+    }
+
     /// True when the dialect has such an object: SQLite has views and triggers (those with a body
     /// of their own), PostgreSQL everything.
     public func exists(on dialect: DialectName) -> Bool {

@@ -121,46 +121,26 @@ struct PostgresCanonicalizer {
                 throw ModelError("a function in the models is not valid on PostgreSQL: \(Self.firstLine(error))")
             }
         }
-        if !triggered.isEmpty {
-            let statements = triggered.sorted { $0.key < $1.key }.flatMap { table, triggers in
-                triggers.compactMap { t -> String? in
-                    var plain = t
-                    plain.comment = nil
-                    plain.firing = .enabled
-                    return PostgresTriggerSQL.create(table, plain).first
-                }
+        // Then what hangs off the tables: triggers (their functions exist), exclusion constraints, and
+        // policies (a role the server does not have fails here, before anything runs).
+        try run(triggered.sorted { $0.key < $1.key }.flatMap { table, triggers in
+            triggers.compactMap { t -> String? in
+                var plain = t
+                plain.comment = nil
+                plain.firing = .enabled
+                return PostgresTriggerSQL.create(table, plain).first
             }
-            do {
-                try db.executeScript(statements.joined(separator: ";\n"))
-            } catch {
-                throw ModelError("a trigger in the models is not valid on PostgreSQL: \(Self.firstLine(error))")
+        }, kind: "a trigger")
+        try run(excluding.sorted { $0.key < $1.key }.flatMap { table, constraints in
+            constraints.map { "ALTER TABLE \(SQLText.quote(table)) ADD CONSTRAINT \(SQLText.quote($0.name)) \($0.sql)" }
+        }, kind: "an exclusion constraint")
+        try run(policed.sorted { $0.key < $1.key }.flatMap { table, policies in
+            policies.compactMap { p -> String? in
+                var plain = p
+                plain.comment = nil
+                return PostgresPolicySQL.create(table, plain).first
             }
-        }
-        if !excluding.isEmpty {
-            let statements = excluding.sorted { $0.key < $1.key }.flatMap { table, constraints in
-                constraints.map { "ALTER TABLE \(SQLText.quote(table)) ADD CONSTRAINT \(SQLText.quote($0.name)) \($0.sql)" }
-            }
-            do {
-                try db.executeScript(statements.joined(separator: ";\n"))
-            } catch {
-                throw ModelError("an exclusion constraint in the models is not valid on PostgreSQL: \(Self.firstLine(error))")
-            }
-        }
-        if !policed.isEmpty {
-            // A role the server does not have fails here, before anything runs.
-            let statements = policed.sorted { $0.key < $1.key }.flatMap { table, policies in
-                policies.compactMap { p -> String? in
-                    var plain = p
-                    plain.comment = nil
-                    return PostgresPolicySQL.create(table, plain).first
-                }
-            }
-            do {
-                try db.executeScript(statements.joined(separator: ";\n"))
-            } catch {
-                throw ModelError("a policy in the models is not valid on PostgreSQL: \(Self.firstLine(error))")
-            }
-        }
+        }, kind: "a policy")
         if !views.isEmpty || !matviews.isEmpty {
             // Views and materialized views may read one another; the latter are created empty.
             let statements = views.map { ($0.name, PostgresObjectSQL.create(.view($0))[0]) }
@@ -198,6 +178,16 @@ struct PostgresCanonicalizer {
                 "\(o.id): PostgreSQL knows it as \(read.joined(separator: " or ")); write its argument types as PostgreSQL prints them")
         }
         return forms
+    }
+
+    /// Runs the statements in the scratch schema, one round trip; a failure is the models' fault.
+    private func run(_ statements: [String], kind: String) throws {
+        guard !statements.isEmpty else { return }
+        do {
+            try db.executeScript(statements.joined(separator: ";\n"))
+        } catch {
+            throw ModelError("\(kind) in the models is not valid on PostgreSQL: \(Self.firstLine(error))")
+        }
     }
 
     /// True when a domain of the models is new, or its default or a check is not spelled as the

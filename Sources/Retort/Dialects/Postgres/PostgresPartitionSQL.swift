@@ -48,7 +48,7 @@ enum PostgresPartitionSQL {
         else { return nil }
         let keys = SQLTokenizer.splitTopLevel(tokens[2..<(tokens.count - 1)]).map { part -> IndexKey in
             if part.count == 1, let name = part.first, name.kind == .word || name.kind == .quotedIdentifier { return .column(name.value) }
-            return .expression(unwrapped(part, in: text))
+            return .expression(SQLTokenizer.unwrapped(part, in: text))
         }
         return Partitioning(strategy, keys: keys)
     }
@@ -75,15 +75,5 @@ enum PostgresPartitionSQL {
             if let m = numbers[0], let r = numbers[1] { return .hash(modulus: m, remainder: r) }
         }
         return nil
-    }
-
-    /// The text of the tokens, without the parentheses that wrap all of it.
-    static func unwrapped(_ part: ArraySlice<SQLToken>, in text: String) -> String {
-        var part = part
-        while part.count >= 2, part.first!.isPunctuation("("), SQLTokenizer.matchingParen(part, from: part.startIndex) == part.endIndex - 1 {
-            part = part.dropFirst().dropLast()
-        }
-        guard let first = part.first, let last = part.last else { return "" }
-        return String(text[first.range.lowerBound..<last.range.upperBound])
     }
 }
