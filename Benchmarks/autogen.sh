@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Times Retort on a large schema, whole processes (start to result): for each size, N tables of ten
 # mixed-type columns, two indexes and one foreign key, on PostgreSQL and on SQLite:
-#   - a no-change `check --no-history` (best of 5), beside the floor: introspection's own catalog
-#     queries run by `psql -X -A -t` / `sqlite3` alone (best of 5, process start included), and
-#     the ratio of the two; every Retort run's peak memory (the largest of its best-of runs);
+#   - a no-change `check --no-history` (best of 5), beside the floor: every statement that check
+#     sends (introspection's catalog queries, and the scratch schema where the server spells the
+#     models' views) run by `psql -X -A -t` / `sqlite3` alone (best of 5, process start
+#     included), and the ratio of the two; every Retort run's peak memory (the largest of its
+#     best-of runs);
 #   - `autogen` with 40 tables changed in the models (a column added, a type changed, an index
 #     added; best of 3);
 #   - on PostgreSQL, in the same run and on the same database, `alembic check` (Alembic 1.20.1,
@@ -12,13 +14,14 @@
 #   - on PostgreSQL, introspection alone with its number of catalog queries, and autogen again with
 #     a check and a partial index on every table whose expressions PostgreSQL rewrites, so the
 #     server canonicalizes every table (RETORT_BENCH_PLAIN_ONLY=1 skips that run);
+#   - unless RETORT_BENCH_PLAIN_ONLY=1, the plain runs again with every object kind besides, in
+#     proportion to the tables: n/2 views, n/4 functions, n triggers (at 2,000 tables: 1,000
+#     views, 500 functions and 2,000 triggers), on both dialects;
 #   - with RETORT_BENCH_VIEWS=N, the same schema with N views besides (a quarter of them over
 #     another view) on both dialects: the models' views are spelled by the server on every run;
 #     with RETORT_BENCH_FUNCTIONS=N, N functions (PostgreSQL: a trigger function and SQL ones),
 #     and with RETORT_BENCH_TRIGGERS=N, N triggers round the tables (running the trigger function
-#     on PostgreSQL, a body of their own on SQLite). The size the issue of these kinds measures:
-#       RETORT_BENCH_VIEWS=1000 RETORT_BENCH_FUNCTIONS=500 RETORT_BENCH_TRIGGERS=2000 \
-#         RETORT_BENCH_PLAIN_ONLY=1 Benchmarks/autogen.sh 2000
+#     on PostgreSQL, a body of their own on SQLite), in every run of every size.
 #
 #   Benchmarks/autogen.sh [SIZES...]        default: 500 2000 10000
 # Uses RETORT_BENCH_POSTGRES_URL (a server URL; a database is created and dropped per size), or
@@ -71,7 +74,7 @@ best_of() {
   peak_mib=$(echo "scale=1; $peak_kib / 1024" | bc)
 }
 
-# The floor: introspection's own catalog queries (written by the tool, parameters filled in) run
+# The floor: what check --no-history asks of the database (written by the tool, parameters filled in), run
 # by the database's command-line client alone, best of 5, process start included (into $floor).
 floor_of() {
   local url=$1 script=$2
@@ -107,7 +110,7 @@ measure() {
   "$tool" introspect --url "$url"
   if [ "$expressions" = 0 ]; then
     floor_of "$url" "$revisions.floor.sql"
-    printf 'postgres  floor: the same catalog queries by psql alone: %5d tables: best of 5 = %.3f s\n' "$n" "$floor"
+    printf 'postgres  floor: what check asks of the server, by psql alone (%s): %5d tables: best of 5 = %.3f s\n' "$label" "$n" "$floor"
     best_of 5 "$tool" check --no-history --url "$url"; local check=$best
     printf 'postgres  check --no-history (%s): %5d tables, no change: best of 5 = %.3f s (%.2fx the floor; peak %s MiB)\n' \
       "$label" "$n" "$check" "$(echo "$check / $floor" | bc -l)" "$peak_mib"
@@ -116,8 +119,8 @@ measure() {
   local ops
   ops=$(cat "$revisions"/*.swift 2>/dev/null | grep -c "^        \\." || true)
   printf 'postgres  autogen (%s): %d tables, 40 changed: best of 3 = %.3f s (%s operation lines written; peak %s MiB)\n' "$label" "$n" "$best" "$ops" "$peak_mib"
-  if [ "$expressions" = 0 ]; then
-    # Alembic on the same database: its URL form for a socket directory and port.
+  if [ "$expressions" = 0 ] && [ -z "$(objects_label)" ]; then
+    # Alembic on the same database (its models are the tables): its URL form for a socket directory and port.
     local host port
     host=$(sed -n 's/.*host=\([^&]*\).*/\1/p' <<<"$url"); port=$(sed -n 's/.*port=\([0-9]*\).*/\1/p' <<<"$url")
     local runs=3; [ "$n" -ge 10000 ] && runs=1
@@ -139,7 +142,7 @@ measure_sqlite() {
   sqlite3 "$file" "PRAGMA user_version = 0" 2>/dev/null || python3 -c "import sqlite3,sys; sqlite3.connect(sys.argv[1]).close()" "$file"
   "$tool" setup --url "sqlite:///$file" >/dev/null
   floor_of "sqlite:///$file" "$revisions.floor.sql"
-  printf 'sqlite    floor: the same catalog queries by sqlite3 alone: %5d tables: best of 5 = %.3f s\n' "$n" "$floor"
+  printf 'sqlite    floor: what check asks of the database, by sqlite3 alone (%s): %5d tables: best of 5 = %.3f s\n' "plain$(objects_label)" "$n" "$floor"
   best_of 5 "$tool" check --no-history --url "sqlite:///$file"
   local label="plain$(objects_label)"
   printf 'sqlite    check --no-history (%s): %5d tables, no change: best of 5 = %.3f s (%.2fx the floor; peak %s MiB)\n' \
@@ -149,9 +152,18 @@ measure_sqlite() {
   rm -rf "$(dirname "$file")"
 }
 
+given_objects="${RETORT_BENCH_VIEWS:-}${RETORT_BENCH_FUNCTIONS:-}${RETORT_BENCH_TRIGGERS:-}"
 for n in "${sizes[@]}"; do
   measure "$n" 0
   measure_sqlite "$n"
-  [ -n "${RETORT_BENCH_PLAIN_ONLY:-}" ] || measure "$n" 1
+  [ -z "${RETORT_BENCH_PLAIN_ONLY:-}" ] || continue
+  measure "$n" 1
+  [ -z "$given_objects" ] || continue
+  # Every object kind besides, in proportion: n/2 views, n/4 functions, n triggers
+  # (2,000 tables: 1,000 views, 500 functions, 2,000 triggers).
+  export RETORT_BENCH_VIEWS=$((n / 2)) RETORT_BENCH_FUNCTIONS=$((n / 4)) RETORT_BENCH_TRIGGERS=$n
+  measure "$n" 0
+  measure_sqlite "$n"
+  unset RETORT_BENCH_VIEWS RETORT_BENCH_FUNCTIONS RETORT_BENCH_TRIGGERS
 done
 rm -rf "$revisions" "$revisions.floor.sql" "$alembic_dir" "$memfile"

@@ -30,7 +30,7 @@ struct IntrospectionTests {
         #expect(schema.table("t499")?.foreignKeys.first?.referencedTable == "t0")
         #expect(schema.table("t499")?.indexes.map(\.name) == ["ix_t499_name"])
         #expect(small.count == large.count)
-        #expect(large.count <= 4)
+        #expect(large.count <= (dialect == .postgres ? 6 : 4))  // PostgreSQL: JIT turned off and given back
     }
 
     @Test("serial and identity columns, views, functions spelled otherwise, triggers and sequences are not differences")

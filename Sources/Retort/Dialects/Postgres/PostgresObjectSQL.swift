@@ -5,9 +5,10 @@ enum PostgresObjectSQL {
 
     /// A query as a statement's tail: without the `;` and blank space it may end with.
     static func body(_ query: String) -> String {
-        var text = query.trimmingCharacters(in: .whitespacesAndNewlines)
-        while text.hasSuffix(";") { text = String(text.dropLast()).trimmingCharacters(in: .whitespacesAndNewlines) }
-        return text
+        var text = Substring(query)
+        while let first = text.first, first.isWhitespace { text = text.dropFirst() }
+        while let last = text.last, last.isWhitespace || last == ";" { text = text.dropLast() }
+        return text.startIndex == query.startIndex && text.endIndex == query.endIndex ? query : String(text)
     }
 
     /// `CREATE [OR REPLACE] VIEW …` with its options, and its comment; nothing for a view with no

@@ -29,10 +29,15 @@ struct PostgresRenderer {
             .code, .createObject, .dropObject, .replaceObject, .recreateObject:
             break
         }
+        // Only the table the operation changes can gain or lose a column of an enum type: the
+        // rest of the schema is not searched again for every operation.
+        let table = op.tableName
+        let usedBefore = table.flatMap { schema.table($0) }.map(Self.enumTypes) ?? [:]
+        var sql = try statements(for: op)  // from the schema before the operation
+        try schema.apply(op)
         var before: [String] = []
-        var after = schema
-        try after.apply(op)
-        for (name, values) in after.enumTypes(on: .postgres).sorted(by: { $0.key < $1.key }) {
+        let usedAfter = table.flatMap { schema.table($0) }.map(Self.enumTypes) ?? [:]
+        for (name, values) in usedAfter.sorted(by: { $0.key < $1.key }) {
             guard let existing = enums[name] else {
                 before.append(Self.createEnumType(name, values))
                 enums[name] = values
@@ -48,14 +53,25 @@ struct PostgresRenderer {
             }
             enums[name] = have
         }
-        var sql = before.map { Statement($0) } + (try statements(for: op))
-        let inUse = after.enumTypes(on: .postgres)
-        for name in enums.keys.sorted() where inUse[name] == nil && !after.enums.contains(where: { $0.name == name }) {
-            sql.append(Statement(Self.dropEnumType(name)))
-            enums[name] = nil
+        sql = before.map { Statement($0) } + sql
+        let unused = usedBefore.keys.filter { usedAfter[$0] == nil && enums[$0] != nil }
+        if !unused.isEmpty {
+            let inUse = schema.enumTypes(on: .postgres)
+            for name in unused.sorted() where inUse[name] == nil && !schema.enums.contains(where: { $0.name == name }) {
+                sql.append(Statement(Self.dropEnumType(name)))
+                enums[name] = nil
+            }
         }
-        schema = after
         return sql
+    }
+
+    /// The enum types the table's columns use (those without a native PostgreSQL type), with their values.
+    static func enumTypes(_ table: Table) -> [String: [String]] {
+        var found: [String: [String]] = [:]
+        for c in table.columns {
+            if case .enumeration(let name, let values) = c.type, found[name] == nil, c.nativeTypes[.postgres] == nil { found[name] = values }
+        }
+        return found
     }
 
     static func createEnumType(_ name: String, _ values: [String]) -> String {

@@ -61,8 +61,6 @@ struct SQLiteIndexKeyRow: CatalogRecord {
     var position: Int64
     /// The key's column; NULL for an expression key.
     var columnName: String?
-    /// The index's CREATE INDEX text (none for a constraint's index).
-    var indexSQL: String?
     var descending: Bool
     var collation: String?
 
@@ -73,15 +71,14 @@ struct SQLiteIndexKeyRow: CatalogRecord {
         origin = row.string("origin") ?? "c"
         position = row.int("position") ?? 0
         columnName = row.string("columnName")
-        indexSQL = row.string("indexSQL")
         descending = row.bool("descending")
         collation = row.string("collation")
     }
 }
 
-/// A row of the triggers query.
+/// A row of the objects query.
 struct SQLiteObjectRow: CatalogRecord {
-    /// `trigger` or `view`.
+    /// `trigger`, `view` or `index`.
     var type: String
     var tableName: String?
     var name: String

@@ -31,18 +31,18 @@ struct SQLiteIntrospector {
 
     static var indexesQuery: String { """
         SELECT m.name AS "tableName", il.name AS "indexName", il."unique" AS "isUnique", il.origin AS "origin",
-               ii.seqno AS "position", ii.name AS "columnName", ix.sql AS "indexSQL", ii."desc" AS "descending",
-               ii.coll AS "collation"
+               ii.seqno AS "position", ii.name AS "columnName", ii."desc" AS "descending", ii.coll AS "collation"
         FROM sqlite_master AS m JOIN pragma_index_list(m.name) AS il JOIN pragma_index_xinfo(il.name) AS ii
-        LEFT JOIN sqlite_master AS ix ON ix.type = 'index' AND ix.name = il.name
         WHERE \(userTables) AND ii.key = 1 ORDER BY m.name, il.name, ii.seqno
         """
     }
 
-    /// Triggers and views, with the SQL that creates them.
+    /// Triggers, views and indexes, with the SQL that creates them (a constraint's index has none).
+    /// An index's text is read here rather than joined to the indexes query: SQLite would build
+    /// an index of `sqlite_master` for that join on every read.
     static let objectsQuery = """
         SELECT type AS "type", tbl_name AS "tableName", name AS "name", sql AS "sql" FROM sqlite_master
-        WHERE type IN ('trigger', 'view') ORDER BY type, tbl_name, name
+        WHERE type IN ('trigger', 'view') OR (type = 'index' AND sql IS NOT NULL) ORDER BY type, tbl_name, name
         """
 
     /// The tables being read, by name, with what their CREATE TABLE text says.
@@ -55,8 +55,10 @@ struct SQLiteIntrospector {
     func read() throws -> Schema {
         var tables = try Self.readColumns(try db.queryResult(Self.columnsQuery, []))
         Self.readForeignKeys(try CatalogRow.decode(try db.queryResult(Self.foreignKeysQuery, [])), into: &tables)
-        try Self.readIndexes(try db.queryResult(Self.indexesQuery, []), into: &tables)
+        let indexRows = try db.queryResult(Self.indexesQuery, [])
         let objects: [SQLiteObjectRow] = try CatalogRow.decode(try db.queryResult(Self.objectsQuery, []))
+        let indexSQL = Dictionary(objects.filter { $0.type == "index" }.map { ($0.name, $0.sql ?? "") }) { a, _ in a }
+        try Self.readIndexes(indexRows, sql: indexSQL, into: &tables)
         Self.readTriggers(objects.filter { $0.type == "trigger" }, into: &tables)
         var schema = Schema(tables: tables.order.map { tables.byName[$0]! })
         schema.catalog.dialect = .sqlite
@@ -161,7 +163,7 @@ struct SQLiteIntrospector {
     }
 
     /// Indexes and unique constraints (a primary key's index is the key's own).
-    private static func readIndexes(_ rows: QueryResult, into tables: inout Tables) throws {
+    private static func readIndexes(_ rows: QueryResult, sql indexSQL: [String: String], into tables: inout Tables) throws {
         struct RawIndex {
             var table: String, name: String, unique: Bool, origin: String, keys: [IndexKey], sql: String?
             var options: [IndexKeyOptions] = []
@@ -171,7 +173,7 @@ struct SQLiteIntrospector {
             let tableName = row.tableName, indexName = row.indexName
             if rawIndexes.last?.table != tableName || rawIndexes.last?.name != indexName {
                 rawIndexes.append(
-                    RawIndex(table: tableName, name: indexName, unique: row.isUnique, origin: row.origin, keys: [], sql: row.indexSQL))
+                    RawIndex(table: tableName, name: indexName, unique: row.isUnique, origin: row.origin, keys: [], sql: indexSQL[indexName]))
             }
             let position = Int(row.position)
             var options = IndexKeyOptions(descending: row.descending)
@@ -184,7 +186,7 @@ struct SQLiteIntrospector {
             if let column = row.columnName {
                 rawIndexes[rawIndexes.count - 1].keys.append(.column(column))
             } else {
-                let keys = SQLiteIndexSQL(sql: row.indexSQL ?? "").keys
+                let keys = SQLiteIndexSQL(sql: indexSQL[indexName] ?? "").keys
                 rawIndexes[rawIndexes.count - 1].keys.append(.expression(position < keys.count ? keys[position] : "?"))
             }
         }

@@ -1,0 +1,1 @@
+../../../Tests/RetortTests/Support/BenchmarkSchema.swift
