@@ -24,6 +24,11 @@ public enum ExitStatus {
     public static let modelsAheadOfHistory: Int32 = 11
     /// `check`: an applied revision's file was edited or deleted.
     public static let editedRevisions: Int32 = 12
+    /// A fleet: some targets failed (or were busy); the others reached the wanted revision.
+    public static let fleetFailures: Int32 = 20
+    /// A fleet: the rollout stopped early (a canary failed, or `--max-failures` targets did);
+    /// targets not started are left for the rerun.
+    public static let fleetStopped: Int32 = 21
 }
 
 /// Thrown by a command to exit with a status after printing its output.

@@ -38,6 +38,14 @@ struct Project {
         ) { Console.info($0) }
     }
 
+    /// The history applied to a fleet, with the session settings of `options` (not its schema:
+    /// each target has its own) and the tool's exclusions.
+    func fleetMigration(_ options: DatabaseOptions, policy: FleetPolicy, acceptChanged: Bool = false) -> FleetMigration {
+        FleetMigration(
+            graph: graph, settings: SessionSettings(lockTimeout: options.lockTimeout, statementTimeout: options.statementTimeout),
+            exclusions: (try? tool.exclusions()) ?? TableFilter(), acceptChanged: acceptChanged, policy: policy)
+    }
+
     /// The autogenerator, leaving out the tool's excluded tables and any `extra` patterns.
     func autogenerator(excluding extra: [String] = []) throws -> Autogenerator {
         try Autogenerator(models: tool.schema, graph: graph, excluding: tool.exclusions(extra))

@@ -23,10 +23,29 @@ struct MigrationOptions: ParsableArguments {
 
     @OptionGroup var database: DatabaseOptions
 
-    /// Prints the offline script, or runs `online` and says when there was nothing to do.
-    func run(offline: (OfflineSQL) throws -> OfflineScript, online: (Migrator) throws -> [MigrationStep]) throws {
+    @OptionGroup var fleet: FleetOptions
+
+    @Option(help: "text or json (a fleet's report: schema/fleet.schema.json).")
+    var format: OutputFormat = .text
+
+    /// Prints the offline script, runs `rollout` over a fleet, or runs `online` and says when
+    /// there was nothing to do.
+    func run(
+        offline: (OfflineSQL) throws -> OfflineScript,
+        rollout: (FleetMigration, [FleetTarget], @escaping @Sendable (FleetResult) -> Void) -> FleetReport,
+        online: (Migrator) throws -> [MigrationStep]
+    ) throws {
         let project = try Project()
         if sql, backup != nil { throw UsageError(description: "--backup needs a database to copy; --sql reads none") }
+        if fleet.isFleet {
+            if sql { throw UsageError(description: "--sql prints one script; it takes no fleet") }
+            if backup != nil { throw UsageError(description: "--backup copies one database; back a fleet up with its servers' own tools") }
+            let targets = try fleet.resolve(database, defaultPath: project.tool.defaultDatabasePath)
+            let migration = project.fleetMigration(database, policy: fleet.policy, acceptChanged: acceptChanged)
+            try fleet.report(format, total: targets.count) { finished in rollout(migration, targets, finished) }
+            return
+        }
+        if format == .json { throw UsageError(description: "--format json is the report of a fleet (--each-schema, --each-database, --targets)") }
         if sql {
             let dialect = try database.resolved(defaultPath: project.tool.defaultDatabasePath).dialect.implementation
             let script = try offline(OfflineSQL(graph: project.graph, dialect: dialect))

@@ -17,6 +17,12 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     /// True when the statement gave up waiting for a lock (`lock_timeout`).
     public var isLockTimeout: Bool { code == "55P03" }
 
+    /// The code of a wait for Retort's own migration lock that timed out (another run holds it).
+    public static let migrationLockBusy = "retort-lock-busy"
+
+    /// True when another migrate run held the migration lock for longer than the lock timeout.
+    public var isMigrationLockBusy: Bool { code == Self.migrationLockBusy }
+
     public var description: String { message }
 }
 

@@ -9,8 +9,29 @@ struct Current: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var fleet: FleetOptions
+
     func run() throws {
         let project = try Project()
+        if fleet.isFleet {
+            let targets = try fleet.resolve(database, defaultPath: project.tool.defaultDatabasePath)
+            let migration = project.fleetMigration(database, policy: fleet.policy)
+            let report = migration.current(targets)
+            if format == .json {
+                try printJSON(FleetReportJSON(report))
+            } else {
+                // A histogram: how many targets are at each revision, the most common first.
+                var at: [String: Int] = [:]
+                for r in report.results where r.status == .done { at[r.to.isEmpty ? "base" : r.to.joined(separator: "+"), default: 0] += 1 }
+                let lines = at.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { id, n in
+                    "\(n) at \(id)\(Set(id.split(separator: "+").map(String.init)) == Set(project.graph.heads) ? " (head)" : "")"
+                }
+                Console.out(lines.isEmpty ? "no target could be read" : lines.joined(separator: ", "))
+                for r in report.results where r.status != .done { Console.out("\(r.status.rawValue): \(r.target): \(r.error ?? "")") }
+            }
+            if !report.succeeded { throw CommandExit(status: ExitStatus.fleetFailures) }
+            return
+        }
         let db = try project.connect(database)
         defer { db.close() }
         let heads = try Migrator(graph: project.graph, connection: db).heads()

@@ -22,7 +22,11 @@ struct Downgrade: ParsableCommand {
     var acceptDataLoss = false
 
     func run() throws {
-        try options.run(offline: { try $0.downgrade(target) }) { migrator in
+        let refuseDataLoss = !acceptDataLoss
+        try options.run(
+            offline: { try $0.downgrade(target) },
+            rollout: { $0.downgrade($1, to: target, refuseDataLoss: refuseDataLoss, finished: $2) }
+        ) { migrator in
             if !acceptDataLoss, options.backup == nil {
                 let risks = try migrator.dataAtRisk(downgradingTo: target)
                 guard risks.isEmpty else { throw DataLossError(target: target, risks: risks) }

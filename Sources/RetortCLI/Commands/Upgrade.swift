@@ -11,7 +11,7 @@ struct Upgrade: ParsableCommand {
     @OptionGroup var options: MigrationOptions
 
     func run() throws {
-        try options.run(offline: { try $0.upgrade(target) }) { migrator in
+        try options.run(offline: { try $0.upgrade(target) }, rollout: { $0.upgrade($1, to: target, finished: $2) }) { migrator in
             try migrator.upgrade(to: target, acceptChanged: options.acceptChanged)
         }
     }

@@ -343,7 +343,8 @@ public struct PostgresDialect: Dialect {
         while try db.query("SELECT pg_try_advisory_lock(\(Self.lockKey))").first?.first?.int != 1 {
             if timeout > 0, Date().timeIntervalSince(start) * 1000 >= Double(timeout) {
                 throw DatabaseError(
-                    "timed out after \(timeout) ms waiting for Retort's migration lock (a PostgreSQL advisory lock held by another migrate run on this database and schema)")
+                    "timed out after \(timeout) ms waiting for Retort's migration lock (a PostgreSQL advisory lock held by another migrate run on this database and schema)",
+                    code: DatabaseError.migrationLockBusy)
             }
             usleep(pause)
             pause = min(pause * 2, 200_000)

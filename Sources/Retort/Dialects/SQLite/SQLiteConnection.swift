@@ -80,7 +80,8 @@ public final class SQLiteConnection: DatabaseConnection {
             guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
                 Foundation.close(fd)
                 throw DatabaseError(
-                    "timed out after \(busyTimeout) ms waiting for Retort's migration lock on '\(path)' (another migrate run holds it; --lock-timeout waits longer)")
+                    "timed out after \(busyTimeout) ms waiting for Retort's migration lock on '\(path)' (another migrate run holds it; --lock-timeout waits longer)",
+                    code: DatabaseError.migrationLockBusy)
             }
             usleep(20_000)
         }

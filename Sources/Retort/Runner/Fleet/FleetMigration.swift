@@ -1,0 +1,119 @@
+import Foundation
+
+/// One revision history applied to many targets: each target migrated exactly as a single
+/// database is (its own lock, a transaction per revision, non-transactional revisions resumable),
+/// by a `FleetRunner`.
+public struct FleetMigration: Sendable {
+    /// The revision history.
+    public var graph: RevisionGraph
+    /// Timeouts for every target's session (`schema` is the target's own).
+    public var settings: SessionSettings
+    /// Tables and objects Retort does not own.
+    public var exclusions: TableFilter
+    /// Accept applied revisions whose files were edited since.
+    public var acceptChanged: Bool
+    /// How the rollout proceeds.
+    public var policy: FleetPolicy
+
+    /// A fleet migration of `graph`.
+    public init(
+        graph: RevisionGraph, settings: SessionSettings = SessionSettings(), exclusions: TableFilter = TableFilter(),
+        acceptChanged: Bool = false, policy: FleetPolicy = FleetPolicy()
+    ) {
+        self.graph = graph
+        self.settings = settings
+        self.exclusions = exclusions
+        self.acceptChanged = acceptChanged
+        self.policy = policy
+    }
+
+    /// Brings every target up to `revision` (`head`, an id, …); `finished` hears each result.
+    public func upgrade(_ targets: [FleetTarget], to revision: String = "head", finished: @escaping @Sendable (FleetResult) -> Void = { _ in })
+        -> FleetReport
+    {
+        let (graph, accept) = (self.graph, acceptChanged)
+        let wantsHead = revision == "head" || revision == "heads"
+        return runner.run(
+            targets,
+            needsWork: { target in
+                guard wantsHead else { return true }
+                return try withMigrator(target) { Set(try $0.heads()) != Set(graph.heads) }
+            },
+            job: { target in
+                migrate(target) { try $0.upgrade(to: revision, acceptChanged: accept) }
+            }, finished: finished)
+    }
+
+    /// Takes every target down to `revision` (`base`, an id, `-1`, …). With `refuseDataLoss`, a
+    /// target where the downgrade would drop tables or columns holding rows fails instead, naming them.
+    public func downgrade(
+        _ targets: [FleetTarget], to revision: String, refuseDataLoss: Bool = true, finished: @escaping @Sendable (FleetResult) -> Void = { _ in }
+    ) -> FleetReport {
+        let accept = acceptChanged
+        return runner.run(
+            targets,
+            job: { target in
+                migrate(target) { m in
+                    if refuseDataLoss {
+                        let risks = try m.dataAtRisk(downgradingTo: revision)
+                        guard risks.isEmpty else { throw DataLossError(target: revision, risks: risks) }
+                    }
+                    return try m.downgrade(to: revision, acceptChanged: accept)
+                }
+            }, finished: finished)
+    }
+
+    /// Records every target as being at `revision` without running anything.
+    public func stamp(_ targets: [FleetTarget], to revision: String, finished: @escaping @Sendable (FleetResult) -> Void = { _ in })
+        -> FleetReport
+    {
+        runner.run(targets, job: { target in migrate(target) { _ = try $0.stamp(revision); return [] } }, finished: finished)
+    }
+
+    /// Reads where every target is (`to`), running nothing.
+    public func current(_ targets: [FleetTarget], finished: @escaping @Sendable (FleetResult) -> Void = { _ in }) -> FleetReport {
+        var readOnly = self
+        readOnly.policy.canary = 0
+        readOnly.policy.maxFailures = Int.max
+        return readOnly.runner.run(targets, job: { target in migrate(target, changes: false) { _ in [] } }, finished: finished)
+    }
+
+    private var runner: FleetRunner { FleetRunner(policy: policy) }
+
+    /// Opens the target and hands a migrator for it to `body`, closing it after.
+    private func withMigrator<T>(_ target: FleetTarget, _ body: (Migrator) throws -> T) throws -> T {
+        let db = try target.connect(settings: settings)
+        defer { db.close() }
+        return try body(Migrator(graph: graph, connection: db, exclusions: exclusions))
+    }
+
+    /// Runs `change` on the target and says what became of it: where it was and is, what ran, or
+    /// why it failed (a migration lock another run held past the lock timeout is `busy`).
+    private func migrate(_ target: FleetTarget, changes: Bool = true, _ change: (Migrator) throws -> [MigrationStep]) -> FleetResult {
+        let started = Date()
+        var before: [String] = []
+        var after: [String]?
+        do {
+            let db = try target.connect(settings: settings)
+            defer { db.close() }
+            let migrator = Migrator(graph: graph, connection: db, exclusions: exclusions)
+            before = try migrator.heads()
+            do {
+                let steps = try change(migrator)
+                let now = try migrator.heads()
+                let status: FleetResult.Status = !changes || !steps.isEmpty || before != now ? .done : .unchanged
+                return FleetResult(
+                    target: target, status: status, from: before, to: now, applied: steps.map(\.revision.id), started: started,
+                    finished: Date())
+            } catch {
+                after = try? migrator.heads()  // where a failed revision left it: the one before
+                throw error
+            }
+        } catch {
+            let busy = (error as? DatabaseError)?.isMigrationLockBusy == true
+            return FleetResult(
+                target: target, status: busy ? .busy : .failed, from: before, to: after ?? before, started: started, finished: Date(),
+                error: FleetRunner.line(error))
+        }
+    }
+}

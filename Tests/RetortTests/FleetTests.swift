@@ -1,0 +1,154 @@
+import Foundation
+import Retort
+@testable import RetortCLI
+import Testing
+
+/// One history over many targets: schemas of one PostgreSQL database and SQLite files, with
+/// bounded parallelism, a stop after failures, and reruns that retry only what is left.
+@Suite("Fleets: one history applied to schemas and files, stopped by failures, resumed by reruns")
+struct FleetTests {
+    static func revision(_ id: String, _ parent: String?, _ ops: [MigrationOperation]) -> RevisionInfo {
+        RevisionInfo(id: id, parents: parent.map { [$0] } ?? [], message: id, createdAt: "2026-12-07T00:00:00Z", upgrade: ops)
+    }
+
+    /// r1 creates `items`; r2 adds a column; r3 a unique index on it (fails where rows collide);
+    /// every revision inserts a marker row, so a revision applied twice would show.
+    static func history(sleep: Double = 0) -> [RevisionInfo] {
+        let marker = { (id: String) in MigrationOperation.execute(RawSQL("INSERT INTO markers (revision) VALUES ('\(id)')", reverse: RawSQL("DELETE FROM markers WHERE revision = '\(id)'"))) }
+        var r1: [MigrationOperation] = [
+            .createTable(Table(name: "markers", columns: [Column("revision", .string(40))])),
+            .createTable(Table(name: "items", columns: [Column("id", .integer), Column("code", .string(20), nullable: true)], primaryKey: PrimaryKey(["id"], name: "pk_items"))),
+            marker("r1"),
+        ]
+        if sleep > 0 { r1.append(.execute(RawSQL(perDialect: [.postgres: "SELECT pg_sleep(\(sleep))", .sqlite: "SELECT 1"]))) }
+        return [
+            revision("r1", nil, r1),
+            revision("r2", "r1", [.addColumn(table: "items", column: Column("note", .text, nullable: true)), marker("r2")]),
+            revision("r3", "r2", [.createIndex(table: "items", index: Index(["code"], unique: true, name: "ux_items_code")), marker("r3")]),
+        ]
+    }
+
+    /// Six tenant schemas (and one that does not match) in a fresh PostgreSQL database.
+    static func tenantSchemas(_ test: TestDatabase, count: Int = 6) throws -> [FleetTarget] {
+        let db = try test.connect()
+        defer { db.close() }
+        try db.executeScript((1...count).map { "CREATE SCHEMA tenant_\($0)" }.joined(separator: ";") + "; CREATE SCHEMA other")
+        return try FleetTargets.eachSchema("tenant_*", on: test.url)
+    }
+
+    func markers(_ target: FleetTarget) throws -> [String] {
+        let db = try target.connect()
+        defer { db.close() }
+        return try db.query("SELECT revision FROM markers ORDER BY revision", []).compactMap { $0.first?.string }
+    }
+
+    @Test("schemas and SQLite files from a targets file reach head; a rerun reads each once and changes nothing")
+    func upgradeSchemasAndFiles() throws {
+        let pg = try TestDatabase.make(.postgres)
+        let schemas = try Self.tenantSchemas(pg)
+        #expect(schemas.map(\.schema) == (1...6).map { "tenant_\($0)" })
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("retort-fleet-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for i in 1...3 { FileManager.default.createFile(atPath: folder.appendingPathComponent("user\(i).db").path, contents: nil) }
+        let list = folder.appendingPathComponent("targets.txt")
+        try "# tenants\nsqlite:///\(folder.path)/*.db files sqlite\n\(pg.url.description) main pg\n".write(to: list, atomically: true, encoding: .utf8)
+        let listed = try FleetTargets.file(list.path)
+        #expect(listed.map(\.name) == ["files/user1.db", "files/user2.db", "files/user3.db", "main"])
+        let targets = schemas + listed
+        let migration = FleetMigration(graph: try RevisionGraph(Self.history()), policy: FleetPolicy(parallel: 3))
+        let report = migration.upgrade(targets)
+        #expect(report.succeeded && report.stoppedEarly == nil, "\(report.results.filter { $0.status != .done })")
+        #expect(report.results.allSatisfy { $0.to == ["r3"] && $0.applied == ["r1", "r2", "r3"] })
+        let json = String(decoding: try JSONEncoder().encode(FleetReportJSON(report)), as: UTF8.self)
+        #expect(try JSONSchemaValidator(file: repositoryRoot.appendingPathComponent("schema/fleet.schema.json")).errors(in: json).isEmpty)
+        for t in targets { #expect(try markers(t) == ["r1", "r2", "r3"], "\(t.name)") }
+        // The database's own default schema is a target of its own, and the tenants' tables are not in it twice.
+        let again = migration.upgrade(targets)
+        #expect(again.results.allSatisfy { $0.status == .unchanged })
+        for t in targets { #expect(try markers(t) == ["r1", "r2", "r3"]) }
+        let current = migration.current(targets)
+        #expect(current.results.allSatisfy { $0.status == .done && $0.to == ["r3"] })
+    }
+
+    @Test("a revision that fails on one tenant stops the rollout there; the rerun after the fix finishes, each revision once")
+    func failureStopsAndRerunResumes() throws {
+        let pg = try TestDatabase.make(.postgres)
+        let targets = try Self.tenantSchemas(pg)
+        let history = Self.history()
+        let first = FleetMigration(graph: try RevisionGraph(Array(history.prefix(2))), policy: FleetPolicy(parallel: 4))
+        #expect(first.upgrade(targets).succeeded)
+        // Rows that the unique index of r3 refuses, on tenant_3 only.
+        let t3 = try pg.connect()
+        try t3.executeScript("INSERT INTO tenant_3.items (id, code) VALUES (1, 'same'), (2, 'same')")
+        t3.close()
+        let migration = FleetMigration(graph: try RevisionGraph(history), policy: FleetPolicy(parallel: 1, maxFailures: 1))
+        let stopped = migration.upgrade(targets)
+        #expect(stopped.stoppedEarly != nil)
+        #expect(stopped.results.map(\.status) == [.done, .done, .failed, .notStarted, .notStarted, .notStarted])
+        #expect(stopped.results[2].from == ["r2"] && stopped.results[2].to == ["r2"])
+        #expect(stopped.results[2].error?.contains("ux_items_code") == true || stopped.results[2].error?.contains("unique") == true)
+        #expect(try markers(targets[2]) == ["r1", "r2"])
+        let fix = try pg.connect()
+        try fix.executeScript("DELETE FROM tenant_3.items WHERE id = 2")
+        fix.close()
+        let rerun = migration.upgrade(targets)
+        #expect(rerun.succeeded)
+        #expect(rerun.results.map(\.status) == [.unchanged, .unchanged, .done, .done, .done, .done])
+        for t in targets { #expect(try markers(t) == ["r1", "r2", "r3"], "\(t.name)") }
+    }
+
+    @Test("a canary that fails stops the rollout before any other target starts")
+    func canaryStops() throws {
+        let pg = try TestDatabase.make(.postgres)
+        let targets = try Self.tenantSchemas(pg, count: 4)
+        let db = try pg.connect()
+        // tenant_1 already holds an `items` table of its own: r1 fails there.
+        try db.executeScript("CREATE TABLE tenant_1.items (x integer)")
+        db.close()
+        let report = FleetMigration(graph: try RevisionGraph(Self.history()), policy: FleetPolicy(parallel: 4, canary: 1, maxFailures: 5))
+            .upgrade(targets)
+        #expect(report.stoppedEarly == "a canary failed")
+        #expect(report.results.map(\.status) == [.failed, .notStarted, .notStarted, .notStarted])
+        #expect(report.results[0].canary)
+    }
+
+    @Test("K targets in flight at once, on threads of their own")
+    func parallelTargetsOverlap() throws {
+        let pg = try TestDatabase.make(.postgres)
+        let targets = try Self.tenantSchemas(pg, count: 4)
+        let report = FleetMigration(graph: try RevisionGraph(Self.history(sleep: 0.5)), policy: FleetPolicy(parallel: 4)).upgrade(targets)
+        #expect(report.succeeded)
+        // Every job's span overlaps every other's: all four ran at once (two cores notwithstanding).
+        let spans = report.results.compactMap { r in r.started.flatMap { s in r.finished.map { (s, $0) } } }
+        #expect(spans.count == 4)
+        let latestStart = spans.map(\.0).max()!, earliestEnd = spans.map(\.1).min()!
+        #expect(latestStart < earliestEnd, "\(spans)")
+    }
+
+    @Test("the command line: upgrade, current and downgrade over --each-schema; a refused target exits 20, bad input 2")
+    func commandLine() throws {
+        let pg = try TestDatabase.make(.postgres)
+        _ = try Self.tenantSchemas(pg, count: 3)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("retort-fleet-\(UUID().uuidString)")
+        let models = Schema { Table("a") { Column("id", .integer).primaryKey(); Column("note", .text, nullable: true) } }
+        let tool = MigrateTool(
+            name: "t", schema: models,
+            revisions: RevisionSet(revisions: [SplitBase.self, DataLossAddNote.self], directory: dir.path, packageDirectory: dir.path))
+        let fleet = ["--url", pg.url.description, "--each-schema", "tenant_*"]
+        #expect(tool.run(["upgrade", "head", "--parallel", "2"] + fleet) == ExitStatus.ok)
+        #expect(tool.run(["current"] + fleet) == ExitStatus.ok)
+        #expect(tool.run(["upgrade", "head"] + fleet) == ExitStatus.ok)
+        let db = try pg.connect()
+        defer { db.close() }
+        try db.executeScript("INSERT INTO tenant_2.a (id, note) VALUES (1, 'kept')")
+        // tenant_2 holds a row the downgrade would drop: refused there, done elsewhere.
+        #expect(tool.run(["downgrade", "base", "--max-failures", "5"] + fleet) == ExitStatus.fleetFailures)
+        #expect(try db.query("SELECT count(*) FROM tenant_2.a").first?.first?.int == 1)
+        #expect(try db.query("SELECT count(*) FROM pg_tables WHERE tablename = 'a'").first?.first?.int == 1)
+        #expect(tool.run(["upgrade", "head", "--each-schema", "nobody_*", "--url", pg.url.description]) == ExitStatus.badInput)
+        #expect(tool.run(["upgrade", "head", "--targets", "/nonexistent/targets.txt"] + fleet) == ExitStatus.badInput)
+        #expect(tool.run(["upgrade", "head", "--sql"] + fleet) == ExitStatus.badInput)
+    }
+}
+
