@@ -78,7 +78,7 @@ struct FleetOptions: ParsableArguments {
         } else {
             var counts: [FleetResult.Status: Int] = [:]
             for r in report.results { counts[r.status, default: 0] += 1 }
-            let order: [FleetResult.Status] = [.done, .unchanged, .failed, .busy, .notStarted]
+            let order: [FleetResult.Status] = [.done, .unchanged, .drifted, .failed, .busy, .notStarted]
             Console.out(order.compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }.joined(separator: ", "))
             for r in report.results where r.status == .failed || r.status == .busy {
                 Console.out("\(r.status.rawValue): \(r.target): \(r.error ?? "")")
@@ -143,6 +143,7 @@ struct FleetReportJSON: Encodable {
         var finished: String?
         var seconds: Double?
         var error: String?
+        var findings: [String]?
     }
 
     init(_ report: FleetReport) {
@@ -153,7 +154,8 @@ struct FleetReportJSON: Encodable {
         targets = report.results.map { r in
             Target(
                 target: r.target, group: r.group, status: r.status.rawValue, canary: r.canary, from: r.from, to: r.to, applied: r.applied,
-                started: r.started.map(time.string), finished: r.finished.map(time.string), seconds: r.seconds, error: r.error)
+                started: r.started.map(time.string), finished: r.finished.map(time.string), seconds: r.seconds, error: r.error,
+                findings: r.findings.isEmpty ? nil : r.findings)
         }
     }
 }

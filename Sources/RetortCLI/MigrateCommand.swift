@@ -4,6 +4,8 @@ import Retort
 
 /// The command tree of a project's migrate tool.
 struct MigrateCommand: ParsableCommand {
+    // Safe: written only by `MigrateTool.main`, once, before it parses or runs anything (and
+    // then exits); `run(_:)`, which tests call from many threads, only reads it.
     nonisolated(unsafe) static var configuration = CommandConfiguration(
         abstract: "Autogenerate, apply and inspect schema migrations (Retort).",
         subcommands: [
@@ -57,25 +59,24 @@ struct Project {
     func autogeneratorAndDatabase(_ options: DatabaseOptions, excluding extra: [String] = []) throws
         -> (generator: Autogenerator, db: any DatabaseConnection, schema: Schema)
     {
-        nonisolated(unsafe) var opened: (any DatabaseConnection)?
-        nonisolated(unsafe) var read: Result<Schema, any Error> = .success(Schema())
         let (project, options) = (self, options)
-        let reading = DispatchGroup()
-        DispatchQueue.global().async(group: reading) {
-            read = Result {
-                let db = try project.connect(options)
-                opened = db
-                return try db.dialect.implementation.introspect(db)
+        let reading = BlockingThread.start { () throws -> (db: any DatabaseConnection, schema: Schema) in
+            let db = try project.connect(options)
+            do {
+                return (db, try db.dialect.implementation.introspect(db))
+            } catch {
+                db.close()
+                throw error
             }
         }
         let generator = Result { try autogenerator(excluding: extra) }
-        reading.wait()
+        let read = Result { try reading.wait() }
         do {
             let generator = try generator.get()
-            let schema = generator.exclusions.apply(try read.get())
-            return (generator, opened!, schema)
+            let (db, schema) = try read.get()
+            return (generator, db, generator.exclusions.apply(schema))
         } catch {
-            opened?.close()
+            if case .success(let opened) = read { opened.db.close() }
             throw error
         }
     }

@@ -68,6 +68,8 @@ public struct MigrateTool: Sendable {
 }
 
 /// A schema built once, on first use, by whichever thread asks first.
+///
+/// `@unchecked Sendable` is safe: `make` and `built` are only read and written while `lock` is held.
 private final class LazySchema: @unchecked Sendable {
     private let lock = NSLock()
     private var make: (@Sendable () -> Schema)?

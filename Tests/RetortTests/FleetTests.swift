@@ -126,7 +126,7 @@ struct FleetTests {
         #expect(latestStart < earliestEnd, "\(spans)")
     }
 
-    @Test("the command line: upgrade, current and downgrade over --each-schema; a refused target exits 20, bad input 2")
+    @Test("the command line: upgrade, current, check and downgrade over --each-schema; a refused target exits 20, bad input 2")
     func commandLine() throws {
         let pg = try TestDatabase.make(.postgres)
         _ = try Self.tenantSchemas(pg, count: 3)
@@ -141,6 +141,10 @@ struct FleetTests {
         #expect(tool.run(["upgrade", "head"] + fleet) == ExitStatus.ok)
         let db = try pg.connect()
         defer { db.close() }
+        #expect(tool.run(["check"] + fleet) == ExitStatus.ok)
+        try db.executeScript("CREATE INDEX ix_by_hand ON tenant_1.a (note)")
+        #expect(tool.run(["check", "--format", "json"] + fleet) == ExitStatus.differences)
+        try db.executeScript("DROP INDEX tenant_1.ix_by_hand")
         try db.executeScript("INSERT INTO tenant_2.a (id, note) VALUES (1, 'kept')")
         // tenant_2 holds a row the downgrade would drop: refused there, done elsewhere.
         #expect(tool.run(["downgrade", "base", "--max-failures", "5"] + fleet) == ExitStatus.fleetFailures)
@@ -149,6 +153,52 @@ struct FleetTests {
         #expect(tool.run(["upgrade", "head", "--each-schema", "nobody_*", "--url", pg.url.description]) == ExitStatus.badInput)
         #expect(tool.run(["upgrade", "head", "--targets", "/nonexistent/targets.txt"] + fleet) == ExitStatus.badInput)
         #expect(tool.run(["upgrade", "head", "--sql"] + fleet) == ExitStatus.badInput)
+    }
+
+    @Test("check over a fleet: each target compared with the models, identical findings grouped and counted")
+    func checkGroupsDrift() throws {
+        let pg = try TestDatabase.make(.postgres)
+        let targets = try Self.tenantSchemas(pg, count: 4)
+        let migration = FleetMigration(graph: try RevisionGraph(Self.history()), policy: FleetPolicy(parallel: 2))
+        #expect(migration.upgrade(targets).succeeded)
+        var items = Table(
+            name: "items", columns: [Column("id", .integer), Column("code", .string(20), nullable: true), Column("note", .text, nullable: true)],
+            primaryKey: PrimaryKey(["id"], name: "pk_items"))
+        items.indexes = [Index(["code"], unique: true, name: "ux_items_code")]
+        let models = try Autogenerator(
+            models: Schema(tables: [Table(name: "markers", columns: [Column("revision", .string(40))]), items]), graph: RevisionGraph(Self.history()))
+        let clean = migration.check(targets, models: models)
+        #expect(clean.results.allSatisfy { $0.status == .done }, "\(clean.results.map(\.findings))")
+        let db = try pg.connect()
+        defer { db.close() }
+        try db.executeScript(
+            """
+            CREATE INDEX ix_legacy ON tenant_2.items (note); CREATE INDEX ix_legacy ON tenant_3.items (note);
+            ALTER TABLE tenant_4.items DROP COLUMN note
+            """)
+        let drift = migration.check(targets, models: models)
+        #expect(drift.results.map(\.status) == [.done, .drifted, .drifted, .drifted])
+        let groups = drift.groupedFindings
+        #expect(groups.map(\.targets) == [2, 1], "\(groups)")
+        #expect(groups.first?.finding.contains("ix_legacy") == true, "\(groups)")
+        #expect(groups.last?.finding.contains("note") == true, "\(groups)")
+    }
+
+    @Test("FleetMigrator: one failing tenant leaves the others at head, and a tenant created later is migrated alone")
+    func fleetMigratorKeepsHealthyTenants() async throws {
+        let pg = try TestDatabase.make(.postgres)
+        let targets = try Self.tenantSchemas(pg, count: 3)
+        let db = try pg.connect()
+        defer { db.close() }
+        try db.executeScript("CREATE TABLE tenant_2.a (x integer)")  // the first revision cannot create its table there
+        let migrator = FleetMigrator(targets: targets, revisions: [SplitBase.self, DataLossAddNote.self])
+        let report = try await migrator.run()
+        #expect(report.results.map(\.status) == [.done, .failed, .done])
+        #expect(report.results[0].to == report.results[2].to && !report.results[0].to.isEmpty)
+        await #expect(throws: StartupMigrationError.self) { try await migrator.migrate(targets[1]) }
+        try db.executeScript("CREATE SCHEMA tenant_new")
+        let added = try await migrator.migrate(FleetTarget(url: pg.url, schema: "tenant_new"))
+        #expect(added.status == .done && added.to == report.results[0].to)
     }
 }
 

@@ -123,6 +123,7 @@ struct ReadmeTourTests {
         #expect(r.stderr.contains("applied ") && r.stderr.contains("reverted ") && r.stderr.contains("no branches"), "\(r.stderr.suffix(3000))")
         #expect(r.stdout.contains("ALTER TABLE"), "the --sql step printed SQL")
         #expect(r.stdout.contains("variations") && r.stdout.contains("executions"), "the transfer printed its table")
+        #expect(r.stdout.contains("3 at ") && r.stdout.contains("(head)"), "the fleet's histogram: \(r.stdout.suffix(2000))")
         let revisions = try FileManager.default.contentsOfDirectory(
             atPath: repositoryRoot.appendingPathComponent(".build-demo/tareas/Sources/TareasSchema/Revisions").path)
         #expect(revisions.contains { $0.hasSuffix("_add_vence_en.swift") } && revisions.contains { $0.hasSuffix("_backfill_x.swift") })

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Compares the models with a database and writes the difference as new revisions.
-public struct Autogenerator {
+public struct Autogenerator: Sendable {
     /// The models, validated, with every constraint named and excluded tables left out (hints kept).
     public let models: Schema
     /// The revision history the new revisions follow.

@@ -28,6 +28,7 @@ public enum RevisionID {
     /// The tokens this process has handed out.
     private static let issued = IssuedTokens()
 
+    /// `@unchecked Sendable` is safe: `tokens` is only read and written while `lock` is held.
     private final class IssuedTokens: @unchecked Sendable {
         private let lock = NSLock()
         private var tokens = Set<String>()

@@ -362,8 +362,11 @@ public final class Migrator {
 }
 
 /// Notes a run has already printed.
+///
+/// `@unchecked Sendable` is safe: `seen` is only read and written while `lock` is held.
 final class ReportedNotes: @unchecked Sendable {
+    private let lock = NSLock()
     private var seen = Set<String>()
     /// True the first time a note is seen.
-    func insert(_ note: String) -> Bool { seen.insert(note).inserted }
+    func insert(_ note: String) -> Bool { lock.withLock { seen.insert(note).inserted } }
 }

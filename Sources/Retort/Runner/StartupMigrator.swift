@@ -45,8 +45,8 @@ public struct StartupMigrator: Sendable {
     /// Upgrades to head under the lock; returns the ids of the revisions this process applied.
     @discardableResult
     public func run() async throws -> [String] {
-        let task = Task.detached { [self] in try self.runBlocking() }
-        return try await task.value
+        // On a thread of its own: the database calls and the lock wait block (see `BlockingThread`).
+        try await BlockingThread.run { [self] in try self.runBlocking() }
     }
 
     private func runBlocking() throws -> [String] {

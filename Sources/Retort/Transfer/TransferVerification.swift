@@ -24,21 +24,15 @@ extension Transfer {
         let targetOrder = keyKinds.isEmpty ? "1 COLLATE \"C\"" : keyKinds.map { RowText.targetOrder($0.0, $0.1) }.joined(separator: ", ")
         // Each side digests its own stream; SQLite is read on a second thread while PostgreSQL
         // computes its side, so verification takes as long as the slower of the two.
-        nonisolated(unsafe) var sourceDigest = SHA256()
-        nonisolated(unsafe) var sourceError: (any Error)?
-        nonisolated(unsafe) let sourceConnection = source
         let sourceSQL = "SELECT \(sourceRow) FROM \(q) \(kept) ORDER BY \(sourceOrder)"
-        let reading = DispatchGroup()
-        DispatchQueue.global().async(group: reading) {
-            do {
-                let newline: [UInt8] = [0x0A]
-                try sourceConnection.forEachRow(sourceSQL) { row in
-                    if case .text(let bytes) = row.cell(0, numbersAsText: true) { sourceDigest.update(bytes) }
-                    newline.withUnsafeBytes { sourceDigest.update($0) }
-                }
-            } catch {
-                sourceError = error
+        let reading = BlockingThread.start(with: source) { source in
+            var digest = SHA256()
+            let newline: [UInt8] = [0x0A]
+            try source.forEachRow(sourceSQL) { row in
+                if case .text(let bytes) = row.cell(0, numbersAsText: true) { digest.update(bytes) }
+                newline.withUnsafeBytes { digest.update($0) }
             }
+            return digest
         }
         var targetDigest = SHA256()
         var line: [UInt8] = []
@@ -50,8 +44,7 @@ extension Transfer {
                 line.withUnsafeBytes { targetDigest.update($0) }
             }
         }
-        reading.wait()
-        if let sourceError { throw sourceError }
+        var sourceDigest = try reading.wait()
         try targetResult.get()
         let s = sourceDigest.hexDigest(), t = targetDigest.hexDigest()
         let same = s == t && sourceRows == targetRows

@@ -27,6 +27,8 @@ struct Check: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var fleet: FleetOptions
+
     struct Output: Encodable {
         var clean: Bool
         var status: Int32
@@ -38,6 +40,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let project = try Project()
+        if fleet.isFleet { return try runFleet(project) }
         let url = try database.resolved(defaultPath: project.tool.defaultDatabasePath)
         let (generator, db, schema) = try project.autogeneratorAndDatabase(database, excluding: excludeTables + excludeObjects)
         defer { db.close() }
@@ -85,4 +88,30 @@ struct Check: ParsableCommand {
         }
         if status != ExitStatus.ok { throw CommandExit(status: status) }
     }
+
+    /// Every target compared with the models (`--no-history`: the history is the same for all);
+    /// identical findings are grouped: "12 of 1000 targets differ: 10 × …, 2 × …".
+    func runFleet(_ project: Project) throws {
+        let targets = try fleet.resolve(database, defaultPath: project.tool.defaultDatabasePath)
+        let generator = try project.autogenerator(excluding: excludeTables + excludeObjects)
+        let migration = project.fleetMigration(database, policy: fleet.policy)
+        let report = migration.check(targets, models: generator)
+        if format == .json {
+            try printJSON(FleetReportJSON(report))
+        } else {
+            let drifted = report.results.filter { $0.status == .drifted }
+            if drifted.isEmpty {
+                Console.out("\(targets.count) of \(targets.count) targets match the models and are at head")
+            } else {
+                Console.out("\(drifted.count) of \(targets.count) targets differ:")
+                for (finding, count) in report.groupedFindings { Console.out("  \(count) × \(finding)") }
+                for r in drifted.prefix(20) { Console.out("  \(r.target): \(r.findings.count) finding(s)") }
+                if drifted.count > 20 { Console.out("  … and \(drifted.count - 20) more (--format json lists each)") }
+            }
+            for r in report.results where r.status == .failed { Console.out("failed: \(r.target): \(r.error ?? "")") }
+        }
+        if !report.allRead { throw CommandExit(status: ExitStatus.fleetFailures) }
+        if report.results.contains(where: { $0.status == .drifted }) { throw CommandExit(status: ExitStatus.differences) }
+    }
 }
+

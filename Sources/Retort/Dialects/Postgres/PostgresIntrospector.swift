@@ -424,14 +424,12 @@ struct PostgresIntrospector {
         }
         let (url, version) = (pg.url, pg.serverVersion)
         let schema: [SQLValue] = [pg.schemaOverride.map(SQLValue.text) ?? .null]
-        // Written by the reading task before `reading.wait()` returns, read only after it.
-        nonisolated(unsafe) var rows: Result<(constraints: QueryResult, indexes: QueryResult), any Error>?
-        let reading = DispatchGroup()
-        DispatchQueue.global().async(group: reading) {
-            // A server that refuses a second connection (connection limit, pooler): read here after all.
-            guard let other = try? PostgresConnection(url: url) else { return }
+        // The constraints and indexes are read on a second connection meanwhile (nil: the server
+        // refused it — connection limit, pooler — so they are read here after all).
+        let reading = BlockingThread.start { () -> Result<(constraints: QueryResult, indexes: QueryResult), any Error>? in
+            guard let other = try? PostgresConnection(url: url) else { return nil }
             defer { other.close() }
-            rows = Result {
+            return Result {
                 _ = try Self.turnOffJIT(other)
                 return (try other.queryResult(Self.constraintsQuery(version: version), schema),
                         try other.queryResult(Self.indexesQuery(version: version), schema))
@@ -442,12 +440,11 @@ struct PostgresIntrospector {
         do {
             objects = try CatalogRow.decode(try db.queryResult(Self.objectsQuery, []))
         } catch {
-            reading.wait()
+            _ = try? reading.wait()
             throw error
         }
         return (objects, schema, PendingKeys {
-            reading.wait()
-            if let rows { return try rows.get() }
+            if let rows = try reading.wait() { return try rows.get() }
             return (try db.queryResult(Self.constraintsQuery(version: version), schema),
                     try db.queryResult(Self.indexesQuery(version: version), schema))
         })

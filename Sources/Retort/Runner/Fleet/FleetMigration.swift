@@ -63,11 +63,12 @@ public struct FleetMigration: Sendable {
             }, finished: finished)
     }
 
-    /// Records every target as being at `revision` without running anything.
-    public func stamp(_ targets: [FleetTarget], to revision: String, finished: @escaping @Sendable (FleetResult) -> Void = { _ in })
-        -> FleetReport
-    {
-        runner.run(targets, job: { target in migrate(target) { _ = try $0.stamp(revision); return [] } }, finished: finished)
+    /// Records every target as being at `revision` without running anything (with `purge`,
+    /// forgetting what its version table held first).
+    public func stamp(
+        _ targets: [FleetTarget], to revision: String, purge: Bool = false, finished: @escaping @Sendable (FleetResult) -> Void = { _ in }
+    ) -> FleetReport {
+        runner.run(targets, job: { target in migrate(target) { _ = try $0.stamp(revision, purge: purge); return [] } }, finished: finished)
     }
 
     /// Reads where every target is (`to`), running nothing.
@@ -78,11 +79,42 @@ public struct FleetMigration: Sendable {
         return readOnly.runner.run(targets, job: { target in migrate(target, changes: false) { _ in [] } }, finished: finished)
     }
 
+    /// Compares every target with the models, as `check --no-history` does one database: the
+    /// revisions it has not applied and what differs, one finding per line. A target with
+    /// findings is `drifted`.
+    public func check(_ targets: [FleetTarget], models: Autogenerator, finished: @escaping @Sendable (FleetResult) -> Void = { _ in })
+        -> FleetReport
+    {
+        var readOnly = self
+        readOnly.policy.canary = 0
+        readOnly.policy.maxFailures = Int.max
+        let (graph, settings, exclusions) = (self.graph, self.settings, self.exclusions)
+        return readOnly.runner.run(
+            targets,
+            job: { target in
+                let started = Date()
+                do {
+                    let db = try target.connect(settings: settings, create: false)
+                    defer { db.close() }
+                    let heads = try Migrator(graph: graph, connection: db, exclusions: exclusions).heads()
+                    let applied = graph.ancestors(of: heads)
+                    var findings = graph.order.filter { !applied.contains($0) }.map { "pending revision \($0)" }
+                    findings += try models.differences(db).map(\.summary)
+                    var result = FleetResult(
+                        target: target, status: findings.isEmpty ? .done : .drifted, from: heads, to: heads, started: started, finished: Date())
+                    result.findings = findings
+                    return result
+                } catch {
+                    return FleetResult(target: target, status: .failed, started: started, finished: Date(), error: FleetRunner.line(error))
+                }
+            }, finished: finished)
+    }
+
     private var runner: FleetRunner { FleetRunner(policy: policy) }
 
     /// Opens the target and hands a migrator for it to `body`, closing it after.
     private func withMigrator<T>(_ target: FleetTarget, _ body: (Migrator) throws -> T) throws -> T {
-        let db = try target.connect(settings: settings)
+        let db = try target.connect(settings: settings)  // an upgrade creates a missing SQLite file anyway
         defer { db.close() }
         return try body(Migrator(graph: graph, connection: db, exclusions: exclusions))
     }
@@ -94,7 +126,7 @@ public struct FleetMigration: Sendable {
         var before: [String] = []
         var after: [String]?
         do {
-            let db = try target.connect(settings: settings)
+            let db = try target.connect(settings: settings, create: changes)
             defer { db.close() }
             let migrator = Migrator(graph: graph, connection: db, exclusions: exclusions)
             before = try migrator.heads()

@@ -44,6 +44,8 @@ public struct FleetResult: Sendable, Codable, Hashable {
         case busy
         /// The rollout stopped before this target started.
         case notStarted = "not-started"
+        /// `check`: the target differs from the models or has revisions to apply (`findings`).
+        case drifted
     }
 
     /// The target's name (its URL without the password, or the name given).
@@ -66,6 +68,8 @@ public struct FleetResult: Sendable, Codable, Hashable {
     public var error: String?
     /// True for a canary.
     public var canary: Bool
+    /// `check`: what differs, one line each (`pending revision …`, or a model difference's summary).
+    public var findings: [String] = []
 
     /// A result.
     public init(
@@ -97,6 +101,16 @@ public struct FleetReport: Sendable {
 
     /// True when every target ended done or unchanged.
     public var succeeded: Bool { results.allSatisfy { $0.status == .done || $0.status == .unchanged } }
+
+    /// True when no target failed, was busy or was left out (drifted ones count as read).
+    public var allRead: Bool { results.allSatisfy { $0.status == .done || $0.status == .unchanged || $0.status == .drifted } }
+
+    /// `check`: each finding with the number of targets that have it, the most common first.
+    public var groupedFindings: [(finding: String, targets: Int)] {
+        var counts: [String: Int] = [:]
+        for r in results { for f in Set(r.findings) { counts[f, default: 0] += 1 } }
+        return counts.map { ($0.key, $0.value) }.sorted { ($0.targets, $1.finding) > ($1.targets, $0.finding) }
+    }
 }
 
 /// Runs one job per target on threads of its own (database calls block: they never run on Swift's

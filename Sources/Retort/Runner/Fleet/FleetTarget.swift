@@ -34,11 +34,12 @@ public struct FleetTarget: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Opens the target: the connection, with the session settings and, for a schema target, that
+    /// Opens the target (a missing SQLite file is created only with `create`): the connection, with
+    /// the session settings and, for a schema target, that
     /// schema first on the search path and the database's own path after it (where extensions'
     /// types live).
-    public func connect(settings: SessionSettings = SessionSettings()) throws -> any DatabaseConnection {
-        let db = try url.connect(create: true)
+    public func connect(settings: SessionSettings = SessionSettings(), create: Bool = true) throws -> any DatabaseConnection {
+        let db = try url.connect(create: create)
         do {
             var settings = settings
             if let schema {
