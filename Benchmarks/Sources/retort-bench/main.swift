@@ -93,8 +93,9 @@ func run() throws {
     switch CommandLine.arguments.dropFirst().first {
     case "setup":
         let db = try DatabaseURL(option("--url") ?? "").connect()
-        try BenchmarkSchema(tables: bench.tables, expressions: bench.expressions, views: bench.views, functions: bench.functions, triggers: bench.triggers)
-            .create(on: db)
+        var unchanged = bench
+        unchanged.changed = 0
+        try unchanged.create(on: db)
         print("created \(Models.schema.tables.count) tables")
     case "introspect":
         let db = CountingConnection(try DatabaseURL(option("--url") ?? "").connect())

@@ -8,6 +8,9 @@ public struct SessionSettings: Sendable, Hashable {
     public var lockTimeout: String?
     /// How long one statement may run before it is cancelled (PostgreSQL only).
     public var statementTimeout: String?
+    /// With `schema`: keep the connection's `search_path` after it (a fleet's schema target, whose
+    /// extensions' types live in the database's shared schemas) instead of `schema` alone.
+    public var schemaBeforePath = false
 
     /// Session settings; nil leaves the server's default.
     public init(schema: String? = nil, lockTimeout: String? = nil, statementTimeout: String? = nil) {
@@ -46,7 +49,11 @@ public struct SessionSettings: Sendable, Hashable {
                 guard try db.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [.text(schema)]).count == 1 else {
                     throw DatabaseError("schema '\(schema)' does not exist")
                 }
-                try db.execute("SET search_path TO \(SQLText.quote(schema))")
+                if schemaBeforePath {
+                    _ = try db.query("SELECT set_config('search_path', $1 || ', ' || current_setting('search_path'), false)", [.text(SQLText.quote(schema))])
+                } else {
+                    try db.execute("SET search_path TO \(SQLText.quote(schema))")
+                }
                 (db as? PostgresConnection)?.schemaOverride = schema
             }
             if let lockTimeout { try db.execute("SET lock_timeout = \(SQLText.literal(lockTimeout))") }

@@ -73,10 +73,7 @@ public struct FleetMigration: Sendable {
 
     /// Reads where every target is (`to`), running nothing.
     public func current(_ targets: [FleetTarget], finished: @escaping @Sendable (FleetResult) -> Void = { _ in }) -> FleetReport {
-        var readOnly = self
-        readOnly.policy.canary = 0
-        readOnly.policy.maxFailures = Int.max
-        return readOnly.runner.run(targets, job: { target in migrate(target, changes: false) { _ in [] } }, finished: finished)
+        return readingRunner.run(targets, job: { target in migrate(target, changes: false) { _ in [] } }, finished: finished)
     }
 
     /// Compares every target with the models, as `check --no-history` does one database: the
@@ -85,11 +82,8 @@ public struct FleetMigration: Sendable {
     public func check(_ targets: [FleetTarget], models: Autogenerator, finished: @escaping @Sendable (FleetResult) -> Void = { _ in })
         -> FleetReport
     {
-        var readOnly = self
-        readOnly.policy.canary = 0
-        readOnly.policy.maxFailures = Int.max
         let (graph, settings, exclusions) = (self.graph, self.settings, self.exclusions)
-        return readOnly.runner.run(
+        return readingRunner.run(
             targets,
             job: { target in
                 let started = Date()
@@ -111,6 +105,14 @@ public struct FleetMigration: Sendable {
     }
 
     private var runner: FleetRunner { FleetRunner(policy: policy) }
+
+    /// For reads (`current`, `check`): every target is read, whatever failed before it.
+    private var readingRunner: FleetRunner {
+        var reading = policy
+        reading.canary = 0
+        reading.maxFailures = Int.max
+        return FleetRunner(policy: reading)
+    }
 
     /// Opens the target and hands a migrator for it to `body`, closing it after.
     private func withMigrator<T>(_ target: FleetTarget, _ body: (Migrator) throws -> T) throws -> T {

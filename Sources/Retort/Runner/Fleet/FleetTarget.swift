@@ -43,12 +43,8 @@ public struct FleetTarget: Hashable, Sendable, CustomStringConvertible {
         do {
             var settings = settings
             if let schema {
-                guard try db.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [.text(schema)]).count == 1 else {
-                    throw DatabaseError("schema '\(schema)' does not exist")
-                }
-                _ = try db.query("SELECT set_config('search_path', $1 || ', ' || current_setting('search_path'), false)", [.text(SQLText.quote(schema))])
-                (db as? PostgresConnection)?.schemaOverride = schema
-                settings.schema = nil
+                settings.schema = schema
+                settings.schemaBeforePath = true
             }
             try settings.apply(to: db)
             return db
