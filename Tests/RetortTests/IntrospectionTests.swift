@@ -33,6 +33,20 @@ struct IntrospectionTests {
         #expect(large.count <= (dialect == .postgres ? 6 : 4))  // PostgreSQL: JIT turned off and given back
     }
 
+    @Test("PostgreSQL: the catalog is read with JIT off, and the session's setting is given back")
+    func jitGivenBack() throws {
+        let test = try TestDatabase.make(.postgres)
+        let db = try test.connect()
+        defer { db.close() }
+        try db.executeScript("CREATE TABLE t (id integer PRIMARY KEY); SET jit = on")
+        let counting = CountingConnection(db)
+        _ = try PostgresDialect().introspect(counting)
+        #expect(try db.query("SELECT current_setting('jit')").first?.first?.string == "on")
+        try db.executeScript("SET jit = off")
+        _ = try PostgresDialect().introspect(db)
+        #expect(try db.query("SELECT current_setting('jit')").first?.first?.string == "off")
+    }
+
     @Test("serial and identity columns, views, functions spelled otherwise, triggers and sequences are not differences")
     func postgresForeignObjects() throws {
         let test = try TestDatabase.make(.postgres)
