@@ -35,10 +35,16 @@ struct CatalogQueryTests {
             """)
         guard let pg = c as? PostgresConnection else { throw DatabaseError("not PostgreSQL") }
         let version = pg.serverVersion
-        try Self.check(try c.queryResult(PostgresIntrospector.columnsQuery, [.null]), PostgresColumnRow.self)
-        try Self.check(try c.queryResult(PostgresIntrospector.constraintsQuery(version: version), [.null]), PostgresConstraintRow.self)
-        try Self.check(try c.queryResult(PostgresIntrospector.indexesQuery(version: version), [.null]), PostgresIndexRow.self)
-        try Self.check(try c.queryResult(PostgresIntrospector.objectsQuery, []), PostgresObjectRow.self)
+        let session = try PostgresIntrospector.prepare(c)
+        let schemas = [session.schema ?? "public"]
+        // As the session prints, as a second session printing under its path, and as a read of many schemas.
+        for scope in [PostgresCatalogScope(schemas: schemas), PostgresCatalogScope(schemas: schemas, path: .whole(session.path)),
+                      PostgresCatalogScope(schemas: schemas + ["other"], path: .after(session.path))] {
+            try Self.check(try c.queryResult(PostgresIntrospector.columnsQuery(scope), scope.parameters), PostgresColumnRow.self)
+            try Self.check(try c.queryResult(PostgresIntrospector.constraintsQuery(version: version, scope), scope.parameters), PostgresConstraintRow.self)
+            try Self.check(try c.queryResult(PostgresIntrospector.indexesQuery(version: version, scope), scope.parameters), PostgresIndexRow.self)
+            try Self.check(try c.queryResult(PostgresIntrospector.objectsQuery(scope), scope.parameters), PostgresObjectRow.self)
+        }
     }
 
     @Test("SQLite: columns, foreign keys, indexes and triggers")

@@ -59,6 +59,15 @@ struct CatalogRow {
         Array(try records(result, as: type))
     }
 
+    /// The rows of `result` by the text of their column `alias` (rows where it is NULL left out),
+    /// each part with every column, in the order the rows came.
+    static func split(_ result: QueryResult, by alias: String) -> [String: QueryResult] {
+        guard let i = result.columns.firstIndex(of: alias) else { return [:] }
+        var rows: [String: [[SQLValue]]] = [:]
+        for row in result.rows { if i < row.count, let key = row[i].string { rows[key, default: []].append(row) } }
+        return rows.mapValues { QueryResult(columns: result.columns, rows: $0) }
+    }
+
     /// The rows of `result` as records, each decoded when the loop reaches it (a large catalog
     /// read never holds every record at once). The first row is checked against the record here:
     /// every column the query returns is read, and every name the record reads is a column;

@@ -9,7 +9,11 @@ struct VersionTable {
     /// The applied heads, or none when the table does not exist yet; a table changed by hand
     /// (a NULL or repeated row) is a `BookkeepingError`, never read past.
     static func heads(_ db: any DatabaseConnection) throws -> [String] {
-        let rows = try rows(db)
+        try heads(rows: try rows(db))
+    }
+
+    /// The heads the table's `rows` record (see `heads(_:)`).
+    static func heads(rows: [String?]) throws -> [String] {
         if rows.contains(nil) {
             throw BookkeepingError(problem: "the version table \(name) holds a NULL row")
         }

@@ -20,6 +20,8 @@ struct PostgresColumnRow: CatalogRecord {
     var generatedKind: String?
     var generatedExpression: String?
     var collation: String?
+    /// The schema the row belongs to (`PostgresCatalogScope.column`).
+    var inSchema: SQLValue
 
     init(_ row: CatalogRow) {
         tableName = row.string("tableName") ?? ""
@@ -36,6 +38,7 @@ struct PostgresColumnRow: CatalogRecord {
         generatedKind = row.string("generatedKind")
         generatedExpression = row.string("generatedExpression")
         collation = row.string("collation")
+        inSchema = row["inSchema"]
     }
 }
 
@@ -60,6 +63,8 @@ struct PostgresConstraintRow: CatalogRecord {
     var noInherit: Bool
     var validated: Bool
     var nullsNotDistinct: Bool
+    /// The schema the row belongs to (`PostgresCatalogScope.column`).
+    var inSchema: SQLValue
 
     init(_ row: CatalogRow) {
         tableName = row.string("tableName") ?? ""
@@ -77,6 +82,7 @@ struct PostgresConstraintRow: CatalogRecord {
         noInherit = row.bool("noInherit")
         validated = row.bool("validated")
         nullsNotDistinct = row.bool("nullsNotDistinct")
+        inSchema = row["inSchema"]
     }
 }
 
@@ -99,6 +105,8 @@ struct PostgresIndexRow: CatalogRecord {
     var columnNumbers: SQLValue
     /// Per key, the `indoption` bits (1 DESC, 2 NULLS FIRST), space-separated.
     var keyOptions: String?
+    /// The schema the row belongs to (`PostgresCatalogScope.column`).
+    var inSchema: SQLValue
 
     init(_ row: CatalogRow) {
         tableName = row.string("tableName") ?? ""
@@ -113,6 +121,7 @@ struct PostgresIndexRow: CatalogRecord {
         comment = row.string("comment")
         columnNumbers = row["columnNumbers"]
         keyOptions = row.string("keyOptions")
+        inSchema = row["inSchema"]
     }
 }
 
@@ -173,6 +182,9 @@ struct PostgresObjectRow: CatalogRecord {
     /// A domain's base type, default, NOT NULL, collation and checks (`m`), a JSON object
     /// (`PostgresDomainDetails`).
     var details: String?
+    /// The schema the row belongs to (`PostgresCatalogScope.column`); nil for the database's
+    /// own objects (extensions).
+    var inSchema: String?
 
     init(_ row: CatalogRow) {
         kind = row.string("kind") ?? ""
@@ -199,6 +211,7 @@ struct PostgresObjectRow: CatalogRecord {
         owner = row.string("owner")
         outputColumns = row["outputColumns"]
         details = row.string("details")
+        inSchema = row.string("inSchema")
     }
 }
 

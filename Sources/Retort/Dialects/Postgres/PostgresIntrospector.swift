@@ -15,18 +15,18 @@ struct PostgresIntrospector {
     /// deparsed without its table (`pg_get_expr(…, 0)`), which spares the server opening every
     /// table: the query takes less than half the time. A generation expression does refer to
     /// columns: it is deparsed with its table, which only tables with generated columns pay for.
-    static let columnsQuery = """
+    static func columnsQuery(_ scope: PostgresCatalogScope) -> String { """
         SELECT c.relname AS "tableName", td.description AS "tableComment", a.attname AS "columnName",
-               format_type(a.atttypid, a.atttypmod) AS "typeName", a.attnotnull AS "notNull",
-               CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, 0) END AS "defaultExpression",
+               \(scope.shown("n", "format_type(a.atttypid, a.atttypmod)")) AS "typeName", a.attnotnull AS "notNull",
+               CASE WHEN a.attgenerated = '' THEN \(scope.shown("n", "pg_get_expr(d.adbin, 0)")) END AS "defaultExpression",
                a.attidentity::text AS "identity", cd.description AS "comment",
                CASE WHEN ty.typtype = 'e' THEN ty.typname END AS "enumName",
                CASE WHEN ty.typtype = 'e' THEN (SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder)
                                                 FROM pg_enum e WHERE e.enumtypid = ty.oid)::text END AS "enumValues",
                a.attnum AS "number", CASE WHEN a.attgenerated <> '' THEN a.attgenerated::text END AS "generatedKind",
-               CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid) END AS "generatedExpression",
+               CASE WHEN a.attgenerated <> '' THEN \(scope.shown("n", "pg_get_expr(d.adbin, d.adrelid)")) END AS "generatedExpression",
                CASE WHEN a.attcollation <> ty.typcollation
-                    THEN (SELECT co.collname FROM pg_collation co WHERE co.oid = a.attcollation) END AS "collation"
+                    THEN (SELECT co.collname FROM pg_collation co WHERE co.oid = a.attcollation) END AS "collation", \(scope.column("n"))
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -34,9 +34,10 @@ struct PostgresIntrospector {
         LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
         LEFT JOIN pg_description td ON td.objoid = c.oid AND td.classoid = 'pg_class'::regclass AND td.objsubid = 0
         LEFT JOIN pg_description cd ON cd.objoid = c.oid AND cd.classoid = 'pg_class'::regclass AND cd.objsubid = a.attnum
-        WHERE n.nspname = COALESCE($1, current_schema()) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+        WHERE \(scope.includes("n")) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
           AND c.relname NOT IN (\(excluded))
         """
+    }
 
     /// `NULLS NOT DISTINCT` exists from PostgreSQL 15 on; older servers have none to read.
     static func nullsNotDistinct(_ index: String, version: Int64) -> String {
@@ -46,7 +47,7 @@ struct PostgresIntrospector {
     /// Key columns by number (`{1,3}`), named from the columns query; a foreign key to a table
     /// that query does not read (another schema, a partition, Retort's own) has its referenced
     /// columns by name (a JSON array). Looking names up here, per key, took two thirds of the time.
-    static func constraintsQuery(version: Int64) -> String { """
+    static func constraintsQuery(version: Int64, _ scope: PostgresCatalogScope) -> String { """
         SELECT c.relname AS "tableName", con.conname AS "name", con.contype::text AS "kind", con.conkey::text AS "columnNumbers",
                fc.relname AS "referencedTable",
                CASE WHEN con.contype <> 'f' THEN NULL
@@ -56,16 +57,16 @@ struct PostgresIntrospector {
                     ELSE (SELECT json_agg(a.attname ORDER BY k.i) FROM unnest(con.confkey) WITH ORDINALITY AS k(n, i)
                           JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.n)::text END AS "referencedColumns",
                con.confdeltype::text AS "onDelete", con.confupdtype::text AS "onUpdate",
-               CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid, true) END AS "checkDefinition",
+               CASE WHEN con.contype = 'c' THEN \(scope.shown("n", "pg_get_constraintdef(con.oid, true)")) END AS "checkDefinition",
                con.condeferrable AS "deferrable", con.condeferred AS "deferred", con.confmatchtype::text AS "matchType",
                con.connoinherit AS "noInherit", con.convalidated AS "validated",
-               \(nullsNotDistinct("ix", version: version)) AS "nullsNotDistinct"
+               \(nullsNotDistinct("ix", version: version)) AS "nullsNotDistinct", \(scope.column("n"))
         FROM pg_constraint con
         JOIN pg_class c ON c.oid = con.conrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_class fc ON fc.oid = con.confrelid
         LEFT JOIN pg_index ix ON ix.indexrelid = con.conindid
-        WHERE n.nspname = COALESCE($1, current_schema()) AND con.contype IN ('p', 'u', 'f', 'c') AND c.relname NOT IN (\(excluded))
+        WHERE \(scope.includes("n")) AND con.contype IN ('p', 'u', 'f', 'c') AND c.relname NOT IN (\(excluded))
         ORDER BY c.relname, con.conname
         """
     }
@@ -73,16 +74,16 @@ struct PostgresIntrospector {
     /// Keys by column number (`indkey`, `indoption`), named from the columns query. Only an index
     /// with an expression key, a non-default operator class or a collation other than its column's
     /// (few) has its keys spelled out, as a JSON array of `PostgresIndexKey` objects.
-    static func indexesQuery(version: Int64) -> String { """
+    static func indexesQuery(version: Int64, _ scope: PostgresCatalogScope) -> String { """
         SELECT tc.relname AS "tableName", ic.relname AS "name", i.indisunique AS "isUnique",
-               pg_get_expr(i.indpred, i.indrelid) AS "predicate",
+               \(scope.shown("n", "pg_get_expr(i.indpred, i.indrelid)")) AS "predicate",
                CASE WHEN 0 = ANY (i.indkey::int2[]) OR i.indclass::oid[] && nd.oids OR NOT i.indcollation::oid[] <@ '{0,100}'::oid[]
                THEN (SELECT json_agg(json_build_object(
                           'kind', CASE WHEN k.i > i.indnkeyatts THEN 'i' WHEN k.n = 0 THEN 'e' ELSE 'c' END,
                           'options', coalesce(i.indoption[k.i - 1], 0),
                           'opclass', CASE WHEN k.i <= i.indnkeyatts AND i.indclass[k.i - 1] = ANY (nd.oids)
                                           THEN (SELECT oc.opcname::text FROM pg_opclass oc WHERE oc.oid = i.indclass[k.i - 1]) END,
-                          'text', CASE WHEN k.n = 0 THEN pg_get_indexdef(i.indexrelid, k.i::int, true) ELSE a.attname::text END,
+                          'text', CASE WHEN k.n = 0 THEN \(scope.shown("n", "pg_get_indexdef(i.indexrelid, k.i::int, true)")) ELSE a.attname::text END,
                           'collation', CASE WHEN k.n <> 0 AND k.i <= i.indnkeyatts AND i.indcollation[k.i - 1] <> a.attcollation
                                             THEN (SELECT co.collname::text FROM pg_collation co WHERE co.oid = i.indcollation[k.i - 1]) END)
                           ORDER BY k.i)
@@ -90,7 +91,7 @@ struct PostgresIntrospector {
                 LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.n)::text END AS "keys",
                i.indnkeyatts AS "keyCount", am.amname::text AS "method", array_to_json(ic.reloptions)::text AS "storage",
                \(nullsNotDistinct("i", version: version)) AS "nullsNotDistinct", ixd.description AS "comment",
-               i.indkey::text AS "columnNumbers", i.indoption::text AS "keyOptions"
+               i.indkey::text AS "columnNumbers", i.indoption::text AS "keyOptions", \(scope.column("n"))
         FROM pg_index i
         CROSS JOIN (SELECT array_agg(oid) AS oids FROM pg_opclass WHERE NOT opcdefault) nd
         JOIN pg_class ic ON ic.oid = i.indexrelid
@@ -98,7 +99,7 @@ struct PostgresIntrospector {
         JOIN pg_class tc ON tc.oid = i.indrelid
         JOIN pg_namespace n ON n.oid = tc.relnamespace
         LEFT JOIN pg_description ixd ON ixd.objoid = ic.oid AND ixd.classoid = 'pg_class'::regclass AND ixd.objsubid = 0
-        WHERE n.nspname = COALESCE($1, current_schema()) AND tc.relkind IN ('r', 'p') AND tc.relname NOT IN (\(excluded))
+        WHERE \(scope.includes("n")) AND tc.relkind IN ('r', 'p') AND tc.relname NOT IN (\(excluded))
           AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid
                           AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))
         ORDER BY tc.relname, ic.relname
@@ -110,31 +111,33 @@ struct PostgresIntrospector {
     /// or `OWNED BY`; `i`: identity, listed only when an option is not the default) or a default
     /// uses (a sequence nothing uses is not Retort's), and the views and rules that depend on
     /// tables and columns (`d`): one row each, in named columns (`PostgresObjectRow`).
-    static let objectsQuery = """
-        SELECT 'v' AS "kind", current_setting('server_version_num') AS "name", current_schema()::text AS "schemaName",
+    static func objectsQuery(_ scope: PostgresCatalogScope) -> String { """
+        SELECT 'v' AS "kind", current_setting('server_version_num') AS "name", s.name::text AS "schemaName",
                NULL::text AS "enumValues", NULL::text AS "sequenceType", NULL::bigint AS "sequenceStart",
                NULL::bigint AS "sequenceIncrement", NULL::bigint AS "sequenceMin", NULL::bigint AS "sequenceMax",
                NULL::bigint AS "sequenceCache", NULL::boolean AS "sequenceCycle", NULL::text AS "ownerTable",
                NULL::text AS "ownerColumn", NULL::text AS "ownership", NULL::text AS "dependent",
                NULL::text AS "dependentView", NULL::text AS "referencedKind", NULL::text AS "definition",
                NULL::text AS "options", NULL::text AS "comment", NULL::text AS "privileges", current_user::text AS "owner",
-               NULL::text AS "outputColumns", NULL::text AS "details"
+               NULL::text AS "outputColumns", NULL::text AS "details", s.name::text AS "inSchema"
+        FROM \(scope.schemaRows("s"))
         UNION ALL
         SELECT 'e', t.typname::text, NULL,
                (SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid)::text,
-               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+               \(scope.column("n"))
         FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-        WHERE n.nspname = current_schema() AND t.typtype = 'e'
+        WHERE \(scope.includes("n")) AND t.typtype = 'e'
         UNION ALL
         SELECT 's', s.relname::text, NULL, NULL, format_type(q.seqtypid, NULL), q.seqstart, q.seqincrement,
                q.seqmin, q.seqmax, q.seqcache, q.seqcycle, oc.relname::text, oa.attname::text, o.deptype::text, NULL,
-               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \(scope.column("n"))
         FROM pg_class s JOIN pg_namespace n ON n.oid = s.relnamespace JOIN pg_sequence q ON q.seqrelid = s.oid
         LEFT JOIN pg_depend o ON o.classid = 'pg_class'::regclass AND o.objid = s.oid AND o.refclassid = 'pg_class'::regclass
              AND o.deptype IN ('a', 'i')
         LEFT JOIN pg_class oc ON oc.oid = o.refobjid
         LEFT JOIN pg_attribute oa ON oa.attrelid = o.refobjid AND oa.attnum = o.refobjsubid
-        WHERE n.nspname = current_schema() AND s.relkind = 'S'
+        WHERE \(scope.includes("n")) AND s.relkind = 'S'
           AND CASE o.deptype WHEN 'a' THEN true
                              WHEN 'i' THEN q.seqstart <> 1 OR q.seqincrement <> 1 OR q.seqmin <> 1 OR q.seqcache <> 1 OR q.seqcycle
                                   OR q.seqmax <> CASE q.seqtypid WHEN 'int2'::regtype THEN 32767 WHEN 'int4'::regtype THEN 2147483647
@@ -145,11 +148,12 @@ struct PostgresIntrospector {
         SELECT DISTINCT 'd', t.relname::text, NULL::text, NULL::text, NULL::text, NULL::bigint, NULL::bigint, NULL::bigint,
                NULL::bigint, NULL::bigint, NULL::boolean, t.relname::text, a.attname::text, NULL::text,
                CASE v.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' ELSE 'rule on ' END || v.relname,
-               CASE WHEN r.rulename = '_RETURN' AND v.relkind IN ('v', 'm') AND vn.nspname = current_schema()
+               CASE WHEN r.rulename = '_RETURN' AND v.relkind IN ('v', 'm') AND vn.oid = n.oid
                          AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass AND x.objid = v.oid
                                          AND x.deptype = 'e')
                     THEN v.relname::text END,
-               t.relkind::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text
+               t.relkind::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text,
+               \(scope.column("n"))
         FROM pg_depend d
         JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND r.oid = d.objid
         JOIN pg_class v ON v.oid = r.ev_class
@@ -157,21 +161,21 @@ struct PostgresIntrospector {
         JOIN pg_class t ON d.refclassid = 'pg_class'::regclass AND t.oid = d.refobjid AND t.relkind IN ('r', 'p', 'v', 'm')
         JOIN pg_namespace n ON n.oid = t.relnamespace
         LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid AND d.refobjsubid > 0
-        WHERE n.nspname = current_schema() AND v.oid <> t.oid
+        WHERE \(scope.includes("n")) AND v.oid <> t.oid
         UNION ALL
         SELECT 'w', c.relname::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-               pg_get_viewdef(c.oid), array_to_json(c.reloptions)::text, de.description,
-               array_to_json(c.relacl)::text, pg_get_userbyid(c.relowner)::text,
-               (SELECT json_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod) ORDER BY a.attnum)
-                FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)::text, NULL
+               \(scope.shown("n", "pg_get_viewdef(c.oid)")), array_to_json(c.reloptions)::text, de.description,
+               array_to_json(c.relacl)::text, pg_get_userbyid(c.relowner)::text, \(scope.shown("n", outputColumns("c"))), NULL,
+               \(scope.column("n"))
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_description de ON de.objoid = c.oid AND de.classoid = 'pg_class'::regclass AND de.objsubid = 0
-        WHERE n.nspname = current_schema() AND c.relkind = 'v'
+        WHERE \(scope.includes("n")) AND c.relkind = 'v'
           AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass AND x.objid = c.oid AND x.deptype = 'e')
         UNION ALL
         SELECT 'm', t.typname::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
                NULL, NULL, de.description, array_to_json(t.typacl)::text, pg_get_userbyid(t.typowner)::text, NULL,
+               \(scope.shown("n", """
                json_build_object(
                  'type', format_type(t.typbasetype, t.typtypmod), 'notNull', t.typnotnull,
                  'defaultValue', pg_get_expr(t.typdefaultbin, 0),
@@ -180,28 +184,31 @@ struct PostgresIntrospector {
                  'checks', (SELECT json_agg(json_build_object('name', k.conname, 'definition', pg_get_constraintdef(k.oid, true))
                                             ORDER BY k.conname)
                             FROM pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'c'))::text
+               """)), \(scope.column("n"))
         FROM pg_type t
         JOIN pg_namespace n ON n.oid = t.typnamespace
         JOIN pg_type b ON b.oid = t.typbasetype
         LEFT JOIN pg_description de ON de.objoid = t.oid AND de.classoid = 'pg_type'::regclass AND de.objsubid = 0
-        WHERE n.nspname = current_schema() AND t.typtype = 'd'
+        WHERE \(scope.includes("n")) AND t.typtype = 'd'
           AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_type'::regclass AND x.objid = t.oid AND x.deptype = 'e')
         UNION ALL
         SELECT 'c', t.typname::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
                NULL, NULL, de.description, array_to_json(t.typacl)::text, pg_get_userbyid(t.typowner)::text, NULL,
+               \(scope.shown("n", """
                json_build_object('attributes', (
                  SELECT json_agg(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod)) ORDER BY a.attnum)
                  FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped))::text
+               """)), \(scope.column("n"))
         FROM pg_type t
         JOIN pg_namespace n ON n.oid = t.typnamespace
         JOIN pg_class r ON r.oid = t.typrelid AND r.relkind = 'c'
         LEFT JOIN pg_description de ON de.objoid = t.oid AND de.classoid = 'pg_type'::regclass AND de.objsubid = 0
-        WHERE n.nspname = current_schema() AND t.typtype = 'c'
+        WHERE \(scope.includes("n")) AND t.typtype = 'c'
           AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_type'::regclass AND x.objid = t.oid AND x.deptype = 'e')
         UNION ALL
-        SELECT CASE WHEN p.prokind = 'a' THEN 'g' ELSE 'f' END, \(routineIdentity("p")), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+        SELECT CASE WHEN p.prokind = 'a' THEN 'g' ELSE 'f' END, \(scope.shown("n", routineIdentity("p"))), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
                NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, de.description, array_to_json(p.proacl)::text,
-               pg_get_userbyid(p.proowner)::text, NULL,
+               pg_get_userbyid(p.proowner)::text, NULL, \(scope.shown("n", """
                CASE WHEN p.prokind = 'a' THEN json_build_object(
                  'name', p.proname, 'arguments', (SELECT json_agg(format_type(u.t, NULL) ORDER BY u.i)
                                                    FROM unnest(p.proargtypes::oid[]) WITH ORDINALITY AS u(t, i)),
@@ -220,60 +227,64 @@ struct PostgresIntrospector {
                  'language', l.lanname, 'body', p.prosrc, 'volatility', p.provolatile, 'strict', p.proisstrict,
                  'securityDefiner', p.prosecdef, 'parallel', p.proparallel, 'leakproof', p.proleakproof,
                  'settings', p.proconfig) END::text
+               """)), \(scope.column("n"))
         FROM pg_proc p
         JOIN pg_namespace n ON n.oid = p.pronamespace
         JOIN pg_language l ON l.oid = p.prolang
         LEFT JOIN pg_aggregate ag ON ag.aggfnoid = p.oid
         LEFT JOIN pg_description de ON de.objoid = p.oid AND de.classoid = 'pg_proc'::regclass AND de.objsubid = 0
-        WHERE n.nspname = current_schema() AND p.prokind IN ('f', 'p', 'a')
+        WHERE \(scope.includes("n")) AND p.prokind IN ('f', 'p', 'a')
           AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_proc'::regclass AND x.objid = p.oid AND x.deptype = 'e')
         UNION ALL
         SELECT 'x', c.relname::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-               pg_get_viewdef(c.oid), NULL, de.description, array_to_json(c.relacl)::text, pg_get_userbyid(c.relowner)::text,
-               (SELECT json_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod) ORDER BY a.attnum)
-                FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)::text,
-               json_build_object('withData', c.relispopulated, 'indexes', \(ownIndexes("c")))::text
+               \(scope.shown("n", "pg_get_viewdef(c.oid)")), NULL, de.description, array_to_json(c.relacl)::text,
+               pg_get_userbyid(c.relowner)::text, \(scope.shown("n", outputColumns("c"))),
+               \(scope.shown("n", "json_build_object('withData', c.relispopulated, 'indexes', \(ownIndexes("c")))::text")),
+               \(scope.column("n"))
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_description de ON de.objoid = c.oid AND de.classoid = 'pg_class'::regclass AND de.objsubid = 0
-        WHERE n.nspname = current_schema() AND c.relkind = 'm'
+        WHERE \(scope.includes("n")) AND c.relkind = 'm'
           AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass AND x.objid = c.oid AND x.deptype = 'e')
         UNION ALL
         SELECT 'r', c.relname::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
                CASE WHEN c.relispartition THEN (SELECT pc.relname::text FROM pg_inherits ih JOIN pg_class pc ON pc.oid = ih.inhparent
                                                 WHERE ih.inhrelid = c.oid) END,
-               NULL, NULL, NULL, NULL, NULL, pg_get_expr(c.relpartbound, c.oid), pg_get_partkeydef(c.oid), de.description,
-               NULL, NULL, NULL, CASE WHEN c.relispartition THEN json_build_object('indexes', \(ownIndexes("c")))::text END
+               NULL, NULL, NULL, NULL, NULL, \(scope.shown("n", "pg_get_expr(c.relpartbound, c.oid)")),
+               \(scope.shown("n", "pg_get_partkeydef(c.oid)")), de.description, NULL, NULL, NULL,
+               CASE WHEN c.relispartition THEN \(scope.shown("n", "json_build_object('indexes', \(ownIndexes("c")))::text")) END,
+               \(scope.column("n"))
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_description de ON de.objoid = c.oid AND de.classoid = 'pg_class'::regclass AND de.objsubid = 0
-        WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND (c.relkind = 'p' OR c.relispartition)
+        WHERE \(scope.includes("n")) AND c.relkind IN ('r', 'p') AND (c.relkind = 'p' OR c.relispartition)
           AND c.relname NOT IN (\(excluded))
         UNION ALL
         SELECT 'n', e.extname::text, en.nspname::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-               NULL, NULL, e.extversion::text, NULL, NULL, NULL, NULL, NULL, NULL
+               NULL, NULL, e.extversion::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL::text
         FROM pg_extension e JOIN pg_namespace en ON en.oid = e.extnamespace
         WHERE e.extname <> 'plpgsql'
         UNION ALL
         SELECT 'k', con.conname::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.relname::text, NULL, NULL, NULL,
-               NULL, NULL, pg_get_constraintdef(con.oid), NULL, de.description, NULL, NULL, NULL, NULL
+               NULL, NULL, \(scope.shown("n", "pg_get_constraintdef(con.oid)")), NULL, de.description, NULL, NULL, NULL, NULL,
+               \(scope.column("n"))
         FROM pg_constraint con
         JOIN pg_class c ON c.oid = con.conrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_description de ON de.objoid = con.oid AND de.classoid = 'pg_constraint'::regclass AND de.objsubid = 0
-        WHERE n.nspname = current_schema() AND con.contype = 'x' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+        WHERE \(scope.includes("n")) AND con.contype = 'x' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
           AND c.relname NOT IN (\(excluded))
         UNION ALL
         SELECT 'q', c.relname::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
                NULL, NULL, NULL, NULL, NULL, NULL,
-               json_build_object('enabled', c.relrowsecurity, 'forced', c.relforcerowsecurity)::text
+               json_build_object('enabled', c.relrowsecurity, 'forced', c.relforcerowsecurity)::text, \(scope.column("n"))
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+        WHERE \(scope.includes("n")) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
           AND (c.relrowsecurity OR c.relforcerowsecurity) AND c.relname NOT IN (\(excluded))
         UNION ALL
         SELECT 'y', pol.polname::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.relname::text, NULL, NULL, NULL,
-               NULL, NULL, NULL, NULL, de.description, NULL, NULL, NULL,
+               NULL, NULL, NULL, NULL, de.description, NULL, NULL, NULL, \(scope.shown("n", """
                json_build_object(
                  'command', pol.polcmd, 'permissive', pol.polpermissive,
                  'roles', (SELECT json_agg(CASE WHEN r.oid = 0 THEN 'public' ELSE pg_get_userbyid(r.oid)::text END ORDER BY r.i)
@@ -283,14 +294,15 @@ struct PostgresIntrospector {
                              JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
                              WHERE d.classid = 'pg_policy'::regclass AND d.objid = pol.oid AND d.refclassid = 'pg_class'::regclass
                                AND d.refobjsubid > 0))::text
+               """)), \(scope.column("n"))
         FROM pg_policy pol
         JOIN pg_class c ON c.oid = pol.polrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_description de ON de.objoid = pol.oid AND de.classoid = 'pg_policy'::regclass AND de.objsubid = 0
-        WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname NOT IN (\(excluded))
+        WHERE \(scope.includes("n")) AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname NOT IN (\(excluded))
         UNION ALL
         SELECT 't', tg.tgname::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.relname::text, NULL, NULL, NULL,
-               NULL, NULL, pg_get_triggerdef(tg.oid), NULL, de.description, NULL, NULL, NULL,
+               NULL, NULL, \(scope.shown("n", "pg_get_triggerdef(tg.oid)")), NULL, de.description, NULL, NULL, NULL,
                json_build_object(
                  'type', tg.tgtype, 'function', p.proname, 'arguments', encode(tg.tgargs, 'escape'), 'argumentCount', tg.tgnargs,
                  'updateOf', (SELECT json_agg(a.attname ORDER BY k.i) FROM unnest(tg.tgattr::int2[]) WITH ORDINALITY AS k(n, i)
@@ -300,20 +312,21 @@ struct PostgresIntrospector {
                              WHERE d.classid = 'pg_trigger'::regclass AND d.objid = tg.oid AND d.refclassid = 'pg_class'::regclass
                                AND d.refobjsubid > 0),
                  'oldTable', tg.tgoldtable, 'newTable', tg.tgnewtable, 'constraint', tg.tgconstraint <> 0,
-                 'deferrable', tg.tgdeferrable, 'initiallyDeferred', tg.tginitdeferred, 'enabled', tg.tgenabled)::text
+                 'deferrable', tg.tgdeferrable, 'initiallyDeferred', tg.tginitdeferred, 'enabled', tg.tgenabled)::text,
+               \(scope.column("n"))
         FROM pg_trigger tg
         JOIN pg_class c ON c.oid = tg.tgrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_proc p ON p.oid = tg.tgfoid
         LEFT JOIN pg_description de ON de.objoid = tg.oid AND de.classoid = 'pg_trigger'::regclass AND de.objsubid = 0
-        WHERE n.nspname = current_schema() AND NOT tg.tgisinternal AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+        WHERE \(scope.includes("n")) AND NOT tg.tgisinternal AND c.relkind IN ('r', 'p') AND NOT c.relispartition
           AND c.relname NOT IN (\(excluded))
         UNION ALL
-        SELECT DISTINCT 'p', \(routineIdentity("p")), NULL, NULL, NULL, \(Self.noSequence), u.owner_table, NULL,
-               NULL, u.name, NULL, \(routineKind("p")), NULL, u.kind, NULL, NULL, NULL, NULL, NULL
+        SELECT DISTINCT 'p', \(scope.shown("n", routineIdentity("p"))), NULL, NULL, NULL, \(Self.noSequence), u.owner_table, NULL,
+               NULL, u.name, NULL, \(routineKind("p")), NULL, u.kind, NULL, NULL, NULL, NULL, NULL, \(scope.column("n"))
         FROM pg_depend d
         JOIN pg_proc p ON d.refclassid = 'pg_proc'::regclass AND p.oid = d.refobjid
-        JOIN pg_namespace n ON n.oid = p.pronamespace AND n.nspname = current_schema()
+        JOIN pg_namespace n ON n.oid = p.pronamespace AND \(scope.includes("n"))
         CROSS JOIN LATERAL (
           SELECT CASE v.relkind WHEN 'v' THEN 'view' ELSE 'materialized view' END, v.relname::text, NULL::text
           FROM pg_rewrite r JOIN pg_class v ON v.oid = r.ev_class
@@ -335,7 +348,7 @@ struct PostgresIntrospector {
           SELECT 'policy', pol.polname::text, c.relname::text FROM pg_policy pol JOIN pg_class c ON c.oid = pol.polrelid
           WHERE d.classid = 'pg_policy'::regclass AND pol.oid = d.objid AND c.relnamespace = n.oid
           UNION ALL
-          SELECT \(routineKind("q")), \(routineIdentity("q")), NULL FROM pg_proc q
+          SELECT \(routineKind("q")), \(scope.shown("n", routineIdentity("q"))), NULL FROM pg_proc q
           WHERE d.classid = 'pg_proc'::regclass AND q.oid = d.objid AND q.pronamespace = n.oid
           UNION ALL
           SELECT 'domain', t.typname::text, NULL FROM pg_type t
@@ -344,10 +357,11 @@ struct PostgresIntrospector {
         WHERE d.deptype = 'n'
         UNION ALL
         SELECT DISTINCT 'p', u.name, NULL, NULL, NULL, \(Self.noSequence), NULL, NULL, NULL,
-               \(routineIdentity("p")), NULL, u.kind, NULL, \(routineKind("p")), NULL, NULL, NULL, NULL, NULL
+               \(scope.shown("n", routineIdentity("p"))), NULL, u.kind, NULL, \(routineKind("p")), NULL, NULL, NULL, NULL, NULL,
+               \(scope.column("n"))
         FROM pg_depend d
         JOIN pg_proc p ON d.classid = 'pg_proc'::regclass AND p.oid = d.objid
-        JOIN pg_namespace n ON n.oid = p.pronamespace AND n.nspname = current_schema()
+        JOIN pg_namespace n ON n.oid = p.pronamespace AND \(scope.includes("n"))
         CROSS JOIN LATERAL (
           SELECT CASE WHEN c.relkind IN ('r', 'p') THEN 'table' WHEN c.relkind = 'v' THEN 'view' WHEN c.relkind = 'c' THEN 'type'
                       WHEN t.typtype = 'd' THEN 'domain' END, COALESCE(c.relname, t.typname)::text
@@ -356,12 +370,13 @@ struct PostgresIntrospector {
           LEFT JOIN pg_class c ON c.oid = t.typrelid
           WHERE d.refclassid = 'pg_type'::regclass AND t0.oid = d.refobjid AND t.typnamespace = n.oid
           UNION ALL
-          SELECT \(routineKind("q")), \(routineIdentity("q")) FROM pg_proc q
+          SELECT \(routineKind("q")), \(scope.shown("n", routineIdentity("q"))) FROM pg_proc q
           WHERE d.refclassid = 'pg_proc'::regclass AND q.oid = d.refobjid AND q.pronamespace = n.oid
         ) AS u(kind, name)
         WHERE d.deptype = 'n' AND u.kind IS NOT NULL
         ORDER BY 1, 2, 15, 13
         """
+    }
 
     /// A relation's own indexes (not those a partitioned parent's index put there, nor a
     /// constraint's) as a JSON array of `PostgresIndexDetails`, in parentheses.
@@ -381,6 +396,12 @@ struct PostgresIntrospector {
          WHERE i.indrelid = \(c).oid AND NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = i.indexrelid)
            AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid))
         """
+    }
+
+    /// A relation's columns as `name type`, in order, as a JSON array (what a view returns).
+    static func outputColumns(_ c: String) -> String {
+        "(SELECT json_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod) ORDER BY a.attnum) "
+            + "FROM pg_attribute a WHERE a.attrelid = \(c).oid AND a.attnum > 0 AND NOT a.attisdropped)::text"
     }
 
     /// The sequence columns of a row that is not a sequence, typed (a `DISTINCT` branch resolves bare NULLs as text).
@@ -406,47 +427,46 @@ struct PostgresIntrospector {
     /// Starts the constraints and indexes queries and runs the objects query. On a connection
     /// that is not inside a transaction (so that a second session sees the same schema), the two
     /// run on a second connection as soon as it is open, with the server version libpq already
-    /// knows and the session's schema, while this one runs the objects and columns queries and
-    /// parses the columns: the server answers on two cores. Still four queries. (A connection per
-    /// query measured no faster on two cores.)
-    private func begin() throws -> (objects: [PostgresObjectRow], schema: [SQLValue], keys: PendingKeys) {
+    /// knows, printing under this session's search path (`side`), while this one runs the objects
+    /// and columns queries and parses the columns: the server answers on two cores. Still four
+    /// queries. (A connection per query measured no faster on two cores.)
+    private func begin(_ scope: PostgresCatalogScope, side: PostgresCatalogScope) throws
+        -> (objects: [PostgresObjectRow], keys: PendingKeys)
+    {
         guard let pg = db as? PostgresConnection, pg.isIdle else {
             // Read first: the server's version decides what the constraint and index queries can ask.
-            let objects = try CatalogRow.decode(try db.queryResult(Self.objectsQuery, []), as: PostgresObjectRow.self)
-            let head = objects.first { $0.kind == "v" }
-            let version = head.flatMap { Int64($0.name) } ?? 0
-            let schema: [SQLValue] = [head?.schemaName.map(SQLValue.text) ?? .null]
+            let objects = try CatalogRow.decode(try db.queryResult(Self.objectsQuery(scope), scope.parameters), as: PostgresObjectRow.self)
+            let version = objects.first { $0.kind == "v" }.flatMap { Int64($0.name) } ?? 0
             let db = self.db
-            return (objects, schema, PendingKeys {
-                (try db.queryResult(Self.constraintsQuery(version: version), schema),
-                 try db.queryResult(Self.indexesQuery(version: version), schema))
+            return (objects, PendingKeys {
+                (try db.queryResult(Self.constraintsQuery(version: version, scope), scope.parameters),
+                 try db.queryResult(Self.indexesQuery(version: version, scope), scope.parameters))
             })
         }
         let (url, version) = (pg.url, pg.serverVersion)
-        let schema: [SQLValue] = [pg.schemaOverride.map(SQLValue.text) ?? .null]
         // The constraints and indexes are read on a second connection meanwhile (nil: the server
         // refused it — connection limit, pooler — so they are read here after all).
         let reading = BlockingThread.start { () -> Result<(constraints: QueryResult, indexes: QueryResult), any Error>? in
             guard let other = try? PostgresConnection(url: url) else { return nil }
             defer { other.close() }
             return Result {
-                _ = try Self.turnOffJIT(other)
-                return (try other.queryResult(Self.constraintsQuery(version: version), schema),
-                        try other.queryResult(Self.indexesQuery(version: version), schema))
+                _ = try Self.prepare(other)
+                return (try other.queryResult(Self.constraintsQuery(version: version, side), side.parameters),
+                        try other.queryResult(Self.indexesQuery(version: version, side), side.parameters))
             }
         }
         let db = self.db
         let objects: [PostgresObjectRow]
         do {
-            objects = try CatalogRow.decode(try db.queryResult(Self.objectsQuery, []))
+            objects = try CatalogRow.decode(try db.queryResult(Self.objectsQuery(scope), scope.parameters))
         } catch {
             _ = try? reading.wait()
             throw error
         }
-        return (objects, schema, PendingKeys {
+        return (objects, PendingKeys {
             if let rows = try reading.wait() { return try rows.get() }
-            return (try db.queryResult(Self.constraintsQuery(version: version), schema),
-                    try db.queryResult(Self.indexesQuery(version: version), schema))
+            return (try db.queryResult(Self.constraintsQuery(version: version, scope), scope.parameters),
+                    try db.queryResult(Self.indexesQuery(version: version, scope), scope.parameters))
         })
     }
 
@@ -466,38 +486,109 @@ struct PostgresIntrospector {
         }
     }
 
-    /// Turns JIT compilation off for this session and returns the setting it had (nil on a
-    /// server without JIT, which is left alone). Catalog queries over a large schema cross
-    /// `jit_above_cost`, and compiling them costs more than running them: at 10,000 tables the
-    /// objects query took 550 ms with JIT and 156 ms without. The subquery reads the old value
-    /// before the outer query changes it.
-    static func turnOffJIT(_ db: any DatabaseConnection) throws -> String? {
-        try db.query("""
-            SELECT s.jit, CASE WHEN s.jit IS NOT NULL THEN set_config('jit', 'off', false) END
-            FROM (SELECT current_setting('jit', true) AS jit OFFSET 0) AS s
-            """, []).first?.first?.string
+    /// What a reading session starts from: JIT compilation turned off (`jit`: the setting it had,
+    /// nil on a server without JIT, which is left alone), and the search path and current schema
+    /// it prints names under. Catalog queries over a large schema cross `jit_above_cost`, and
+    /// compiling them costs more than running them: at 10,000 tables the objects query took
+    /// 550 ms with JIT and 156 ms without. The subquery reads the old values before the outer
+    /// query changes JIT.
+    static func prepare(_ db: any DatabaseConnection) throws -> (jit: String?, path: String, schema: String?) {
+        let row = try db.query("""
+            SELECT s.jit, CASE WHEN s.jit IS NOT NULL THEN set_config('jit', 'off', false) END, s.path, s.schema
+            FROM (SELECT current_setting('jit', true) AS jit, current_setting('search_path') AS path,
+                         current_schema()::text AS schema OFFSET 0) AS s
+            """, []).first ?? []
+        func text(_ i: Int) -> String? { i < row.count ? row[i].string : nil }
+        return (text(0), text(2) ?? "", text(3))
     }
 
+    /// The session's current schema.
     func read() throws -> Schema {
-        let jit = try Self.turnOffJIT(db)
+        try reading { session in
+            let schemas = session.schema.map { [$0] } ?? []
+            let read = try readTables(
+                PostgresCatalogScope(schemas: schemas), side: PostgresCatalogScope(schemas: schemas, path: .whole(session.path)))
+            return session.schema.flatMap { read[$0] } ?? Self.emptySchema
+        }
+    }
+
+    /// Several schemas of the database at once, in the same queries as one, each exactly as a
+    /// session with that schema first on its search path (then this session's path) reads it: a
+    /// fleet's tenant schemas. A schema that does not exist reads as an empty one.
+    func read(schemas: [String]) throws -> [String: Schema] {
+        try reading { session in
+            let scope = PostgresCatalogScope(schemas: schemas, path: .after(session.path))
+            defer {
+                // The queries set the path for the transaction; inside one it would outlive them.
+                if let pg = db as? PostgresConnection, !pg.isIdle {
+                    _ = try? db.query("SELECT set_config('search_path', $1, true)", [.text(session.path)])
+                }
+            }
+            return try readTables(scope, side: scope)
+        }
+    }
+
+    /// Runs `body` with JIT off, giving the setting back after it.
+    private func reading<T>(_ body: ((jit: String?, path: String, schema: String?)) throws -> T) throws -> T {
+        let session = try Self.prepare(db)
         defer {
             // Given back as it was for what the session runs next (a failed transaction sets it back itself).
-            if let jit, jit != "off" { _ = try? db.query("SELECT set_config('jit', $1, false)", [.text(jit)]) }
+            if let jit = session.jit, jit != "off" { _ = try? db.query("SELECT set_config('jit', $1, false)", [.text(jit)]) }
         }
-        return try readTables()
+        return try body(session)
     }
 
-    private func readTables() throws -> Schema {
-        let (objects, schemaName, pending) = try begin()
+    private static var emptySchema: Schema {
+        var schema = Schema()
+        schema.catalog.dialect = .postgres
+        return schema
+    }
+
+    /// Every schema of `scope`, by name.
+    private func readTables(_ scope: PostgresCatalogScope, side: PostgresCatalogScope) throws -> [String: Schema] {
+        let (objects, pending) = try begin(scope, side: side)
         let columnRows: QueryResult
         do {
-            columnRows = try db.queryResult(Self.columnsQuery, schemaName)
+            columnRows = try db.queryResult(Self.columnsQuery(scope), scope.parameters)
         } catch {
             _ = try? pending.wait()
             throw error
         }
-        var tables = try Self.readColumns(columnRows)
+        guard scope.schemas.count != 1 else {
+            var tables = try Self.readColumns(columnRows)  // parsed while the other session reads the keys
+            return [scope.schemas[0]: try Self.schema(&tables, keys: try pending.wait(), objects: objects)]
+        }
+        // Split by schema; rows of none (extensions) belong to every one.
+        var tables = try CatalogRow.split(columnRows, by: "inSchema").mapValues(Self.readColumns)
         let keys = try pending.wait()
+        let constraints = CatalogRow.split(keys.constraints, by: "inSchema"), indexes = CatalogRow.split(keys.indexes, by: "inSchema")
+        var objectsBySchema: [String: [PostgresObjectRow]] = [:]
+        let shared = objects.filter { $0.inSchema == nil }
+        for row in objects { if let s = row.inSchema { objectsBySchema[s, default: []].append(row) } }
+        var schemas: [String: Schema] = [:]
+        for name in scope.schemas {
+            var own = tables.removeValue(forKey: name) ?? Tables()
+            schemas[name] = try Self.schema(
+                &own,
+                keys: (constraints[name] ?? QueryResult(columns: keys.constraints.columns, rows: []),
+                       indexes[name] ?? QueryResult(columns: keys.indexes.columns, rows: [])),
+                objects: Self.merged(objectsBySchema[name] ?? [], shared))
+        }
+        return schemas
+    }
+
+    /// A schema's object rows with the database's (extensions), in the objects query's order
+    /// (by kind, then name; extensions are kind `n`).
+    private static func merged(_ own: [PostgresObjectRow], _ shared: [PostgresObjectRow]) -> [PostgresObjectRow] {
+        guard !shared.isEmpty else { return own }
+        let at = own.firstIndex { $0.kind > "n" } ?? own.count
+        return Array(own[..<at]) + shared + own[at...]
+    }
+
+    /// One schema from its tables' columns and the rest of its rows.
+    private static func schema(_ tables: inout Tables, keys: (constraints: QueryResult, indexes: QueryResult), objects: [PostgresObjectRow])
+        throws -> Schema
+    {
         try Self.readConstraints(keys.constraints, into: &tables)
         try Self.readIndexes(keys.indexes, into: &tables)
         var schema = Schema(tables: tables.order.map { tables.byName[$0]! })

@@ -78,13 +78,37 @@ public struct FleetMigration: Sendable {
 
     /// Compares every target with the models, as `check --no-history` does one database: the
     /// revisions it has not applied and what differs, one finding per line. A target with
-    /// findings is `drifted`.
+    /// findings is `drifted`. Schemas of one PostgreSQL database are read together
+    /// (`FleetSchemaCheck`: the statements do not grow with the tenants); other targets one by one.
     public func check(_ targets: [FleetTarget], models: Autogenerator, finished: @escaping @Sendable (FleetResult) -> Void = { _ in })
         -> FleetReport
     {
         let (graph, settings, exclusions) = (self.graph, self.settings, self.exclusions)
-        return readingRunner.run(
-            targets,
+        var results: [FleetResult?] = Array(repeating: nil, count: targets.count)
+        let together = Dictionary(grouping: targets.indices.filter { targets[$0].schema != nil }) { targets[$0].url }.values
+            .filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
+        for group in together {
+            let members = group.map { targets[$0] }
+            let started = Date()
+            let read: [FleetResult]
+            do {
+                let db = try members[0].url.connect(create: false)
+                defer { db.close() }
+                var shared = settings
+                shared.schema = nil
+                try shared.apply(to: db)
+                read = try FleetSchemaCheck(graph: graph, models: models).results(members, on: db)
+            } catch {
+                read = members.map { FleetResult(target: $0, status: .failed, started: started, finished: Date(), error: FleetRunner.line(error)) }
+            }
+            for (i, result) in zip(group, read) {
+                results[i] = result
+                finished(result)
+            }
+        }
+        let alone = targets.indices.filter { results[$0] == nil }
+        let report = readingRunner.run(
+            alone.map { targets[$0] },
             job: { target in
                 let started = Date()
                 do {
@@ -102,6 +126,8 @@ public struct FleetMigration: Sendable {
                     return FleetResult(target: target, status: .failed, started: started, finished: Date(), error: FleetRunner.line(error))
                 }
             }, finished: finished)
+        for (i, result) in zip(alone, report.results) { results[i] = result }
+        return FleetReport(results: results.map { $0! }, stoppedEarly: nil)
     }
 
     private var runner: FleetRunner { FleetRunner(policy: policy) }
