@@ -184,6 +184,26 @@ struct FleetTests {
         #expect(groups.last?.finding.contains("note") == true, "\(groups)")
     }
 
+    @Test("an extension a revision creates is created once per database: tenant schemas migrated at once wait for it, none fails")
+    func extensionOncePerDatabase() throws {
+        let pg = try TestDatabase.make(.postgres)
+        let targets = try Self.tenantSchemas(pg, count: 4)
+        // The pause keeps the first transaction open while the others reach CREATE EXTENSION.
+        let graph = try RevisionGraph([
+            Self.revision("x1", nil, [
+                .createObject(.extension(Extension("hstore", schema: "public"))),
+                .execute(RawSQL(perDialect: [.postgres: "SELECT pg_sleep(0.3)", .sqlite: "SELECT 1"])),
+                .createTable(Table(name: "bag", columns: [Column("id", .integer), Column("h", .native("hstore"), nullable: true)])),
+            ])
+        ])
+        let report = FleetMigration(graph: graph, policy: FleetPolicy(parallel: 4)).upgrade(targets)
+        #expect(report.succeeded, "\(report.results.compactMap(\.error))")
+        let db = try pg.connect()
+        defer { db.close() }
+        #expect(try db.query("SELECT count(*) FROM pg_extension WHERE extname = 'hstore'").first?.first?.int == 1)
+        #expect(try db.query("SELECT count(*) FROM pg_tables WHERE tablename = 'bag'").first?.first?.int == 4)
+    }
+
     @Test("FleetMigrator: one failing tenant leaves the others at head, and a tenant created later is migrated alone")
     func fleetMigratorKeepsHealthyTenants() async throws {
         let pg = try TestDatabase.make(.postgres)

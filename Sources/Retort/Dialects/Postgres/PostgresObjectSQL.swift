@@ -70,15 +70,21 @@ enum PostgresObjectSQL {
         case .extension(let e):
             guard case .extension(let old)? = from else {
                 // Database-wide: another schema of the database may have created it already.
-                return ["CREATE EXTENSION IF NOT EXISTS \(q(e.name))" + (e.schema.map { " WITH SCHEMA \(q($0))" } ?? "")
+                return [extensionLock, "CREATE EXTENSION IF NOT EXISTS \(q(e.name))" + (e.schema.map { " WITH SCHEMA \(q($0))" } ?? "")
                         + (e.version.map { " VERSION \(SQLText.literal($0))" } ?? "")]
             }
             var sql: [String] = []
             if let s = e.schema, s != old.schema { sql.append("ALTER EXTENSION \(q(e.name)) SET SCHEMA \(q(s))") }
             if let v = e.version, v != old.version { sql.append("ALTER EXTENSION \(q(e.name)) UPDATE TO \(SQLText.literal(v))") }
-            return sql
+            return sql.isEmpty ? [] : [extensionLock] + sql
         }
     }
+
+    /// An extension is the database's, not a schema's: tenant schemas migrated at once (a fleet)
+    /// would race to create it, and the loser's `IF NOT EXISTS` fails on the catalog's unique key.
+    /// The database's own lock, held until the revision's transaction ends, makes the others wait
+    /// and then find it created.
+    static let extensionLock = "SELECT pg_advisory_xact_lock(hashtext('retort:' || current_database() || ':extensions'))"
 
     /// `ALTER TYPE` for attributes dropped, retyped and added (the ones kept stay in their order),
     /// and the comment.
