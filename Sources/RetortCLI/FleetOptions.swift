@@ -35,13 +35,16 @@ struct FleetOptions: ParsableArguments {
     @Option(help: "Start no new target once this many have failed (default 1).")
     var maxFailures: Int = 1
 
+    @Option(help: "Seconds one target may take; past them its work is interrupted, its running revision rolled back, and it fails.")
+    var targetTimeout: Double?
+
     /// True when a fleet was asked for.
     var isFleet: Bool { [eachSchema, eachDatabase, targets, targetsQuery].contains { $0 != nil } }
 
     var policy: FleetPolicy {
         FleetPolicy(
             parallel: parallel, maxConnectionsPerServer: maxConnectionsPerServer, canary: canary, maxFailures: maxFailures,
-            waveSize: waveSize, wavePause: wavePause)
+            waveSize: waveSize, wavePause: wavePause, targetTimeout: targetTimeout)
     }
 
     /// The targets, in order.
@@ -50,8 +53,9 @@ struct FleetOptions: ParsableArguments {
         guard given.count == 1 else {
             throw UsageError(description: "give one of --each-schema, --each-database, --targets and --targets-query")
         }
-        guard parallel >= 1, maxFailures >= 1, canary >= 0, (waveSize ?? 1) >= 1, (maxConnectionsPerServer ?? 1) >= 1, wavePause >= 0 else {
-            throw UsageError(description: "--parallel, --max-failures, --wave-size and --max-connections-per-server are at least 1; --canary and --wave-pause at least 0")
+        guard parallel >= 1, maxFailures >= 1, canary >= 0, (waveSize ?? 1) >= 1, (maxConnectionsPerServer ?? 1) >= 1, wavePause >= 0,
+              (targetTimeout ?? 1) > 0 else {
+            throw UsageError(description: "--parallel, --max-failures, --wave-size and --max-connections-per-server are at least 1; --canary and --wave-pause at least 0; --target-timeout above 0")
         }
         if database.schema != nil { throw UsageError(description: "--schema names one schema; a fleet names its own (--each-schema)") }
         let targets: [FleetTarget]
@@ -78,7 +82,7 @@ struct FleetOptions: ParsableArguments {
         } else {
             var counts: [FleetResult.Status: Int] = [:]
             for r in report.results { counts[r.status, default: 0] += 1 }
-            let order: [FleetResult.Status] = [.done, .unchanged, .drifted, .failed, .busy, .notStarted]
+            let order: [FleetResult.Status] = [.done, .unchanged, .drifted, .flagged, .failed, .busy, .notStarted]
             Console.out(order.compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }.joined(separator: ", "))
             for r in report.results where r.status == .failed || r.status == .busy {
                 Console.out("\(r.status.rawValue): \(r.target): \(r.error ?? "")")
@@ -130,6 +134,8 @@ struct FleetReportJSON: Encodable {
     var succeeded: Bool
     var stoppedEarly: String?
     var targets: [Target]
+    /// `check --history`: how the models differ from the schema the history produces.
+    var historyDifferences: [String]?
 
     struct Target: Encodable {
         var target: String

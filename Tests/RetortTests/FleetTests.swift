@@ -142,6 +142,10 @@ struct FleetTests {
         let db = try pg.connect()
         defer { db.close() }
         #expect(tool.run(["check"] + fleet) == ExitStatus.ok)
+        #expect(tool.run(["check", "--history", "--format", "json"] + fleet) == ExitStatus.ok)
+        #expect(tool.run(["lint", "--target-timeout", "60"] + fleet) == ExitStatus.ok)
+        #expect(tool.run(["lint", "--offline"] + fleet) == ExitStatus.badInput)
+        #expect(tool.run(["upgrade", "head", "--target-timeout", "0"] + fleet) == ExitStatus.badInput)
         try db.executeScript("CREATE INDEX ix_by_hand ON tenant_1.a (note)")
         #expect(tool.run(["check", "--format", "json"] + fleet) == ExitStatus.differences)
         try db.executeScript("DROP INDEX tenant_1.ix_by_hand")
@@ -202,6 +206,55 @@ struct FleetTests {
         defer { db.close() }
         #expect(try db.query("SELECT count(*) FROM pg_extension WHERE extname = 'hstore'").first?.first?.int == 1)
         #expect(try db.query("SELECT count(*) FROM pg_tables WHERE tablename = 'bag'").first?.first?.int == 4)
+    }
+
+    @Test("--target-timeout: a target past its time is interrupted, its revision rolled back, and the rerun finishes it")
+    func targetTimeout() throws {
+        let pg = try TestDatabase.make(.postgres)
+        let targets = try Self.tenantSchemas(pg, count: 2)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("retort-fleet-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = FleetTarget(url: .sqlite(path: folder.appendingPathComponent("slow.db").path), name: "slow.db")
+        // r1 and r2 are quick; s3 waits (PostgreSQL sleeps, SQLite counts through a long recursive query).
+        let slow = MigrationOperation.execute(RawSQL(perDialect: [
+            .postgres: "SELECT pg_sleep(30)",
+            .sqlite: "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000000000) SELECT count(*) FROM n",
+        ]))
+        let history = Array(Self.history().prefix(2)) + [Self.revision("s3", "r2", [slow])]
+        let started = Date()
+        let report = FleetMigration(graph: try RevisionGraph(history), policy: FleetPolicy(parallel: 3, maxFailures: 5, targetTimeout: 1))
+            .upgrade(targets + [file])
+        #expect(Date().timeIntervalSince(started) < 15, "the sleeps were interrupted")
+        for r in report.results {
+            #expect(r.status == .failed && r.error?.contains("timed out after 1 s") == true, "\(r)")
+            #expect(r.to == ["r2"], "\(r.target): left at the revision before the one interrupted")
+        }
+        // No lock is left behind: a rerun without the slow revision's wait finishes every target.
+        let quick = Array(Self.history().prefix(2)) + [Self.revision("s3", "r2", [.execute(RawSQL("SELECT 1"))])]
+        let rerun = FleetMigration(graph: try RevisionGraph(quick), policy: FleetPolicy(parallel: 3, targetTimeout: 10)).upgrade(targets + [file])
+        #expect(rerun.succeeded && rerun.results.allSatisfy { $0.to == ["s3"] }, "\(rerun.results)")
+    }
+
+    @Test("lint over a fleet: each target's pending revisions with its own table sizes; an error on a large tenant flags that tenant only")
+    func lintWithEachTargetsSizes() throws {
+        let pg = try TestDatabase.make(.postgres)
+        let targets = try Self.tenantSchemas(pg, count: 3)
+        let history = Self.history()
+        #expect(FleetMigration(graph: try RevisionGraph(Array(history.prefix(2))), policy: FleetPolicy(parallel: 3)).upgrade(targets).succeeded)
+        let db = try pg.connect()
+        defer { db.close() }
+        try db.executeScript("INSERT INTO tenant_2.items (id, code) SELECT i, 'c' || i FROM generate_series(1, 50) AS i; ANALYZE tenant_2.items")
+        let migration = FleetMigration(graph: try RevisionGraph(history), policy: FleetPolicy(parallel: 2))
+        let report = migration.lint(targets, largeTableRows: 20)
+        #expect(report.results.map(\.status) == [.done, .flagged, .done], "\(report.results)")
+        let groups = report.groupedFindings
+        // r3's index: a warning where the table is small, an error where it is large.
+        #expect(groups.contains { $0.targets == 2 && $0.finding.hasPrefix("warning") && $0.finding.contains("r3 items") }, "\(groups)")
+        #expect(groups.contains { $0.targets == 1 && $0.finding.hasPrefix("error") && $0.finding.contains("r3 items") }, "\(groups)")
+        // Once applied, nothing is left to lint.
+        #expect(migration.upgrade(targets).succeeded)
+        #expect(migration.lint(targets, largeTableRows: 20).results.allSatisfy { $0.status == .done && $0.findings.isEmpty })
     }
 
     @Test("FleetMigrator: one failing tenant leaves the others at head, and a tenant created later is migrated alone")

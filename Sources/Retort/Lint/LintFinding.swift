@@ -58,6 +58,12 @@ public struct LintFinding: Hashable, Sendable, Codable {
         let head = acknowledged ? "allowed" : severity.rawValue
         return "\(head) \(code) \(revision)\(table.map { " \($0)" } ?? ""): \(operation): \(why); \(fix)"
     }
+
+    /// `error RT102 r…_01 tareas: why`: the line without the operation (which names the table's
+    /// size), the same for every database the revision is linted against (a fleet groups by it).
+    public var headline: String {
+        "\(acknowledged ? "allowed" : severity.rawValue) \(code) \(revision)\(table.map { " \($0)" } ?? ""): \(why)"
+    }
 }
 
 /// What a rule knows about the operation it looks at.

@@ -53,6 +53,35 @@ public struct Linter: Sendable {
         return findings
     }
 
+    /// The findings of the revisions `ids` of `graph` (in the order they apply), starting from the
+    /// schema the revisions they follow produce.
+    public func lint(_ ids: [String], in graph: RevisionGraph) throws -> [LintFinding] {
+        let linted = Set(ids), earlier = graph.ancestors(of: ids)
+        var before = Schema()
+        for id in graph.order where earlier.contains(id) && !linted.contains(id) {
+            for op in graph[id].upgrade { try before.apply(op) }
+        }
+        return try lint(ids.map { graph[$0] }, from: before)
+    }
+
+    /// The revisions `db` has not applied (or `range`, when given), linted for its dialect with its
+    /// tables' sizes.
+    public static func live(_ graph: RevisionGraph, on db: any DatabaseConnection, range: [String]? = nil, largeTableRows: Int64 = 100_000)
+        throws -> (revisions: [String], findings: [LintFinding])
+    {
+        var linter = Linter(dialect: db.dialect, largeTableRows: largeTableRows)
+        let ids: [String]
+        if let range {
+            ids = range
+        } else {
+            let applied = graph.ancestors(of: try Migrator(graph: graph, connection: db).knownHeads())
+            ids = graph.order.filter { !applied.contains($0) }
+        }
+        let touched = Set(ids.flatMap { graph[$0].upgrade.compactMap(\.tableName) })
+        linter.rows = try tableRows(db, tables: touched.sorted())
+        return (ids, try linter.lint(ids, in: graph))
+    }
+
     /// True when a finding fails the lint: an error the revision does not acknowledge.
     public static func fails(_ findings: [LintFinding]) -> Bool {
         findings.contains { $0.severity == .error && !$0.acknowledged }

@@ -17,6 +17,9 @@ struct Check: ParsableCommand {
     @Flag(help: "Skip replaying the history into a scratch database.")
     var noHistory = false
 
+    @Flag(help: "With a fleet: also compare the models with the schema the revision history produces (replayed once).")
+    var history = false
+
     @Option(name: .customLong("exclude-table"), help: "A table (or * pattern) Retort does not own; repeatable.")
     var excludeTables: [String] = []
 
@@ -89,16 +92,27 @@ struct Check: ParsableCommand {
         if status != ExitStatus.ok { throw CommandExit(status: status) }
     }
 
-    /// Every target compared with the models (`--no-history`: the history is the same for all);
-    /// identical findings are grouped: "12 of 1000 targets differ: 10 × …, 2 × …".
+    /// Every target compared with the models, as `--no-history` (the history is the same for
+    /// all: `--history` replays it once); identical findings are grouped: "12 of 1000 targets
+    /// differ: 10 × …, 2 × …".
     func runFleet(_ project: Project) throws {
         let targets = try fleet.resolve(database, defaultPath: project.tool.defaultDatabasePath)
         let generator = try project.autogenerator(excluding: excludeTables + excludeObjects)
         let migration = project.fleetMigration(database, policy: fleet.policy)
+        var historyOps: [String] = []
+        if history {
+            let replayed = try HistorySchema.replay(project.graph, like: targets[0].url)
+            let db = try targets[0].connect(settings: migration.settings, create: false)
+            defer { db.close() }
+            historyOps = try generator.differences(from: generator.exclusions.apply(replayed), on: db).map(\.summary)
+        }
         let report = migration.check(targets, models: generator)
         if format == .json {
-            try printJSON(FleetReportJSON(report))
+            var json = FleetReportJSON(report)
+            if history { json.historyDifferences = historyOps }
+            try printJSON(json)
         } else {
+            for op in historyOps { Console.out("models vs history: \(op)") }
             let drifted = report.results.filter { $0.status == .drifted }
             if drifted.isEmpty {
                 Console.out("\(targets.count) of \(targets.count) targets match the models and are at head")
@@ -111,6 +125,7 @@ struct Check: ParsableCommand {
             for r in report.results where r.status == .failed { Console.out("failed: \(r.target): \(r.error ?? "")") }
         }
         if !report.allRead { throw CommandExit(status: ExitStatus.fleetFailures) }
+        if !historyOps.isEmpty { throw CommandExit(status: ExitStatus.modelsAheadOfHistory) }
         if report.results.contains(where: { $0.status == .drifted }) { throw CommandExit(status: ExitStatus.differences) }
     }
 }

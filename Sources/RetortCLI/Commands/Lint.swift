@@ -38,40 +38,58 @@ struct Lint: ParsableCommand {
         var passed: Bool
     }
 
+    @OptionGroup var fleet: FleetOptions
+
     func run() throws {
         let project = try Project()
         let graph = project.graph
-        var ids = try range.map(graph.revisions(inRange:)) ?? graph.order
-        var linter = Linter(dialect: dialect, largeTableRows: largeTableRows)
-        if !offline {
+        let range = try self.range.map(graph.revisions(inRange:))
+        if fleet.isFleet {
+            guard !offline else { throw UsageError(description: "--offline lints without a database; a fleet is databases") }
+            return try runFleet(project, range: range)
+        }
+        let ids: [String], findings: [LintFinding], dialect: DialectName
+        if offline {
+            ids = range ?? graph.order
+            dialect = self.dialect
+            findings = try Linter(dialect: dialect, largeTableRows: largeTableRows).lint(ids, in: graph)
+        } else {
             let db = try project.connect(database)
             defer { db.close() }
-            linter.dialect = db.dialect
-            if range == nil {
-                let applied = graph.ancestors(of: try Migrator(graph: graph, connection: db).knownHeads())
-                ids = ids.filter { !applied.contains($0) }
-            }
-            let touched = Set(ids.flatMap { graph[$0].upgrade.compactMap(\.tableName) })
-            linter.rows = try Linter.tableRows(db, tables: touched.sorted())
+            dialect = db.dialect
+            (ids, findings) = try Linter.live(graph, on: db, range: range, largeTableRows: largeTableRows)
         }
-        // The schema before the first revision linted: everything that applies before it, replayed.
-        let linted = Set(ids), earlier = graph.ancestors(of: ids)
-        var before = Schema()
-        for id in graph.order where earlier.contains(id) && !linted.contains(id) {
-            for op in graph[id].upgrade { try before.apply(op) }
-        }
-        let findings = try linter.lint(ids.map { graph[$0] }, from: before)
         let passed = !Linter.fails(findings)
         if format == .json {
-            try printJSON(Output(dialect: linter.dialect, revisions: ids, findings: findings, passed: passed))
+            try printJSON(Output(dialect: dialect, revisions: ids, findings: findings, passed: passed))
         } else {
             for f in findings { Console.out(f.line) }
             let errors = findings.filter { $0.severity == .error && !$0.acknowledged }.count
             let warnings = findings.filter { $0.severity == .warning && !$0.acknowledged }.count
             let allowed = findings.filter(\.acknowledged).count
             Console.info(
-                "\(ids.count) revision(s) linted for \(linter.dialect.rawValue): \(errors) error(s), \(warnings) warning(s), \(allowed) allowed")
+                "\(ids.count) revision(s) linted for \(dialect.rawValue): \(errors) error(s), \(warnings) warning(s), \(allowed) allowed")
         }
         if !passed { throw CommandExit(status: ExitStatus.differences) }
+    }
+
+    /// Every target's pending revisions (or the range) linted with its own table sizes; the same
+    /// finding on many targets is grouped ("3 × error RT201 … orders: …"), and the targets where
+    /// an error fails the lint are named. Exit 1 when one does, 20 when a target cannot be read.
+    func runFleet(_ project: Project, range: [String]?) throws {
+        let targets = try fleet.resolve(database, defaultPath: project.tool.defaultDatabasePath)
+        let report = project.fleetMigration(database, policy: fleet.policy).lint(targets, range: range, largeTableRows: largeTableRows)
+        let flagged = report.results.filter { $0.status == .flagged }
+        if format == .json {
+            try printJSON(FleetReportJSON(report))
+        } else {
+            for (finding, count) in report.groupedFindings { Console.out("\(count) × \(finding)") }
+            for r in flagged.prefix(20) { Console.out("fails: \(r.target)") }
+            if flagged.count > 20 { Console.out("… and \(flagged.count - 20) more (--format json lists each)") }
+            for r in report.results where r.status == .failed { Console.out("failed: \(r.target): \(r.error ?? "")") }
+            Console.info("\(targets.count) target(s) linted: \(flagged.count) fail")
+        }
+        if !report.allRead { throw CommandExit(status: ExitStatus.fleetFailures) }
+        if !flagged.isEmpty { throw CommandExit(status: ExitStatus.differences) }
     }
 }

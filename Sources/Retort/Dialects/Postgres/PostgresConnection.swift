@@ -2,8 +2,12 @@ import CLibPQ
 import Foundation
 
 /// A connection to a PostgreSQL server through libpq.
-public final class PostgresConnection: DatabaseConnection {
+public final class PostgresConnection: InterruptibleConnection {
     private var handle: OpaquePointer?
+    /// libpq's cancel request for this session (`PQcancel` may be sent from any thread).
+    private var cancelRequest: OpaquePointer?
+    /// Stops this session's work from another thread: the running statement is cancelled.
+    public private(set) var interrupter = DatabaseInterrupter(cancel: {})
     private let password: String?
     /// The URL this connection was opened with (print it with `description`, which redacts the password).
     public let url: PostgresURL
@@ -41,6 +45,12 @@ public final class PostgresConnection: DatabaseConnection {
         }
         handle = conn
         PQsetNoticeProcessor(conn, { _, _ in }, nil)
+        let cancel = PQgetCancel(conn)
+        cancelRequest = cancel
+        interrupter = DatabaseInterrupter {
+            var message = [CChar](repeating: 0, count: 256)
+            _ = PQcancel(cancel, &message, Int32(message.count))
+        }
     }
 
     deinit { close() }
@@ -58,6 +68,9 @@ public final class PostgresConnection: DatabaseConnection {
     public var dialect: DialectName { .postgres }
 
     public func close() {
+        interrupter.closing()
+        if let cancelRequest { PQfreeCancel(cancelRequest) }
+        cancelRequest = nil
         if let handle { PQfinish(handle) }
         handle = nil
     }
@@ -73,6 +86,7 @@ public final class PostgresConnection: DatabaseConnection {
     func connection() throws -> OpaquePointer { try conn() }
 
     private func conn() throws -> OpaquePointer {
+        try interrupter.check()
         guard let handle else { throw DatabaseError("the PostgreSQL connection is closed") }
         return handle
     }

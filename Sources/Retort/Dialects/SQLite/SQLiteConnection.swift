@@ -4,8 +4,10 @@ import Foundation
 private let SQLITE_TRANSIENT = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
 /// A connection to an SQLite database file through libsqlite3.
-public final class SQLiteConnection: DatabaseConnection {
+public final class SQLiteConnection: InterruptibleConnection {
     private var handle: OpaquePointer?
+    /// Stops this connection's work from another thread (`sqlite3_interrupt`).
+    public private(set) var interrupter = DatabaseInterrupter(cancel: {})
     /// The file this connection opened (`:memory:` for an in-memory database).
     public let path: String
     /// How long to wait for a lock, in milliseconds (SQLite's busy timeout and the migration lock).
@@ -50,6 +52,7 @@ public final class SQLiteConnection: DatabaseConnection {
             throw DatabaseError("'\(path)' is not an SQLite database (\(message))")
         }
         sqlite3_exec(db, "PRAGMA foreign_keys = ON", nil, nil, nil)
+        interrupter = DatabaseInterrupter { sqlite3_interrupt(db) }
     }
 
     deinit { close() }
@@ -57,6 +60,7 @@ public final class SQLiteConnection: DatabaseConnection {
     public var dialect: DialectName { .sqlite }
 
     public func close() {
+        interrupter.closing()
         unlockRun()
         if let handle { sqlite3_close_v2(handle) }
         handle = nil
@@ -77,7 +81,7 @@ public final class SQLiteConnection: DatabaseConnection {
         guard fd >= 0 else { throw DatabaseError("cannot open '\(path)' to take the migration lock: \(String(cString: strerror(errno)))") }
         let deadline = Date().addingTimeInterval(Double(busyTimeout) / 1000)
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
+            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline, !interrupter.isInterrupted else {
                 Foundation.close(fd)
                 throw DatabaseError(
                     "timed out after \(busyTimeout) ms waiting for Retort's migration lock on '\(path)' (another migrate run holds it; --lock-timeout waits longer)",
@@ -145,6 +149,7 @@ public final class SQLiteConnection: DatabaseConnection {
     }
 
     private func db() throws -> OpaquePointer {
+        try interrupter.check()
         guard let handle else { throw DatabaseError("the SQLite connection is closed") }
         return handle
     }

@@ -112,16 +112,17 @@ public struct FleetMigration: Sendable {
             job: { target in
                 let started = Date()
                 do {
-                    let db = try target.connect(settings: settings, create: false)
-                    defer { db.close() }
-                    let heads = try Migrator(graph: graph, connection: db, exclusions: exclusions).heads()
-                    let applied = graph.ancestors(of: heads)
-                    var findings = graph.order.filter { !applied.contains($0) }.map { "pending revision \($0)" }
-                    findings += try models.differences(db).map(\.summary)
-                    var result = FleetResult(
-                        target: target, status: findings.isEmpty ? .done : .drifted, from: heads, to: heads, started: started, finished: Date())
-                    result.findings = findings
-                    return result
+                    return try onTarget(target, create: false) { db in
+                        let heads = try Migrator(graph: graph, connection: db, exclusions: exclusions).heads()
+                        let applied = graph.ancestors(of: heads)
+                        var findings = graph.order.filter { !applied.contains($0) }.map { "pending revision \($0)" }
+                        findings += try models.differences(db).map(\.summary)
+                        var result = FleetResult(
+                            target: target, status: findings.isEmpty ? .done : .drifted, from: heads, to: heads, started: started,
+                            finished: Date())
+                        result.findings = findings
+                        return result
+                    }
                 } catch {
                     return FleetResult(target: target, status: .failed, started: started, finished: Date(), error: FleetRunner.line(error))
                 }
@@ -130,7 +131,40 @@ public struct FleetMigration: Sendable {
         return FleetReport(results: results.map { $0! }, stoppedEarly: nil)
     }
 
+    /// Lints, on every target, the revisions it has not applied (or `range`) with its own tables'
+    /// sizes: `flagged` when an error no revision acknowledges fails the lint there, `done`
+    /// otherwise; `findings` are the findings' headlines.
+    public func lint(
+        _ targets: [FleetTarget], range: [String]? = nil, largeTableRows: Int64 = 100_000,
+        finished: @escaping @Sendable (FleetResult) -> Void = { _ in }
+    ) -> FleetReport {
+        let graph = self.graph
+        return readingRunner.run(
+            targets,
+            job: { target in
+                let started = Date()
+                do {
+                    return try onTarget(target, create: false) { db in
+                        let (_, findings) = try Linter.live(graph, on: db, range: range, largeTableRows: largeTableRows)
+                        let heads = try Migrator(graph: graph, connection: db).heads()
+                        var result = FleetResult(
+                            target: target, status: Linter.fails(findings) ? .flagged : .done, from: heads, to: heads, started: started,
+                            finished: Date())
+                        result.findings = findings.map(\.headline)
+                        return result
+                    }
+                } catch {
+                    return FleetResult(target: target, status: .failed, started: started, finished: Date(), error: FleetRunner.line(error))
+                }
+            }, finished: finished)
+    }
+
     private var runner: FleetRunner { FleetRunner(policy: policy) }
+
+    /// A target took longer than `FleetPolicy.targetTimeout`.
+    struct TargetTimedOut: Error, CustomStringConvertible {
+        var description: String
+    }
 
     /// For reads (`current`, `check`): every target is read, whatever failed before it.
     private var readingRunner: FleetRunner {
@@ -147,6 +181,21 @@ public struct FleetMigration: Sendable {
         return try body(Migrator(graph: graph, connection: db, exclusions: exclusions))
     }
 
+    /// Opens the target and runs `body` on it within the policy's time limit, closing it after;
+    /// past the limit the connection is interrupted and the failure says so (`TargetTimedOut`).
+    func onTarget<T>(_ target: FleetTarget, create: Bool, _ body: (any DatabaseConnection) throws -> T) throws -> T {
+        let db = try target.connect(settings: settings, create: create)
+        defer { db.close() }
+        let deadline = TargetDeadline(policy.targetTimeout, db)
+        defer { deadline?.cancel() }
+        do {
+            return try body(db)
+        } catch {
+            if let deadline, deadline.passed { throw TargetTimedOut(description: deadline.message) }
+            throw error
+        }
+    }
+
     /// Runs `change` on the target and says what became of it: where it was and is, what ran, or
     /// why it failed (a migration lock another run held past the lock timeout is `busy`).
     private func migrate(_ target: FleetTarget, changes: Bool = true, _ change: (Migrator) throws -> [MigrationStep]) -> FleetResult {
@@ -154,22 +203,24 @@ public struct FleetMigration: Sendable {
         var before: [String] = []
         var after: [String]?
         do {
-            let db = try target.connect(settings: settings, create: changes)
-            defer { db.close() }
-            let migrator = Migrator(graph: graph, connection: db, exclusions: exclusions)
-            before = try migrator.heads()
-            do {
-                let steps = try change(migrator)
-                let now = try migrator.heads()
-                let status: FleetResult.Status = !changes || !steps.isEmpty || before != now ? .done : .unchanged
-                return FleetResult(
-                    target: target, status: status, from: before, to: now, applied: steps.map(\.revision.id), started: started,
-                    finished: Date())
-            } catch {
-                after = try? migrator.heads()  // where a failed revision left it: the one before
-                throw error
+            return try onTarget(target, create: changes) { db in
+                let migrator = Migrator(graph: graph, connection: db, exclusions: exclusions)
+                before = try migrator.heads()
+                do {
+                    let steps = try change(migrator)
+                    let now = try migrator.heads()
+                    let status: FleetResult.Status = !changes || !steps.isEmpty || before != now ? .done : .unchanged
+                    return FleetResult(
+                        target: target, status: status, from: before, to: now, applied: steps.map(\.revision.id), started: started,
+                        finished: Date())
+                } catch {
+                    after = try? migrator.heads()  // where a failed revision left it: the one before
+                    throw error
+                }
             }
         } catch {
+            // An interrupted connection reads nothing more: where the target was left is read afresh.
+            if error is TargetTimedOut { after = try? withMigrator(target) { try $0.heads() } }
             let busy = (error as? DatabaseError)?.isMigrationLockBusy == true
             return FleetResult(
                 target: target, status: busy ? .busy : .failed, from: before, to: after ?? before, started: started, finished: Date(),

@@ -15,11 +15,14 @@ public struct FleetPolicy: Sendable, Hashable {
     public var waveSize: Int?
     /// The pause between waves, in seconds.
     public var wavePause: TimeInterval
+    /// How long one target may take, in seconds (nil: no limit). Past it, its connection is
+    /// interrupted (`DatabaseInterrupter`): the revision running is rolled back and the target fails.
+    public var targetTimeout: TimeInterval?
 
     /// A policy; by default four targets at once, no canary, stop after the first failure.
     public init(
         parallel: Int = 4, maxConnectionsPerServer: Int? = nil, canary: Int = 0, maxFailures: Int = 1, waveSize: Int? = nil,
-        wavePause: TimeInterval = 0
+        wavePause: TimeInterval = 0, targetTimeout: TimeInterval? = nil
     ) {
         self.parallel = max(1, parallel)
         self.maxConnectionsPerServer = maxConnectionsPerServer.map { max(1, $0) }
@@ -27,6 +30,7 @@ public struct FleetPolicy: Sendable, Hashable {
         self.maxFailures = max(1, maxFailures)
         self.waveSize = waveSize.map { max(1, $0) }
         self.wavePause = max(0, wavePause)
+        self.targetTimeout = targetTimeout.map { max(0, $0) }
     }
 }
 
@@ -46,6 +50,8 @@ public struct FleetResult: Sendable, Codable, Hashable {
         case notStarted = "not-started"
         /// `check`: the target differs from the models or has revisions to apply (`findings`).
         case drifted
+        /// `lint`: an error no revision acknowledges fails the lint on this target (`findings`).
+        case flagged
     }
 
     /// The target's name (its URL without the password, or the name given).
@@ -68,7 +74,8 @@ public struct FleetResult: Sendable, Codable, Hashable {
     public var error: String?
     /// True for a canary.
     public var canary: Bool
-    /// `check`: what differs, one line each (`pending revision …`, or a model difference's summary).
+    /// `check`: what differs, one line each (`pending revision …`, or a model difference's summary);
+    /// `lint`: each finding's `headline`.
     public var findings: [String] = []
 
     /// A result.
@@ -102,8 +109,8 @@ public struct FleetReport: Sendable {
     /// True when every target ended done or unchanged.
     public var succeeded: Bool { results.allSatisfy { $0.status == .done || $0.status == .unchanged } }
 
-    /// True when no target failed, was busy or was left out (drifted ones count as read).
-    public var allRead: Bool { results.allSatisfy { $0.status == .done || $0.status == .unchanged || $0.status == .drifted } }
+    /// True when no target failed, was busy or was left out (drifted and flagged ones count as read).
+    public var allRead: Bool { results.allSatisfy { [.done, .unchanged, .drifted, .flagged].contains($0.status) } }
 
     /// `check`: each finding with the number of targets that have it, the most common first.
     public var groupedFindings: [(finding: String, targets: Int)] {
