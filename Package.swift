@@ -44,6 +44,8 @@ let package = Package(
         ),
         .executableTarget(name: "retort", dependencies: ["RetortCLI"]),
         .executableTarget(name: "RetortRegistryTool"),
+        // A migrate tool the fleet tests run as a process (not a product).
+        .executableTarget(name: "RetortFleetFixture", dependencies: ["RetortCLI"], path: "Tests/FleetFixture"),
         .plugin(
             name: "RetortRevisions",
             capability: .buildTool(),

@@ -20,6 +20,11 @@ struct ChecksumPinTests {
             }),
             .addColumn(table: "t", column: Column("x", .integer, autoincrement: true, autoincrementKind: .identity(.byDefault))),
         ], "7beb35f74e7c2a0c"),
+        // A step in two dialects' SQL with no reverse: its derived downgrade names it by the first
+        // dialect's text (it once took the dictionary's order, which changes from process to process).
+        ("irreversible_per_dialect_sql", [
+            .execute(RawSQL(perDialect: [.postgres: "SELECT pg_sleep(0)", .sqlite: "SELECT 1"])),
+        ], "72b0ea02b6475973"),
     ]
 
     /// Checksums of one-operation revisions, by `OperationCatalogue` label.

@@ -48,7 +48,7 @@ extension MigrationOperation {
         case .backfill, .batchedUpdate, .expect: return nil
         case .execute(let raw):
             guard let reverse = raw.reverse else {
-                throw IrreversibleOperation(description: "hand-written SQL has no reverse: \(raw.sql ?? raw.perDialect.values.first ?? "")")
+                throw IrreversibleOperation(description: "hand-written SQL has no reverse: \(raw.sql ?? raw.perDialect.min { $0.key < $1.key }?.value ?? "")")
             }
             return .execute(reverse)
         case .code(let code):

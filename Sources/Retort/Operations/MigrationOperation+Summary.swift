@@ -87,7 +87,10 @@ extension MigrationOperation {
         case .batchedUpdate(let u):
             return "update \(u.table) in batches of \(u.batchSize): \(u.assignments.map(\.column).joined(separator: ", "))\(u.condition.map { " where \($0)" } ?? "")"
         case .expect(let e): return "expect: \(e.message)"
-        case .execute(let r): return "execute SQL: \((r.sql ?? r.perDialect.values.first ?? "").prefix(60))"
+        case .execute(let r):
+            // The first dialect's text by name, never by the dictionary's order (which changes from
+            // process to process): a derived downgrade names the step, and its checksum holds the name.
+            return "execute SQL: \((r.sql ?? r.perDialect.min { $0.key < $1.key }?.value ?? "").prefix(60))"
         case .code(let c): return "run Swift code '\(c.name)'"
         }
     }

@@ -12,4 +12,13 @@ enum RetortTool {
         }
         return tool
     }
+
+    /// The fleet tests' migrate tool (`Tests/FleetFixture`), built next to this test bundle.
+    static func fleetFixture() throws -> String {
+        let tool = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("RetortFleetFixture").path
+        guard FileManager.default.isExecutableFile(atPath: tool) else {
+            throw DatabaseError("\(tool) is missing: run 'swift build' before 'swift test' (scripts/test does)")
+        }
+        return tool
+    }
 }

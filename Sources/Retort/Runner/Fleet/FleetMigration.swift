@@ -68,7 +68,7 @@ public struct FleetMigration: Sendable {
     public func stamp(
         _ targets: [FleetTarget], to revision: String, purge: Bool = false, finished: @escaping @Sendable (FleetResult) -> Void = { _ in }
     ) -> FleetReport {
-        runner.run(targets, job: { target in migrate(target) { _ = try $0.stamp(revision, purge: purge); return [] } }, finished: finished)
+        runner.run(targets, job: { target in migrate(target) { _ = try $0.stamp(revision, purge: purge); return nil } }, finished: finished)
     }
 
     /// Reads where every target is (`to`), running nothing.
@@ -197,8 +197,11 @@ public struct FleetMigration: Sendable {
     }
 
     /// Runs `change` on the target and says what became of it: where it was and is, what ran, or
-    /// why it failed (a migration lock another run held past the lock timeout is `busy`).
-    private func migrate(_ target: FleetTarget, changes: Bool = true, _ change: (Migrator) throws -> [MigrationStep]) -> FleetResult {
+    /// why it failed (a migration lock another run held past the lock timeout is `busy`). A change
+    /// that returns its steps is `done` when it ran one, `unchanged` otherwise (another run may have
+    /// moved the target while this one waited for its lock: that is not this run's work); one that
+    /// returns nil (`stamp`) is `done` when the recorded revisions moved.
+    private func migrate(_ target: FleetTarget, changes: Bool = true, _ change: (Migrator) throws -> [MigrationStep]?) -> FleetResult {
         let started = Date()
         var before: [String] = []
         var after: [String]?
@@ -209,10 +212,10 @@ public struct FleetMigration: Sendable {
                 do {
                     let steps = try change(migrator)
                     let now = try migrator.heads()
-                    let status: FleetResult.Status = !changes || !steps.isEmpty || before != now ? .done : .unchanged
+                    let moved = steps.map { !$0.isEmpty } ?? (before != now)
                     return FleetResult(
-                        target: target, status: status, from: before, to: now, applied: steps.map(\.revision.id), started: started,
-                        finished: Date())
+                        target: target, status: !changes || moved ? .done : .unchanged, from: before, to: now,
+                        applied: (steps ?? []).map(\.revision.id), started: started, finished: Date())
                 } catch {
                     after = try? migrator.heads()  // where a failed revision left it: the one before
                     throw error

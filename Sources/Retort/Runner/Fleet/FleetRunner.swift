@@ -62,7 +62,7 @@ public struct FleetResult: Sendable, Codable, Hashable {
     public var status: Status
     /// The revisions it was at before (empty: base).
     public var from: [String]
-    /// The revisions it is at after (empty: base).
+    /// The revisions it is at after (empty: base, or a target not read: not started, or failed before it was read).
     public var to: [String]
     /// The revisions applied or reverted here.
     public var applied: [String]
