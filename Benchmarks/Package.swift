@@ -1,5 +1,5 @@
 // swift-tools-version: 6.1
-// Benchmarks for Retort; run with Benchmarks/autogen.sh and Benchmarks/online.sh.
+// Benchmarks for Retort; run with Benchmarks/autogen.sh, Benchmarks/online.sh and Benchmarks/fleet.sh.
 import PackageDescription
 
 let package = Package(
@@ -9,6 +9,10 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "retort-bench",
+            dependencies: [.product(name: "RetortCLI", package: "retort")]
+        ),
+        .executableTarget(
+            name: "retort-fleet",
             dependencies: [.product(name: "RetortCLI", package: "retort")]
         ),
         .executableTarget(

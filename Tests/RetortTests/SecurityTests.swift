@@ -58,17 +58,9 @@ struct SecurityTests {
 
     @Test("a server that accepts and never answers fails within the connect timeout, saying so")
     func connectTimeout() throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let (fd, port) = try loopbackSocket()
         defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
         #expect(listen(fd, 8) == 0)
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-        let port = UInt16(bigEndian: address.sin_port)
         let start = Date()
         let error = try #require(throws: DatabaseError.self) {
             try DatabaseURL("postgres://u@127.0.0.1:\(port)/d?connect_timeout=2").connect()
