@@ -114,4 +114,12 @@ struct FleetCheckTests {
         #expect(gone["tenant_12"]?.status == .failed && gone["tenant_12"]?.error?.contains("does not exist") == true)
         #expect(gone["tenant_1"]?.status == .done)
     }
+
+    @Test("version tables read through query_to_xml: escapes undone, a NULL row kept (and refused), an empty table none")
+    func versionRowsFromXML() throws {
+        #expect(try FleetSchemaCheck.revisions(inXML: "<row>\n  <j>[\"r1\", \"a&amp;b&lt;c\", null]</j>\n</row>\n", schema: "s") == ["r1", "a&b<c", nil])
+        #expect(try FleetSchemaCheck.revisions(inXML: "<row>\n</row>\n", schema: "s").isEmpty)
+        #expect(throws: BookkeepingError.self) { try VersionTable.heads(rows: try FleetSchemaCheck.revisions(inXML: "<row><j>[null]</j></row>", schema: "s")) }
+        #expect(throws: BookkeepingError.self) { try FleetSchemaCheck.revisions(inXML: "<row><j>[nonsense</j></row>", schema: "s") }
+    }
 }

@@ -43,16 +43,27 @@ struct PostgresCatalogScope: Sendable {
     /// a read of several schemas is split by it.
     func column(_ namespace: String) -> String { "\(namespace).nspname::text AS \"inSchema\"" }
 
-    /// `expression` printed under the scope's path for the schema `namespace`.
-    func shown(_ namespace: String, _ expression: String) -> String {
+    /// `expression` printed under the scope's path for the schema `namespace`; where `plain`
+    /// holds, it prints the same under any path and is printed as it is (no path set).
+    func shown(_ namespace: String, _ expression: String, plain: String? = nil) -> String {
         let wanted: String
         switch path {
         case nil: return expression
         case .whole: wanted = "$2::text"
         case .after: wanted = "quote_ident(\(namespace).nspname) || $2::text"
         }
-        return "CASE WHEN current_setting('search_path') = \(wanted) OR set_config('search_path', \(wanted), true) IS NOT NULL "
+        return "CASE " + (plain.map { "WHEN \($0) THEN \(expression) " } ?? "")
+            + "WHEN current_setting('search_path') = \(wanted) OR set_config('search_path', \(wanted), true) IS NOT NULL "
             + "THEN \(expression) END"
+    }
+
+    /// True for a type of `pg_catalog` (`pg_type` alias `type`), which prints the same under any
+    /// path, unless the path names `pg_catalog` itself (then a schema before it may hide its names).
+    func builtin(_ type: String) -> String? {
+        switch path {
+        case .whole(let p), .after(let p): return p.contains("pg_catalog") ? nil : "\(type).typnamespace = 'pg_catalog'::regnamespace"
+        case nil: return nil
+        }
     }
 }
 

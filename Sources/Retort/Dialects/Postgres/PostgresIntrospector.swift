@@ -17,8 +17,8 @@ struct PostgresIntrospector {
     /// columns: it is deparsed with its table, which only tables with generated columns pay for.
     static func columnsQuery(_ scope: PostgresCatalogScope) -> String { """
         SELECT c.relname AS "tableName", td.description AS "tableComment", a.attname AS "columnName",
-               \(scope.shown("n", "format_type(a.atttypid, a.atttypmod)")) AS "typeName", a.attnotnull AS "notNull",
-               CASE WHEN a.attgenerated = '' THEN \(scope.shown("n", "pg_get_expr(d.adbin, 0)")) END AS "defaultExpression",
+               \(scope.shown("n", "format_type(a.atttypid, a.atttypmod)", plain: scope.builtin("ty"))) AS "typeName", a.attnotnull AS "notNull",
+               CASE WHEN a.attgenerated = '' THEN \(scope.shown("n", "pg_get_expr(d.adbin, 0)", plain: "d.adbin IS NULL")) END AS "defaultExpression",
                a.attidentity::text AS "identity", cd.description AS "comment",
                CASE WHEN ty.typtype = 'e' THEN ty.typname END AS "enumName",
                CASE WHEN ty.typtype = 'e' THEN (SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder)
