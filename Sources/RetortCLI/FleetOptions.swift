@@ -94,6 +94,18 @@ struct FleetOptions: ParsableArguments {
     }
 }
 
+/// `check` and `lint` over a fleet as text: `header` for the number of targets with `status` (no
+/// line when nil), each finding with the number of targets that have it, the first 20 of those
+/// targets, and every failure.
+func printGroupedFindings(_ report: FleetReport, marked status: FleetResult.Status, header: (Int) -> String?) {
+    let marked = report.results.filter { $0.status == status }
+    if let line = header(marked.count) { Console.out(line) }
+    for (finding, count) in report.groupedFindings { Console.out("  \(count) × \(finding)") }
+    for r in marked.prefix(20) { Console.out("  \(r.target): \(r.findings.count) finding(s)") }
+    if marked.count > 20 { Console.out("  … and \(marked.count - 20) more (--format json lists each)") }
+    for r in report.results where r.status == .failed { Console.out("failed: \(r.target): \(r.error ?? "")") }
+}
+
 /// Finished targets as they come: a line each, or one live line on a terminal.
 final class FleetProgress: @unchecked Sendable {
     // Safe: `lock` guards every stored property, and each method takes it first.

@@ -113,16 +113,11 @@ struct Check: ParsableCommand {
             try printJSON(json)
         } else {
             for op in historyOps { Console.out("models vs history: \(op)") }
-            let drifted = report.results.filter { $0.status == .drifted }
-            if drifted.isEmpty {
-                Console.out("\(targets.count) of \(targets.count) targets match the models and are at head")
-            } else {
-                Console.out("\(drifted.count) of \(targets.count) targets differ:")
-                for (finding, count) in report.groupedFindings { Console.out("  \(count) × \(finding)") }
-                for r in drifted.prefix(20) { Console.out("  \(r.target): \(r.findings.count) finding(s)") }
-                if drifted.count > 20 { Console.out("  … and \(drifted.count - 20) more (--format json lists each)") }
+            printGroupedFindings(report, marked: .drifted) { drifted in
+                drifted == 0
+                    ? "\(targets.count) of \(targets.count) targets match the models and are at head"
+                    : "\(drifted) of \(targets.count) targets differ:"
             }
-            for r in report.results where r.status == .failed { Console.out("failed: \(r.target): \(r.error ?? "")") }
         }
         if !report.allRead { throw CommandExit(status: ExitStatus.fleetFailures) }
         if !historyOps.isEmpty { throw CommandExit(status: ExitStatus.modelsAheadOfHistory) }

@@ -83,10 +83,7 @@ struct Lint: ParsableCommand {
         if format == .json {
             try printJSON(FleetReportJSON(report))
         } else {
-            for (finding, count) in report.groupedFindings { Console.out("\(count) × \(finding)") }
-            for r in flagged.prefix(20) { Console.out("fails: \(r.target)") }
-            if flagged.count > 20 { Console.out("… and \(flagged.count - 20) more (--format json lists each)") }
-            for r in report.results where r.status == .failed { Console.out("failed: \(r.target): \(r.error ?? "")") }
+            printGroupedFindings(report, marked: .flagged) { $0 == 0 ? nil : "\($0) of \(targets.count) targets fail the lint:" }
             Console.info("\(targets.count) target(s) linted: \(flagged.count) fail")
         }
         if !report.allRead { throw CommandExit(status: ExitStatus.fleetFailures) }

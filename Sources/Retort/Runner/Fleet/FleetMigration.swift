@@ -114,14 +114,8 @@ public struct FleetMigration: Sendable {
                 do {
                     return try onTarget(target, create: false) { db in
                         let heads = try Migrator(graph: graph, connection: db, exclusions: exclusions).heads()
-                        let applied = graph.ancestors(of: heads)
-                        var findings = graph.order.filter { !applied.contains($0) }.map { "pending revision \($0)" }
-                        findings += try models.differences(db).map(\.summary)
-                        var result = FleetResult(
-                            target: target, status: findings.isEmpty ? .done : .drifted, from: heads, to: heads, started: started,
-                            finished: Date())
-                        result.findings = findings
-                        return result
+                        return FleetResult.checked(
+                            target, heads: heads, graph: graph, differences: try models.differences(db).map(\.summary), started: started)
                     }
                 } catch {
                     return FleetResult(target: target, status: .failed, started: started, finished: Date(), error: FleetRunner.line(error))
@@ -176,9 +170,8 @@ public struct FleetMigration: Sendable {
 
     /// Opens the target and hands a migrator for it to `body`, closing it after.
     private func withMigrator<T>(_ target: FleetTarget, _ body: (Migrator) throws -> T) throws -> T {
-        let db = try target.connect(settings: settings)  // an upgrade creates a missing SQLite file anyway
-        defer { db.close() }
-        return try body(Migrator(graph: graph, connection: db, exclusions: exclusions))
+        // An upgrade creates a missing SQLite file anyway.
+        try onTarget(target, create: true) { try body(Migrator(graph: graph, connection: $0, exclusions: exclusions)) }
     }
 
     /// Opens the target and runs `body` on it within the policy's time limit, closing it after;
@@ -229,5 +222,20 @@ public struct FleetMigration: Sendable {
                 target: target, status: busy ? .busy : .failed, from: before, to: after ?? before, started: started, finished: Date(),
                 error: FleetRunner.line(error))
         }
+    }
+}
+
+extension FleetResult {
+    /// `check`'s result for a target at `heads`: the revisions it has not applied
+    /// (`pending revision …`) and `differences` from the models; `drifted` when there is any.
+    static func checked(
+        _ target: FleetTarget, heads: [String], graph: RevisionGraph, differences: [String], started: Date, finished: Date = Date()
+    ) -> FleetResult {
+        let applied = graph.ancestors(of: heads)
+        let findings = graph.order.filter { !applied.contains($0) }.map { "pending revision \($0)" } + differences
+        var result = FleetResult(
+            target: target, status: findings.isEmpty ? .done : .drifted, from: heads, to: heads, started: started, finished: finished)
+        result.findings = findings
+        return result
     }
 }

@@ -22,17 +22,14 @@ struct FleetSchemaCheck {
         // Tenants whose schemas read the same share one comparison.
         var shapes: [Shape: [Int]] = [:], order: [Shape] = []
         var failures: [Int: String] = [:]
-        var pending: [Int: [String]] = [:], at: [Int: [String]] = [:]
+        var at: [Int: [String]] = [:]
         for (i, schema) in schemas.enumerated() {
             guard versions.exists.contains(schema), let found = read[schema] else {
                 failures[i] = "schema '\(schema)' does not exist"
                 continue
             }
             do {
-                let heads = try Self.heads(versions.rows[schema] ?? [], graph: graph)
-                at[i] = heads
-                let applied = graph.ancestors(of: heads)
-                pending[i] = graph.order.filter { !applied.contains($0) }.map { "pending revision \($0)" }
+                at[i] = try Self.heads(versions.rows[schema] ?? [], graph: graph)
             } catch {
                 failures[i] = FleetRunner.line(error)
                 continue
@@ -60,12 +57,8 @@ struct FleetSchemaCheck {
             if let failure = failures[i] {
                 return FleetResult(target: target, status: .failed, started: started, finished: finished, error: failure)
             }
-            let findings = (pending[i] ?? []) + (differences[i] ?? [])
-            let heads = at[i] ?? []
-            var result = FleetResult(
-                target: target, status: findings.isEmpty ? .done : .drifted, from: heads, to: heads, started: started, finished: finished)
-            result.findings = findings
-            return result
+            return FleetResult.checked(
+                target, heads: at[i] ?? [], graph: graph, differences: differences[i] ?? [], started: started, finished: finished)
         }
     }
 
