@@ -9,8 +9,15 @@ func fail(_ message: String) -> Never {
     exit(1)
 }
 
+/// A Swift string literal, escaped scalar by scalar (a quote a combining mark follows is one
+/// Character, which a Character-wise replacement would leave unescaped).
 func literal(_ s: String) -> String {
-    "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    var out = String.UnicodeScalarView()
+    for u in s.unicodeScalars {
+        if u == "\\" || u == "\"" { out.append("\\") }
+        out.append(u)
+    }
+    return "\"" + String(out) + "\""
 }
 
 func isIdentifier(_ name: String) -> Bool {

@@ -36,6 +36,27 @@ struct SecurityTests {
         #expect(try dialect.implementation.introspect(db).table(h)?.indexes.first?.name == h + "ix2")
     }
 
+    /// Found by the `sqlite-sql` fuzz target: a quote followed by a combining mark is one Swift
+    /// Character that is not a quote, so Character-wise escaping left it single and the text ended
+    /// there. Each value and name below would run `DROP TABLE victim` if its quote went unescaped.
+    @Test("a quote followed by a combining mark is escaped in values and names", arguments: allDialects)
+    func combiningMarkAfterQuote(dialect: DialectName) throws {
+        let test = try TestDatabase.make(dialect)
+        let db = try test.connect()
+        defer { db.close() }
+        let value = "a'\u{0301}; DROP TABLE victim; --", name = "n\"\u{0301}; DROP TABLE victim; --"
+        #expect(SQLText.literal(value).unicodeScalars.filter { $0 == "'" }.count == 4)
+        #expect(SQLText.quote(name).unicodeScalars.filter { $0 == "\"" }.count == 4)
+        try db.executeScript("CREATE TABLE victim (id integer PRIMARY KEY)")
+        let table = Table(name: name, columns: [Column("v", .text, nullable: true, default: .string(value))])
+        for statement in try dialect.implementation.render([.createTable(table)], from: Schema()) { try statement.run(on: db) }
+        try db.executeScript("INSERT INTO \(SQLText.quote(name)) (v) VALUES (\(SQLText.literal(value)))")
+        #expect(try userTables(db).contains("victim"))
+        let rows = try db.query("SELECT v FROM \(SQLText.quote(name))")
+        #expect(rows.map { $0[0].string } == [value])
+        #expect(try dialect.implementation.introspect(db).table(name)?.column("v")?.defaultValue == .string(value))
+    }
+
     @Test("passwords never appear, in URLs, query parameters or keyword/value strings")
     func redaction() throws {
         #expect(DatabaseURL.redact("postgres://u:s3cret@h/db") == "postgres://u:***@h/db")

@@ -67,22 +67,32 @@ public enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
     /// Replaces every password in a connection string with `***`: a URL's `user:password@`, a
     /// `password=` query parameter, and a keyword/value `password=…` (quoted or not).
     public static func redact(_ text: String) -> String {
-        let chars = Array(text)
-        var out = "", i = 0
-        for range in passwordRanges(chars) {
-            out += String(chars[i..<range.lowerBound]) + "***"
+        // Scalar by scalar, as libpq reads bytes: a quote that a combining mark follows is one
+        // Character that is not a quote, and would move where a quoted password seems to end.
+        let chars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView(), i = 0
+        let ranges = passwordRanges(chars)
+        for range in ranges {
+            out.append(contentsOf: chars[i..<range.lowerBound])
+            out.append(contentsOf: "***".unicodeScalars)
             i = range.upperBound
         }
-        return out + String(chars[i...])
+        out.append(contentsOf: chars[i...])
+        // The same secret written again elsewhere (a URL that repeats itself) is hidden there too.
+        var result = String(out)
+        for range in ranges where range.count >= 4 {
+            result = result.replacingOccurrences(of: String(String.UnicodeScalarView(chars[range])), with: "***")
+        }
+        return result
     }
 
     /// `message` (an error about `source`) with every password `source` holds replaced by `***`,
     /// also where the message quotes one on its own (libpq: `invalid percent-encoded token: "…"`).
     public static func redact(_ message: String, secretsOf source: String) -> String {
-        let chars = Array(source)
+        let chars = Array(source.unicodeScalars)
         var result = redact(message)
         for range in passwordRanges(chars) where !range.isEmpty {
-            let secret = String(chars[range])
+            let secret = String(String.UnicodeScalarView(chars[range]))
             for form in [secret, secret.removingPercentEncoding].compactMap({ $0 }) where !form.isEmpty {
                 result = result.replacingOccurrences(of: form, with: "***")
             }
@@ -92,13 +102,12 @@ public enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
 
     /// Where the passwords are: a URL's `user:password@` and every `password=value` (any case,
     /// spaces around `=`, value quoted or not; in a URL a value ends at `&` or `#`).
-    private static func passwordRanges(_ chars: [Character]) -> [Range<Int>] {
+    private static func passwordRanges(_ chars: [Unicode.Scalar]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
-        let text = String(chars)
-        let schemeEnd = text.range(of: "://").map { text[..<$0.upperBound].count }
+        let schemeEnd = (0..<max(0, chars.count - 2)).first { chars[$0] == ":" && chars[$0 + 1] == "/" && chars[$0 + 2] == "/" }.map { $0 + 3 }
         let isURL = schemeEnd != nil
         if let schemeEnd {
-            let authorityEnd = chars[schemeEnd...].firstIndex { "/?#".contains($0) } ?? chars.count
+            let authorityEnd = chars[schemeEnd...].firstIndex { "/?#".unicodeScalars.contains($0) } ?? chars.count
             if let at = chars[schemeEnd..<authorityEnd].lastIndex(of: "@"),
                 let colon = chars[schemeEnd..<at].firstIndex(of: ":")
             {
@@ -108,8 +117,8 @@ public enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
         var i = 0
         let key = "password"
         while i < chars.count {
-            let boundary = i == 0 || chars[i - 1].isWhitespace || chars[i - 1] == "?" || chars[i - 1] == "&"
-            if boundary, i + key.count <= chars.count, String(chars[i..<(i + key.count)]).lowercased() == key {
+            let boundary = i == 0 || chars[i - 1].properties.isWhitespace || chars[i - 1] == "?" || chars[i - 1] == "&"
+            if boundary, i + key.count <= chars.count, String(String.UnicodeScalarView(chars[i..<(i + key.count)])).lowercased() == key {
                 var j = i + key.count
                 while j < chars.count, chars[j] == " " { j += 1 }
                 if j < chars.count, chars[j] == "=" {
@@ -120,8 +129,11 @@ public enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
                         end += 1
                         while end < chars.count, chars[end] != "'" { end += chars[end] == "\\" ? 2 : 1 }
                         end = min(end + 1, chars.count)
+                        // Text run on after the closing quote (malformed for libpq) is hidden with it:
+                        // whatever libpq makes of it, none of the password shows.
+                        while end < chars.count, !chars[end].properties.isWhitespace { end += 1 }
                     } else {
-                        while end < chars.count, !chars[end].isWhitespace, !(isURL && (chars[end] == "&" || chars[end] == "#")) {
+                        while end < chars.count, !chars[end].properties.isWhitespace, !(isURL && (chars[end] == "&" || chars[end] == "#")) {
                             end += 1
                         }
                     }

@@ -4,12 +4,12 @@ import Foundation
 public enum SQLText {
     /// Quotes an identifier with double quotes, doubling any inside.
     public static func quote(_ identifier: String) -> String {
-        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        "\"" + identifier.replacingScalars(["\"": "\"\""]) + "\""
     }
 
     /// Quotes a string literal with single quotes, doubling any inside.
     public static func literal(_ value: String) -> String {
-        "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
+        "'" + value.replacingScalars(["'": "''"]) + "'"
     }
 
     /// An index key as SQL: a column quoted, an expression in parentheses.

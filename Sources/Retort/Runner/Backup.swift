@@ -48,7 +48,7 @@ public enum Backup {
     /// password, which goes in PGPASSWORD (a command line is visible to every user of the machine).
     static func pgDumpInvocation(_ server: PostgresURL, to path: String) -> (arguments: [String], environment: [String: String]) {
         let conninfo = server.parameters.filter { $0.key != "password" }.map { key, value in
-            "\(key)='\(value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'"))'"
+            "\(key)='\(value.replacingScalars(["\\": "\\\\", "'": "\\'"]))'"
         }.joined(separator: " ")
         var environment = ProcessInfo.processInfo.environment
         if let password = server.password { environment["PGPASSWORD"] = password }

@@ -70,7 +70,7 @@ struct PostgresCatalogScope: Sendable {
 /// PostgreSQL's text form of a one-dimensional text array (`{"a","b\"c"}`), for a parameter.
 enum PostgresArrayText {
     static func literal(_ values: [String]) -> String {
-        "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        "{" + values.map { "\"" + $0.replacingScalars(["\\": "\\\\", "\"": "\\\""]) + "\"" }
             .joined(separator: ",") + "}"
     }
 }

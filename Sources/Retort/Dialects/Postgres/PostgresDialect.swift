@@ -85,7 +85,7 @@ public struct PostgresDialect: Dialect {
         if e.hasPrefix("'"), let castRange = e.range(of: "'::", options: .backwards) {
             let literal = String(e[..<e.index(after: castRange.lowerBound)])
             let cast = e[castRange.upperBound...]
-            if !literal.dropFirst().dropLast().replacingOccurrences(of: "''", with: "").contains("'"),
+            if Self.quotesDoubled(literal.unicodeScalars.dropFirst().dropLast()),
                 cast.allSatisfy({ $0.isLetter || $0.isNumber || " _(),[]".contains($0) }),
                 !Self.castChangesMeaning(String(cast), columnType: columnType)
             {
@@ -95,6 +95,16 @@ public struct PostgresDialect: Dialect {
         // (-1) for negative numbers.
         if e.hasPrefix("("), e.hasSuffix(")"), Double(e.dropFirst().dropLast()) != nil { e = String(e.dropFirst().dropLast()) }
         return DefaultValue.parse(sql: e)
+    }
+
+    /// True when every quote in a literal's body is doubled; scalar by scalar, since a quote that a
+    /// combining mark follows is one Character that a Character-wise look would not see.
+    static func quotesDoubled(_ body: Substring.UnicodeScalarView) -> Bool {
+        var scalars = body.makeIterator()
+        while let u = scalars.next() {
+            if u == "'" { guard scalars.next() == "'" else { return false } }
+        }
+        return true
     }
 
     /// True when a literal's cast is a date/time type other than the column's own.

@@ -61,7 +61,7 @@ public struct PostgresURL: Hashable, Sendable {
             components.percentEncodedPath = "/" + (name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name)
             return PostgresURL(uri: components.string ?? uri, parameters: replaced)
         }
-        let text = replaced.map { "\($0.key)='\($0.value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'"))'" }
+        let text = replaced.map { "\($0.key)='\($0.value.replacingScalars(["\\": "\\\\", "'": "\\'"]))'" }
         return PostgresURL(uri: text.joined(separator: " "), parameters: replaced)
     }
 }
