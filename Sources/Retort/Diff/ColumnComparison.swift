@@ -6,7 +6,17 @@ enum ColumnComparison: TableComparison {
         var ops: [MigrationOperation] = []
         for column in pair.new.columns {
             guard var before = pair.old.column(column.name) else {
-                ops.append(.addColumn(table: name, column: column))
+                // A new NOT NULL column with no default takes the model's backfill value in the
+                // existing rows: added nullable, filled, then made NOT NULL.
+                if !column.nullable, column.defaultValue == nil, column.generated == nil, !column.autoincrement,
+                   let value = pair.backfills[column.name] {
+                    var loose = column
+                    loose.nullable = true
+                    ops += [.addColumn(table: name, column: loose), .backfill(table: name, column: column.name, value: value.typed(for: column.type)),
+                            .alterColumn(table: name, from: loose, to: column)]
+                } else {
+                    ops.append(.addColumn(table: name, column: column))
+                }
                 continue
             }
             let existing = pair.normalizedOld.column(column.name)

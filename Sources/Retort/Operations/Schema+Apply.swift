@@ -70,6 +70,7 @@ extension Schema {
         case .renameTable(let from, let to):
             guard table(to) == nil else { throw fail("table '\(to)' already exists") }
             try withTable(from) { t in t.name = to }
+            renameInDefinitions(from, to: to)
             for i in tables.indices {
                 for f in tables[i].foreignKeys.indices where tables[i].foreignKeys[f].referencedTable == from {
                     tables[i].foreignKeys[f].referencedTable = to
@@ -185,6 +186,50 @@ extension Schema {
     }
 }
 
+extension Schema {
+    /// A renamed table's users name it by its new name afterwards: PostgreSQL's views refer to it by
+    /// oid and print the new name; SQLite's `ALTER TABLE … RENAME TO` (with `legacy_alter_table`
+    /// off, as Retort runs it) rewrites the views and triggers that name it. The schema value
+    /// follows, so the views are not taken for changed, and a table rebuilt later in the same
+    /// revision re-creates them as the database now has them.
+    mutating func renameInDefinitions(_ from: String, to: String) {
+        func renamed(_ text: String?) -> String? {
+            guard let text, SQLText.mentions(text, from) else { return text }
+            return SQLText.renamingIdentifier(in: text, from, to: to)
+        }
+        func renamed(_ v: View) -> View {
+            var v = v
+            v.query = renamed(v.query)
+            for (d, q) in v.perDialect { v.perDialect[d] = renamed(q) }
+            return v
+        }
+        func renamed(_ m: MaterializedView) -> MaterializedView {
+            var m = m
+            m.query = renamed(m.query) ?? m.query
+            return m
+        }
+        func renamed(_ t: Trigger) -> Trigger {
+            var t = t
+            t.body = renamed(t.body)
+            t.when = renamed(t.when)
+            return t
+        }
+        views = views.map(renamed)
+        materializedViews = materializedViews.map(renamed)
+        for t in tables.indices { tables[t].triggers = tables[t].triggers.map(renamed) }
+        // The catalog's copies too: a rebuild re-creates the dependents from them.
+        for (id, var facts) in catalog.objects {
+            switch facts.object {
+            case .view(let v): facts.object = .view(renamed(v))
+            case .materializedView(let m): facts.object = .materializedView(renamed(m))
+            case .trigger(let table, let t): facts.object = .trigger(table: table, renamed(t))
+            default: continue
+            }
+            catalog.objects[id] = facts
+        }
+    }
+}
+
 extension Table {
     /// Renames a column and every use of it in this table: keys, constraints, indexes, expressions.
     mutating func renameColumn(_ from: String, to: String) {
@@ -212,6 +257,8 @@ extension Table {
             }
             indexes[i].predicate = indexes[i].predicate.map { SQLText.renamingIdentifier(in: $0, from, to: to) }
         }
+        triggers = triggers.map { $0.renamingColumn(from, to: to) }
+        policies = policies.map { $0.renamingColumn(from, to: to) }
     }
 
     /// Renames the table-level constraint called `from`.
@@ -243,5 +290,26 @@ extension Table {
         }
         guard let name = constraint.name else { return nil }
         return indexes.first { $0.name == name && $0.unique && $0.predicate == nil && $0.isColumnsOnly && $0.columns == columns }
+    }
+}
+
+extension Trigger {
+    /// The trigger after its table's column `from` was renamed: its condition and `UPDATE OF` list
+    /// name the new column, as the database prints them.
+    func renamingColumn(_ from: String, to: String) -> Trigger {
+        var t = self
+        t.when = t.when.map { SQLText.renamingIdentifier(in: $0, from, to: to) }
+        t.updateOf = t.updateOf.map { $0 == from ? to : $0 }
+        return t
+    }
+}
+
+extension Policy {
+    /// The policy after its table's column `from` was renamed.
+    func renamingColumn(_ from: String, to: String) -> Policy {
+        var p = self
+        p.using = p.using.map { SQLText.renamingIdentifier(in: $0, from, to: to) }
+        p.withCheck = p.withCheck.map { SQLText.renamingIdentifier(in: $0, from, to: to) }
+        return p
     }
 }

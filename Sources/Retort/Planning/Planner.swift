@@ -27,12 +27,31 @@ public struct Planner: Sendable {
                 .code, .createObject, .dropObject, .replaceObject, .recreateObject: return nil
             }
         })
+        // Renames run in the tables' own revisions, after the detached keys are dropped: those drops
+        // name the keys as the database has them then (the difference speaks in the new names).
+        var oldTable: [String: String] = [:], oldColumn: [String: [String: String]] = [:], oldConstraint: [String: [String: String]] = [:]
+        for op in operations {
+            switch op {
+            case .renameTable(let from, let to): oldTable[to] = from
+            case .renameColumn(let t, let from, let to): oldColumn[t, default: [:]][to] = from
+            case .renameConstraint(let t, let from, let to): oldConstraint[t, default: [:]][to] = from
+            default: break
+            }
+        }
+        func asBefore(_ t: String, _ fk: ForeignKey) -> MigrationOperation {
+            var fk = fk
+            fk.name = fk.name.map { oldConstraint[t]?[$0] ?? $0 }
+            fk.columns = fk.columns.map { oldColumn[t]?[$0] ?? $0 }
+            fk.referencedColumns = fk.referencedColumns.map { oldColumn[fk.referencedTable]?[$0] ?? $0 }
+            fk.referencedTable = oldTable[fk.referencedTable] ?? fk.referencedTable
+            return .dropConstraint(table: oldTable[t] ?? t, constraint: .foreignKey(fk))
+        }
         var detached: [MigrationOperation] = []
         var objectOps: [MigrationOperation] = []
         let usedNow = Self.usedByTables(current), usedThen = Self.usedByTables(target)
         for op in operations {
             if case .dropConstraint(let t, .foreignKey(let fk)) = op, fk.referencedTable != t, changingKeys.contains(fk.referencedTable) {
-                detached.append(op)
+                detached.append(asBefore(t, fk))
                 continue
             }
             // Objects tables use (domains; a function a default or trigger calls) exist before the
@@ -56,6 +75,23 @@ public struct Planner: Sendable {
             case (_, .after?): objectsAfter.append(op)
             default: if let t = op.tableName { byTable[t, default: []].append(op) } else { loose.append(op) }
             }
+        }
+        // A trigger that moves to another table under its name: SQLite's trigger names are the
+        // schema's, so the old one goes before any table changes (the new one comes with its table).
+        let createdTriggers = Set(operations.compactMap { op -> String? in
+            if case .createObject(.trigger(let table, let t)) = op { return "\(table)\u{0}\(t.name)" }
+            return nil
+        })
+        let createdTriggerNames = Set(createdTriggers.map { $0.split(separator: "\u{0}").last.map(String.init) ?? "" })
+        for (table, ops) in byTable {
+            let moving = ops.filter { op in
+                guard case .dropObject(.trigger(let from, let t)) = op else { return false }
+                return createdTriggerNames.contains(t.name) && !createdTriggers.contains("\(from)\u{0}\(t.name)")
+            }
+            guard !moving.isEmpty else { continue }
+            detached += moving
+            byTable[table] = ops.filter { !moving.contains($0) }
+            if byTable[table]!.isEmpty { byTable[table] = nil }
         }
         Self.placeRevisionState(&objectsBefore, &objectsAfter, into: &byTable, current: current, target: target)
         objectsBefore = Self.byGraph(objectsBefore, edges: target.catalog.dependencies, usedFirst: true)

@@ -86,6 +86,12 @@ public struct OfflineSQL {
             // Render between Swift steps, so each step's comment stands where it runs.
             var chunk: [MigrationOperation] = []
             func flush() throws {
+                // No catalog says what uses what: the objects' own SQL does (see `namedDependencies`).
+                let postgres = dialect.name == .postgres
+                schema.catalog.dependencies = schema.namedDependencies(dialect.name) + (postgres ? schema.declaredDependencies : [])
+                for o in schema.objects where schema.catalog.objects[o.id] == nil {
+                    if postgres || o.id.kind == .view { schema.catalog.objects[o.id] = CatalogObject(o) }
+                }
                 out += try dialect.render(chunk, from: schema).map { dialect.scriptSQL($0) + ";" }
                 for op in chunk { try schema.apply(op) }
                 chunk = []

@@ -107,13 +107,39 @@ extension CatalogFacts {
         switch operation {
         case .renameTable(let from, let to):
             let (old, new) = (ObjectID(.table, from), ObjectID(.table, to))
+            // A table's triggers, policies and exclusion constraints are named after it.
+            func moved(_ id: ObjectID) -> ObjectID {
+                if id == old { return new }
+                guard [.trigger, .policy, .exclusion].contains(id.kind), id.name.hasPrefix(from + ".") else { return id }
+                return ObjectID(id.kind, to + id.name.dropFirst(from.count))
+            }
             for i in dependencies.indices {
-                if dependencies[i].referenced == old { dependencies[i].referenced = new }
-                if dependencies[i].dependent == old { dependencies[i].dependent = new }
+                dependencies[i].referenced = moved(dependencies[i].referenced)
+                dependencies[i].dependent = moved(dependencies[i].dependent)
+            }
+            for (id, facts) in objects where moved(id) != id {
+                var facts = facts
+                switch facts.object {
+                case .trigger(let t, let x) where t == from: facts.object = .trigger(table: to, x)
+                case .policy(let t, let x) where t == from: facts.object = .policy(table: to, x)
+                case .exclusion(let t, let x) where t == from: facts.object = .exclusion(table: to, x)
+                default: break
+                }
+                objects[id] = nil
+                objects[moved(id)] = facts
             }
         case .renameColumn(let table, let from, let to):
             for i in dependencies.indices where dependencies[i].referenced == ObjectID(.table, table) && dependencies[i].column == from {
                 dependencies[i].column = to
+            }
+            // The table's own triggers and policies name the column in their conditions.
+            for (id, var facts) in objects {
+                switch facts.object {
+                case .trigger(let t, let x) where t == table: facts.object = .trigger(table: t, x.renamingColumn(from, to: to))
+                case .policy(let t, let x) where t == table: facts.object = .policy(table: t, x.renamingColumn(from, to: to))
+                default: continue
+                }
+                objects[id] = facts
             }
         case .dropTable(let t): remove(ObjectID(.table, t.name))
         case .dropColumn(let table, let c):

@@ -299,3 +299,47 @@ extension Schema {
         }
     }
 }
+
+extension Schema {
+    /// With no catalog to read (an offline `--sql` script replays the revisions instead), the edges
+    /// the objects' own SQL names: a view or materialized view uses each table and view its query
+    /// names, and each column of those tables it names; a trigger and a policy use the columns of
+    /// their table that their conditions name. A name that only looks like a use adds an edge too,
+    /// which costs a view dropped and created again, never a change refused where the live run
+    /// would make it. On SQLite, as its introspector reads them: only the views' edges (a rebuilt
+    /// table brings its own triggers back).
+    public func namedDependencies(_ dialect: DialectName) -> [ObjectDependency] {
+        var out: [ObjectDependency] = []
+        func mentioned(_ texts: [String]) -> Set<String> {
+            var names = Set<String>()
+            for text in texts {
+                for token in SQLTokenizer.tokenize(text) where token.kind == .word || token.kind == .quotedIdentifier {
+                    names.insert(token.kind == .word ? token.value.lowercased() : token.value)
+                }
+            }
+            return names
+        }
+        func uses(_ names: Set<String>, _ name: String) -> Bool { names.contains(name) || names.contains(name.lowercased()) && name == name.lowercased() }
+        func edges(_ id: ObjectID, _ texts: [String], only table: String? = nil) {
+            let names = mentioned(texts)
+            for t in tables where table == nil ? uses(names, t.name) : t.name == table {
+                out.append(ObjectDependency(id, on: ObjectID(.table, t.name)))
+                for c in t.columns where uses(names, c.name) { out.append(ObjectDependency(id, on: ObjectID(.table, t.name), column: c.name)) }
+            }
+            guard table == nil else { return }
+            for v in views where ObjectID(.view, v.name) != id && uses(names, v.name) { out.append(ObjectDependency(id, on: ObjectID(.view, v.name))) }
+            for m in materializedViews where ObjectID(.materializedView, m.name) != id && uses(names, m.name) {
+                out.append(ObjectDependency(id, on: ObjectID(.materializedView, m.name)))
+            }
+        }
+        for v in views { edges(ObjectID(.view, v.name), [v.query(for: .postgres), v.query(for: .sqlite)].compactMap { $0 }) }
+        for m in materializedViews { edges(ObjectID(.materializedView, m.name), [m.query]) }
+        guard dialect == .postgres else { return out }
+        for t in tables {
+            for r in t.triggers { edges(ObjectID(.trigger, "\(t.name).\(r.name)"), [r.when ?? ""] + r.updateOf.map(SQLText.quote), only: t.name) }
+            for p in t.policies { edges(ObjectID(.policy, "\(t.name).\(p.name)"), [p.using ?? "", p.withCheck ?? ""], only: t.name) }
+        }
+        return out
+    }
+}
+

@@ -18,6 +18,40 @@ enum Corpus {
         return text.range(of: "CREATE EXTENSION", options: .caseInsensitive) != nil ? .database : .schema
     }
 
+    /// What the models of a case say beyond its `after.sql` (`hints.json`, optional): renames and
+    /// backfill values. A case with hints is run by `autogen` (which reads them), not by `diff`.
+    struct Hints: Codable {
+        /// New table name → old.
+        var tables: [String: String]?
+        /// Table → new column name → old.
+        var columns: [String: [String: String]]?
+        /// Table → column → SQL value for its NULL rows.
+        var backfills: [String: [String: String]]?
+        /// Enum type → new value → old.
+        var enumValues: [String: [String: String]]?
+
+        /// The models with these hints on their tables.
+        func apply(to schema: Schema) -> Schema {
+            var schema = schema
+            for i in schema.tables.indices {
+                let name = schema.tables[i].name
+                var h = TableHints()
+                h.renamedFrom = tables?[name]
+                h.columns = columns?[name] ?? [:]
+                for (column, value) in backfills?[name] ?? [:] { h.backfills[column] = .expression(value) }
+                if i == 0 { h.enumValues = enumValues ?? [:] }
+                schema.tables[i].hints = h.isEmpty ? nil : h
+            }
+            return schema
+        }
+    }
+
+    static func hints(_ dialect: DialectName, _ name: String) -> Hints? {
+        let url = root.appendingPathComponent("\(dialect.rawValue)/\(name)/hints.json")
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return try? JSONDecoder().decode(Hints.self, from: data)
+    }
+
     static func fixture(_ dialect: DialectName, _ name: String, _ file: String) throws -> String {
         try String(contentsOf: root.appendingPathComponent("\(dialect.rawValue)/\(name)/\(file).sql"), encoding: .utf8)
     }

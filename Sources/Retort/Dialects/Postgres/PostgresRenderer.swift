@@ -190,7 +190,22 @@ struct PostgresRenderer {
                 || from.generated != to.generated
             else { return change }
             let around = PostgresObjectSQL.aroundChange(of: ObjectID(.table, t), column: from.name, in: schema)
-            return around.before.map { Statement($0) } + change + around.after.map { Statement($0) }
+            // PostgreSQL refuses a type change of a column a generated column reads: those go
+            // before it and are added again after (their values are computed again, from the rows).
+            let readers = (schema.table(t)?.columns ?? []).filter { c in
+                c.name != from.name && c.generated.map { SQLText.mentions($0.expression, from.name) } == true
+            }
+            guard !readers.isEmpty, PostgresDialect.typeSQL(from) != PostgresDialect.typeSQL(to) || from.collations[.postgres] != to.collations[.postgres]
+            else { return around.before.map { Statement($0) } + change + around.after.map { Statement($0) } }
+            var before = around.before, after: [Statement] = []
+            for g in readers {
+                let users = PostgresObjectSQL.aroundChange(of: ObjectID(.table, t), column: g.name, in: schema)
+                before += users.before.filter { !before.contains($0) }
+                before.append("ALTER TABLE \(Self.q(t)) DROP COLUMN \(Self.q(g.name))")
+                after += try regenerate(t, g).dropFirst()
+                after += users.after.filter { a in !around.after.contains(a) }.map { Statement($0) }
+            }
+            return before.map { Statement($0) } + change + after + around.after.map { Statement($0) }
         }
         if case .recreateObject(let from, let to) = op {
             let around = PostgresObjectSQL.aroundChange(of: from.id, in: schema)
@@ -271,9 +286,15 @@ struct PostgresRenderer {
         case .setRowLevelSecurity(let t, let from, let to):
             return PostgresPolicySQL.rowLevelSecurity(t, from: from, to: to)
         case .renameTable(let from, let to):
+            // A serial's sequence is named after its table and column, and PostgreSQL leaves the
+            // name as it was: it follows, so the column still reads as `serial` afterwards.
+            let serials = schema.table(from)?.columns.filter { $0.autoincrementKind == .serial } ?? []
             return ["ALTER TABLE \(q(from)) RENAME TO \(q(to))"]
+                + serials.map { Self.renameSerialSequence(from: "\(from)_\($0.name)_seq", to: "\(to)_\($0.name)_seq") }
         case .renameColumn(let t, let from, let to):
+            let serial = schema.table(t)?.column(from)?.autoincrementKind == .serial
             return ["ALTER TABLE \(q(t)) RENAME COLUMN \(q(from)) TO \(q(to))"]
+                + (serial ? [Self.renameSerialSequence(from: "\(t)_\(from)_seq", to: "\(t)_\(to)_seq")] : [])
         case .renameIndex(_, let from, let to):
             return ["ALTER INDEX \(q(from)) RENAME TO \(q(to))"]
         case .renameConstraint(let t, let from, let to):
@@ -318,6 +339,11 @@ struct PostgresRenderer {
         case .recreateObject:
             return []  // statements(for:) renders it, with what depends on it
         }
+    }
+
+    /// Renames a serial's sequence after its column or table was renamed.
+    static func renameSerialSequence(from: String, to: String) -> String {
+        "ALTER SEQUENCE IF EXISTS \(SQLText.quote(from)) RENAME TO \(SQLText.quote(to))"
     }
 
     static func sequenceOptions(_ s: DatabaseSequence) -> String {
