@@ -1,0 +1,25 @@
+// libFuzzer target: database URLs in every form Retort takes (sqlite:///…, postgres://…, libpq
+// keyword/value strings). Properties: parsing never crashes; a redacted text holds no password
+// libpq read from it; redaction is idempotent; an SQLite URL's description parses back to the
+// same file.
+@testable import Retort
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    guard !text.contains("\0") else { return 0 }
+    let redacted = DatabaseURL.redact(text)
+    precondition(DatabaseURL.redact(redacted) == redacted, "redaction is not idempotent: \(text)")
+    guard let url = try? DatabaseURL(text) else { return 0 }
+    switch url {
+    case .sqlite(let path):
+        let again = try? DatabaseURL(url.description)
+        precondition(again == url, "sqlite URL does not round-trip: \(text) → \(path) → \(url.description)")
+    case .postgres(let pg):
+        let shown = url.description
+        for (key, value) in pg.parameters where key == "password" && value.count >= 6 {
+            precondition(!shown.contains(value), "password shown: \(shown)")
+        }
+    }
+    return 0
+}
