@@ -14,7 +14,7 @@ import Testing
 struct ReadmeTourTests {
     /// The documents whose shell blocks run, in order: the README, then every article.
     static let documents = ["README.md"] + [
-        "CommandLine", "TeamWorkflow", "StartupMigration", "FluentMigrations", "SafePlans", "NonTransactionalRevisions", "Lint",
+        "CommandLine", "TeamWorkflow", "StartupMigration", "FluentMigrations", "SafePlans", "NonTransactionalRevisions", "Lint", "Refusals",
         "RollingBack", "Verify", "Baselines", "SQLiteToPostgreSQL", "Benchmarks", "DeclaringModels", "WiringRetort", "Contributing",
     ].map { "Sources/Retort/Retort.docc/\($0).md" }
 

@@ -63,6 +63,13 @@ struct SecurityTests {
         #expect(DatabaseURL.redact("postgres://h/db?user=u&password=s3cret&sslmode=disable") == "postgres://h/db?user=u&password=***&sslmode=disable")
         #expect(DatabaseURL.redact("host=h password=s3cret dbname=d") == "host=h password=*** dbname=d")
         #expect(DatabaseURL.redact("host=h password = 'a b\\' c' dbname=d") == "host=h password = *** dbname=d")
+        // Found by the database-url fuzz target: libpq reads a URL's user part up to the first `/`
+        // (a `?` in it belongs to the password); text run on after a quoted password; a password
+        // written twice; a quote that a combining mark follows.
+        #expect(DatabaseURL.redact("postgres://app:s3c?ret@h/db") == "postgres://app:***@h/db")
+        #expect(!DatabaseURL.redact("host=h password='s3c'ret dbname=d").contains("ret"))
+        #expect(!DatabaseURL.redact("postgres://u:s3cret@h/s3cret").contains("s3cret"))
+        #expect(DatabaseURL.redact("host=h password='s3c'\u{301}x dbname=d") == "host=h password=*** dbname=d")
         let server = try PostgresServer.url()
         for form in [
             server.replacingOccurrences(of: "user=postgres", with: "user=nobody_here&password=s3cret"),

@@ -107,7 +107,8 @@ public enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
         let schemeEnd = (0..<max(0, chars.count - 2)).first { chars[$0] == ":" && chars[$0 + 1] == "/" && chars[$0 + 2] == "/" }.map { $0 + 3 }
         let isURL = schemeEnd != nil
         if let schemeEnd {
-            let authorityEnd = chars[schemeEnd...].firstIndex { "/?#".unicodeScalars.contains($0) } ?? chars.count
+            // libpq looks for `user:password@` up to the first `/` only (a `?` before it is in the password).
+            let authorityEnd = chars[schemeEnd...].firstIndex { $0 == "/" } ?? chars.count
             if let at = chars[schemeEnd..<authorityEnd].lastIndex(of: "@"),
                 let colon = chars[schemeEnd..<at].firstIndex(of: ":")
             {
@@ -144,7 +145,16 @@ public enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
             }
             i += 1
         }
-        return ranges.sorted { $0.lowerBound < $1.lowerBound }
+        // Overlapping finds (a `password=` inside a URL's user part) become one.
+        var merged: [Range<Int>] = []
+        for r in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = merged.last, r.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+            } else {
+                merged.append(r)
+            }
+        }
+        return merged
     }
 }
 

@@ -256,6 +256,7 @@ extension Table {
                 }
             }
             indexes[i].predicate = indexes[i].predicate.map { SQLText.renamingIdentifier(in: $0, from, to: to) }
+            indexes[i].include = swap(indexes[i].include)
         }
         triggers = triggers.map { $0.renamingColumn(from, to: to) }
         policies = policies.map { $0.renamingColumn(from, to: to) }

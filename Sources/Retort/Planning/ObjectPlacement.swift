@@ -59,8 +59,10 @@ extension Planner {
         // The split objects go and come back in the revision of the tables they use, so that
         // no revision boundary leaves them missing and they keep their grants (see `ObjectsAround`).
         func isSplit(_ g: PlannedGroup) -> Bool { g.object.map(split.contains) ?? false }
-        let tables = Set(current.catalog.dependencies.filter { split.contains($0.dependent) && $0.referenced.kind == .table }
-            .map(\.referenced.name)).intersection(changingTables)
+        // The tables they use before and after: a view moved to another table is created after
+        // that table's changes (a column it names may be renamed there).
+        let tables = Set((current.catalog.dependencies + target.catalog.dependencies)
+            .filter { split.contains($0.dependent) && $0.referenced.kind == .table }.map(\.referenced.name)).intersection(changingTables)
         let around = ObjectsAround(
             drops: dropGroups.filter(isSplit).flatMap(\.operations), creates: createGroups.filter(isSplit).flatMap(\.operations),
             tables: tables)

@@ -176,10 +176,13 @@ enum PairMutation: Hashable, Codable, Sendable {
                 if auto != nil { c.defaultValue = nil; c.nullable = false }
             }
         case .setGenerated(let table, let column, let g):
+            let sourceNullable = g.flatMap { s.table(table)?.column($0.source)?.nullable } ?? false
             return withColumn(table, column) { c in
                 c.generated = g
                 c.auto = nil
                 c.defaultValue = nil
+                // Computed from a column that holds NULL (or virtual on SQLite): it holds NULL too.
+                if sourceNullable || g?.stored == false { c.nullable = true }
             }
         case .setPrimaryKey(let table, let columns):
             // Key columns become NOT NULL: their NULL rows take row 0's value, as a team would say.

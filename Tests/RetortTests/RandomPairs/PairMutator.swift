@@ -105,7 +105,9 @@ struct PairMutator {
             if case .domain = c.type { return nil }
             return .setNullable(table: t.name, c.name, true)
         case .setDefault:
-            guard let t = plain, let c = column(t, { $0.generated == nil && $0.auto == nil }) else { return nil }
+            // Not on a foreign key's columns: a default no parent row holds would fail the key.
+            guard let t = plain, let c = column(t, { c in c.generated == nil && c.auto == nil && !t.foreignKeys.contains { $0.columns.contains(c.name) } })
+            else { return nil }
             guard let d = gen.defaultValue(for: c.type, in: s) else { return nil }
             var probe = c
             probe.defaultValue = d

@@ -322,7 +322,9 @@ struct PostgresRenderer {
         case .batchedUpdate(let u):
             return ["UPDATE \(q(u.table)) SET \(u.assignmentsSQL)\(u.condition.map { " WHERE \($0)" } ?? "")"]
         case .backfill(let t, let c, let v):
-            return ["UPDATE \(q(t)) SET \(q(c)) = \(v.spelled(.postgres)) WHERE \(q(c)) IS NULL"]
+            // The rows' deferred foreign-key checks run now: with checks pending, PostgreSQL refuses
+            // the ALTER TABLE that usually follows in the same revision.
+            return ["UPDATE \(q(t)) SET \(q(c)) = \(v.spelled(.postgres)) WHERE \(q(c)) IS NULL", "SET CONSTRAINTS ALL IMMEDIATE"]
         case .execute(let raw):
             return raw.text(for: .postgres).map { [$0] } ?? []
         case .code:

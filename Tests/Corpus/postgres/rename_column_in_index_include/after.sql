@@ -1,0 +1,2 @@
+CREATE TABLE t2 (k3 uuid NOT NULL, c17 integer NOT NULL, c5 varchar(255) NOT NULL);
+CREATE UNIQUE INDEX ix9 ON t2 (k3) INCLUDE (c17) WHERE c5 <> '';

@@ -1,0 +1,3 @@
+CREATE TABLE t1 (id2 integer PRIMARY KEY, c6 text);
+CREATE TABLE t8 (c19 integer, c10 integer);
+CREATE VIEW v18 AS SELECT c10 FROM t8 WHERE c19 > 0;
