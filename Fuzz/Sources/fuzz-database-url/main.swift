@@ -19,8 +19,11 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         precondition(again == url, "sqlite URL does not round-trip: \(text) → \(path) → \(url.description)")
     case .postgres(let pg):
         let shown = url.description
+        // The password is hidden where it stands: the description holds fewer copies of it than the
+        // text did (the same characters may stand elsewhere for something else: `port=5432 user`).
+        func copies(_ s: String, _ v: String) -> Int { s.components(separatedBy: v).count - 1 }
         for (key, value) in pg.parameters where key == "password" && value.count >= 6 {
-            precondition(!shown.contains(value), "password shown: \(shown)")
+            precondition(copies(shown, value) < copies(text, value) || copies(text, value) == 0, "password shown: \(shown)")
         }
     }
     return 0
