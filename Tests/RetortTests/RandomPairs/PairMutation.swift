@@ -198,17 +198,13 @@ enum PairMutation: Hashable, Codable, Sendable {
         case .addIndex(let table, let i):
             return withTable(table) { t in t.indexes.append(i); return true }
         case .dropIndex(let table, let name):
-            return withTable(table) { t in t.indexes.count != { t.indexes.removeAll { $0.name == name }; return t.indexes.count }() }
+            return withTable(table) { t in t.indexes.dropping(name) }
         case .replaceIndex(let table, let i):
-            return withTable(table) { t in
-                guard let at = t.indexes.firstIndex(where: { $0.name == i.name }) else { return false }
-                t.indexes[at] = i
-                return true
-            }
+            return withTable(table) { t in t.indexes.replacing(i) }
         case .addUnique(let table, let u):
             return withTable(table) { t in t.uniques.append(u); return true }
         case .dropUnique(let table, let name):
-            return withTable(table) { t in t.uniques.count != { t.uniques.removeAll { $0.name == name }; return t.uniques.count }() }
+            return withTable(table) { t in t.uniques.dropping(name) }
         case .addForeignKey(let table, let fk, let columns):
             guard var r = withTable(table, { t in
                 guard columns.allSatisfy({ t.column($0.name) == nil }) else { return false }
@@ -220,23 +216,15 @@ enum PairMutation: Hashable, Codable, Sendable {
             for c in columns where !c.nullable { r.hints.backfills[table, default: [:]][c.name] = c.type }
             return r
         case .dropForeignKey(let table, let name):
-            return withTable(table) { t in t.foreignKeys.count != { t.foreignKeys.removeAll { $0.name == name }; return t.foreignKeys.count }() }
+            return withTable(table) { t in t.foreignKeys.dropping(name) }
         case .replaceForeignKey(let table, let fk):
-            return withTable(table) { t in
-                guard let at = t.foreignKeys.firstIndex(where: { $0.name == fk.name }) else { return false }
-                t.foreignKeys[at] = fk
-                return true
-            }
+            return withTable(table) { t in t.foreignKeys.replacing(fk) }
         case .addCheck(let table, let c):
             return withTable(table) { t in t.checks.append(c); return true }
         case .dropCheck(let table, let name):
-            return withTable(table) { t in t.checks.count != { t.checks.removeAll { $0.name == name }; return t.checks.count }() }
+            return withTable(table) { t in t.checks.dropping(name) }
         case .replaceCheck(let table, let c):
-            return withTable(table) { t in
-                guard let at = t.checks.firstIndex(where: { $0.name == c.name }) else { return false }
-                t.checks[at] = c
-                return true
-            }
+            return withTable(table) { t in t.checks.replacing(c) }
         case .addEnumValue(let e, let label, let at):
             guard let i = s.enums.firstIndex(where: { $0.name == e }), !s.enums[i].labels.contains(label) else { return nil }
             s.enums[i].labels.insert(label, at: min(at, s.enums[i].labels.count))
@@ -257,45 +245,25 @@ enum PairMutation: Hashable, Codable, Sendable {
             s.hints.enumValues[e] = h
             return s.normalized()
         case .addView(let v):
-            guard !s.usedNames.contains(v.name) else { return nil }
-            s.views.append(v)
-            return s.normalized()
+            return s.usedNames.contains(v.name) ? nil : s.changing(\.views) { $0.append(v); return true }
         case .dropView(let name):
-            guard s.views.contains(where: { $0.name == name }) else { return nil }
-            s.views.removeAll { $0.name == name }
-            return s.normalized()
+            return s.changing(\.views) { $0.dropping(name) }
         case .replaceView(let v):
-            guard let i = s.views.firstIndex(where: { $0.name == v.name }) else { return nil }
-            s.views[i] = v
-            return s.normalized()
+            return s.changing(\.views) { $0.replacing(v) }
         case .addTrigger(let tr):
-            guard s.table(tr.table) != nil, !s.usedNames.contains(tr.name) else { return nil }
-            s.triggers.append(tr)
-            return s.normalized()
+            return s.table(tr.table) == nil || s.usedNames.contains(tr.name) ? nil : s.changing(\.triggers) { $0.append(tr); return true }
         case .dropTrigger(let name):
-            guard s.triggers.contains(where: { $0.name == name }) else { return nil }
-            s.triggers.removeAll { $0.name == name }
-            return s.normalized()
+            return s.changing(\.triggers) { $0.dropping(name) }
         case .replaceTrigger(let tr):
-            guard let i = s.triggers.firstIndex(where: { $0.name == tr.name }) else { return nil }
-            s.triggers[i] = tr
-            return s.normalized()
+            return s.changing(\.triggers) { $0.replacing(tr) }
         case .replaceFunction(let f):
-            guard let i = s.functions.firstIndex(where: { $0.name == f.name }) else { return nil }
-            s.functions[i] = f
-            return s.normalized()
+            return s.changing(\.functions) { $0.replacing(f) }
         case .addPolicy(let p):
-            guard s.table(p.table) != nil, !s.usedNames.contains(p.name) else { return nil }
-            s.policies.append(p)
-            return s.normalized()
+            return s.table(p.table) == nil || s.usedNames.contains(p.name) ? nil : s.changing(\.policies) { $0.append(p); return true }
         case .dropPolicy(let name):
-            guard s.policies.contains(where: { $0.name == name }) else { return nil }
-            s.policies.removeAll { $0.name == name }
-            return s.normalized()
+            return s.changing(\.policies) { $0.dropping(name) }
         case .replacePolicy(let p):
-            guard let i = s.policies.firstIndex(where: { $0.name == p.name }) else { return nil }
-            s.policies[i] = p
-            return s.normalized()
+            return s.changing(\.policies) { $0.replacing(p) }
         case .setRowLevelSecurity(let table, let on):
             return withTable(table) { t in
                 guard t.rowLevelSecurity != on else { return false }
@@ -319,6 +287,41 @@ enum PairMutation: Hashable, Codable, Sendable {
             s.extensions.append(e)
             return s
         }
+    }
+}
+
+/// An element of a schema list found by its name (views, triggers, keys, checks …).
+protocol PairNamed { var name: String { get } }
+extension PairView: PairNamed {}
+extension PairTrigger: PairNamed {}
+extension PairPolicy: PairNamed {}
+extension PairFunction: PairNamed {}
+extension PairIndex: PairNamed {}
+extension PairUnique: PairNamed {}
+extension PairForeignKey: PairNamed {}
+extension PairCheck: PairNamed {}
+
+extension Array where Element: PairNamed {
+    /// Removes the element named `name`; false when there is none.
+    mutating func dropping(_ name: String) -> Bool {
+        let before = count
+        removeAll { $0.name == name }
+        return count != before
+    }
+
+    /// Puts `element` where the one of its name is; false when there is none.
+    mutating func replacing(_ element: Element) -> Bool {
+        guard let i = firstIndex(where: { $0.name == element.name }) else { return false }
+        self[i] = element
+        return true
+    }
+}
+
+extension PairSchema {
+    /// The schema with one of its lists changed, normalized; nil when `change` found nothing to change.
+    func changing<T>(_ list: WritableKeyPath<PairSchema, [T]>, _ change: (inout [T]) -> Bool) -> PairSchema? {
+        var s = self
+        return change(&s[keyPath: list]) ? s.normalized() : nil
     }
 }
 

@@ -112,9 +112,6 @@ final class PairRunner {
             if i == 0 { h.enumValues = hints.enumValues }
             schema.tables[i].hints = h.isEmpty ? nil : h
         }
-        if schema.tables.isEmpty, !hints.enumValues.isEmpty {
-            // Nothing to carry the enum hints: they only matter with columns, of which there are none.
-        }
         return schema
     }
 
