@@ -112,14 +112,16 @@ enum PostgresDump {
         return statements.sorted()
     }
 
-    /// One statement; a CREATE TABLE's items are sorted.
+    /// One statement; a CREATE TABLE's items are sorted (up to the closing parenthesis, which a
+    /// partitioned table's `PARTITION BY` line follows).
     static func statement(_ lines: [String]) -> String {
-        guard lines.count > 2, lines[0].hasPrefix("CREATE TABLE"), lines.last!.hasPrefix(")") else {
+        guard lines.count > 2, lines[0].hasPrefix("CREATE TABLE"), let close = lines.lastIndex(where: { $0.hasPrefix(")") }), close > 1
+        else {
             return lines.joined(separator: "\n")
         }
-        let items = lines[1..<(lines.count - 1)].map { $0.trimmingCharacters(in: .whitespaces) }
+        let items = lines[1..<close].map { $0.trimmingCharacters(in: .whitespaces) }
             .map { $0.hasSuffix(",") ? String($0.dropLast()) : $0 }.sorted()
-        return ([lines[0]] + items + [lines.last!]).joined(separator: "\n")
+        return ([lines[0]] + items + lines[close...]).joined(separator: "\n")
     }
 }
 

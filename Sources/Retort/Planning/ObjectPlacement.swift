@@ -20,6 +20,9 @@ extension Planner {
         for id in split.sorted() { split.formUnion(current.catalog.dependents(of: id)) }
         var drops: [MigrationOperation] = [], creates: [MigrationOperation] = []
         var planned = Set<ObjectID>()
+        // Drops run before the tables' renames: they carry the object as the database has it then
+        // (the difference speaks in the new names, and a downgrade creates from what was dropped).
+        func asBefore(_ o: SchemaObject) -> SchemaObject { current.object(o.id) ?? o }
         for op in ops {
             switch op {
             case .replaceObject(let from, let to), .recreateObject(let from, let to):
@@ -28,11 +31,11 @@ extension Planner {
                     creates.append(op)
                     continue
                 }
-                drops.append(.dropObject(from))
+                drops.append(.dropObject(asBefore(from)))
                 creates.append(.createObject(to))
             case .dropObject(let o):
                 planned.insert(o.id)
-                drops.append(op)
+                drops.append(.dropObject(asBefore(o)))
             case .createObject, .createTable, .dropTable, .addColumn, .dropColumn, .alterColumn, .createIndex, .dropIndex,
                 .createIndexConcurrently, .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setRowLevelSecurity,
                 .setSQLiteTableOptions, .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType,

@@ -17,9 +17,9 @@ public struct Planner: Sendable {
         // Foreign keys into a key or column that changes are dropped before any table changes.
         let changingKeys = Set(operations.compactMap { op -> String? in
             switch op {
-            case .dropConstraint(let t, .primaryKey), .dropConstraint(let t, .unique), .alterColumn(let t, _, _): return t
+            case .dropConstraint(let t, .primaryKey), .dropConstraint(let t, .unique), .alterColumn(let t, _, _), .dropColumn(let t, _): return t
             case .dropIndex(let t, let i) where i.unique: return t
-            case .createTable, .dropTable, .addColumn, .dropColumn, .createIndex, .dropIndex, .createIndexConcurrently,
+            case .createTable, .dropTable, .addColumn, .createIndex, .dropIndex, .createIndexConcurrently,
                 .dropIndexConcurrently, .addConstraint, .dropConstraint, .setTableComment, .setRowLevelSecurity, .setSQLiteTableOptions,
                 .renameTable, .renameColumn, .renameIndex, .renameConstraint, .renameEnumType, .renameEnumValue,
                 .createEnumType, .dropEnumType, .addEnumValue, .replaceEnumType, .createSequence, .dropSequence,
@@ -49,10 +49,25 @@ public struct Planner: Sendable {
         var detached: [MigrationOperation] = []
         var objectOps: [MigrationOperation] = []
         let usedNow = Self.usedByTables(current), usedThen = Self.usedByTables(target)
-        for op in operations {
-            if case .dropConstraint(let t, .foreignKey(let fk)) = op, fk.referencedTable != t, changingKeys.contains(fk.referencedTable) {
+        let droppedTables = Set(operations.compactMap { op -> String? in if case .dropTable(let t) = op { t.name } else { nil } })
+        // And foreign keys into a table renamed, or whose columns are: dropped first, they name it
+        // as the database does then, whichever revision renames it.
+        let renamedTables = Set(oldTable.keys).union(oldColumn.keys)
+        for var op in operations {
+            if case .dropConstraint(let t, .foreignKey(let fk)) = op, fk.referencedTable != t,
+                changingKeys.contains(fk.referencedTable) || renamedTables.contains(fk.referencedTable)
+            {
                 detached.append(asBefore(t, fk))
                 continue
+            }
+            // So are a dropped table's keys into a table that stays and changes (the table goes last).
+            if case .dropTable(var table) = op {
+                let into = table.foreignKeys.filter {
+                    $0.referencedTable != table.name && changingKeys.contains($0.referencedTable) && !droppedTables.contains($0.referencedTable)
+                }
+                detached += into.map { asBefore(table.name, $0) }
+                table.foreignKeys.removeAll { into.contains($0) }
+                op = .dropTable(table)
             }
             // Objects tables use (domains; a function a default or trigger calls) exist before the
             // tables change and go after them; the others (views) are placed by the graph.
@@ -77,26 +92,43 @@ public struct Planner: Sendable {
             }
         }
         // A trigger that moves to another table under its name: SQLite's trigger names are the
-        // schema's, so the old one goes before any table changes (the new one comes with its table).
-        let createdTriggers = Set(operations.compactMap { op -> String? in
-            if case .createObject(.trigger(let table, let t)) = op { return "\(table)\u{0}\(t.name)" }
-            return nil
+        // schema's, so the old one goes before any table changes (the new one comes with its table),
+        // dropped on its own even when its table goes too (a dropped table goes last), and on its
+        // table as the database names it then (before the renames).
+        let createdTriggers = Set(operations.flatMap { op -> [String] in
+            switch op {
+            case .createObject(.trigger(let table, let t)): return ["\(table)\u{0}\(t.name)"]
+            case .createTable(let table): return table.triggers.map { "\(table.name)\u{0}\($0.name)" }
+            default: return []
+            }
         })
         let createdTriggerNames = Set(createdTriggers.map { $0.split(separator: "\u{0}").last.map(String.init) ?? "" })
-        for (table, ops) in byTable {
-            let moving = ops.filter { op in
-                guard case .dropObject(.trigger(let from, let t)) = op else { return false }
-                return createdTriggerNames.contains(t.name) && !createdTriggers.contains("\(from)\u{0}\(t.name)")
+        func moves(_ table: String, _ trigger: String) -> Bool {
+            createdTriggerNames.contains(trigger) && !createdTriggers.contains("\(table)\u{0}\(trigger)")
+        }
+        for (table, ops) in byTable.sorted(by: { $0.key < $1.key }) {
+            var kept: [MigrationOperation] = []
+            for op in ops {
+                switch op {
+                case .dropObject(.trigger(let from, let t)) where moves(from, t.name):
+                    detached.append(.dropObject(.trigger(table: oldTable[from] ?? from, t)))
+                case .dropTable(var dropped) where dropped.triggers.contains { moves(dropped.name, $0.name) }:
+                    let going = dropped.triggers.filter { moves(dropped.name, $0.name) }
+                    detached += going.map { .dropObject(.trigger(table: dropped.name, $0)) }
+                    dropped.triggers.removeAll { going.contains($0) }
+                    kept.append(.dropTable(dropped))
+                default:
+                    kept.append(op)
+                }
             }
-            guard !moving.isEmpty else { continue }
-            detached += moving
-            byTable[table] = ops.filter { !moving.contains($0) }
-            if byTable[table]!.isEmpty { byTable[table] = nil }
+            byTable[table] = kept.isEmpty ? nil : kept
         }
         Self.placeRevisionState(&objectsBefore, &objectsAfter, into: &byTable, current: current, target: target)
         objectsBefore = Self.byGraph(objectsBefore, edges: target.catalog.dependencies, usedFirst: true)
         objectsAfter = Self.byGraph(objectsAfter, edges: current.catalog.dependencies, usedFirst: false)
-        let (objectDrops, objectCreates, around) = Self.placeObjects(objectOps, changingTables: Set(byTable.keys), current: current, target: target)
+        // The changing tables by both names: the database's graph knows a renamed table by its old one.
+        let changingTables = Set(byTable.keys).union(byTable.keys.compactMap { oldTable[$0] })
+        let (objectDrops, objectCreates, around) = Self.placeObjects(objectOps, changingTables: changingTables, current: current, target: target)
         let dropped = Set(byTable.compactMap { name, ops in ops.contains { if case .dropTable = $0 { true } else { false } } ? name : nil })
         // Model order, then the database's, then by name: the tie-break that makes plans deterministic.
         let rank = Dictionary(
@@ -330,9 +362,10 @@ public struct Planner: Sendable {
         }
     }
 
-    /// One table's operations: drops of what uses columns first, then columns (a new column before
-    /// the old one it replaces, so a data step can sit between them), then what uses them.
+    /// One table's operations: its renames, then drops of what uses columns, then columns (a new
+    /// column before the old one it replaces, so a data step can sit between them), then what uses them.
     static func ordered(_ ops: [MigrationOperation]) -> [MigrationOperation] {
+        let ops = splittingAttachments(ops)
         func rank(_ op: MigrationOperation) -> Double {
             switch op {
             case .renameEnumType, .renameEnumValue, .renameTable: return -3
@@ -347,6 +380,8 @@ public struct Planner: Sendable {
             case .dropColumn(_, let c) where c.generated != nil: return 4.5
             case .dropColumn: return 5
             case .backfill: return 6
+            // A column that becomes generated is computed from its sources as they end up (backfilled, retyped).
+            case .alterColumn(_, let from, let to) where to.generated != nil && to.generated != from.generated: return 6.5
             case .alterColumn: return 6
             case .setTableComment: return 7
             case .setRowLevelSecurity: return 7
@@ -361,10 +396,35 @@ public struct Planner: Sendable {
             case .replaceEnumType: return objectPhase(op) == .before ? -4 : 13
             case .createEnumType, .addEnumValue, .createSequence, .alterSequence: return -4
             case .dropEnumType, .dropSequence: return 13
-            case .dropObject: return -5
+            // What hangs off the table (a trigger, a policy) is named as the table is named after its renames.
+            case .dropObject: return -0.5
             case .createObject, .replaceObject, .recreateObject: return 14
             }
         }
         return ops.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+    }
+
+    /// A trigger, policy or exclusion constraint replaced while columns of its table change type or go cannot stay
+    /// through the change in its old form (PostgreSQL re-creates it from its old text, typed for
+    /// the old column, or refuses), and the derived downgrade, which mirrors the steps, would put the
+    /// old form back before the column's old type is: it is dropped before the columns change and
+    /// created after, so each direction creates it over the columns it is written for.
+    static func splittingAttachments(_ ops: [MigrationOperation]) -> [MigrationOperation] {
+        let changesColumns = ops.contains { op in
+            switch op {
+            case .alterColumn, .dropColumn: return true
+            default: return false
+            }
+        }
+        guard changesColumns else { return ops }
+        return ops.flatMap { op -> [MigrationOperation] in
+            switch op {
+            // Not a partition: it holds rows.
+            case .replaceObject(let from, let to) where from.id.kind.belongsToTable && from.id.kind != .partition,
+                .recreateObject(let from, let to) where from.id.kind.belongsToTable && from.id.kind != .partition:
+                return [.dropObject(from), .createObject(to)]
+            default: return [op]
+            }
+        }
     }
 }

@@ -129,6 +129,8 @@ extension PairSchema {
             var tr = tr
             tr.updateOf = tr.updateOf.filter { t.column($0) != nil }
             if let w = tr.when, !conditionValid(w, in: t) { tr.when = nil }
+            // PostgreSQL: a BEFORE trigger's condition cannot read NEW's generated columns (not computed yet).
+            if tr.before, let w = tr.when, t.column(w.column)?.generated != nil { tr.when = nil }
             if let f = tr.function, !functions.contains(where: { $0.name == f }) { return nil }
             return tr
         }

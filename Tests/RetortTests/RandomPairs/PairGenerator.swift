@@ -392,7 +392,10 @@ struct PairGenerator {
         }
         var updateOf: [String] = []
         if events.contains("UPDATE"), rng.chance(0.3), let c = t.columns.filter({ $0.generated == nil }).randomElement(using: &rng) { updateOf = [c.name] }
-        return PairTrigger(name: name("tr", avoiding: s.usedNames), table: t.name, before: rng.chance(0.5), events: events.sorted { ["INSERT", "UPDATE", "DELETE"].firstIndex(of: $0)! < ["INSERT", "UPDATE", "DELETE"].firstIndex(of: $1)! },
+        let triggerName = name("tr", avoiding: s.usedNames), before = rng.chance(0.5)
+        // PostgreSQL: a BEFORE trigger's condition cannot read NEW's generated columns (not computed yet).
+        if before, let w = when, t.column(w.column)?.generated != nil { when = nil }
+        return PairTrigger(name: triggerName, table: t.name, before: before, events: events.sorted { ["INSERT", "UPDATE", "DELETE"].firstIndex(of: $0)! < ["INSERT", "UPDATE", "DELETE"].firstIndex(of: $1)! },
                            updateOf: updateOf, function: function, when: when)
     }
 

@@ -26,7 +26,9 @@ struct Refusals {
             guard inside, line.hasPrefix("|"), !line.hasPrefix("|---") else { continue }
             let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard cells.count >= 4, cells[3].hasPrefix("`"), cells[3].hasSuffix("`"), cells[3].count > 2 else { continue }
-            entries.append(Entry(title: cells[1], when: cells[2], pattern: String(cells[3].dropFirst().dropLast())))
+            // "The same, on SQLite" names the row above it.
+            let title = cells[1].hasPrefix("The same") && !entries.isEmpty ? "\(entries.last!.title) (\(cells[1]))" : cells[1]
+            entries.append(Entry(title: title, when: cells[2], pattern: String(cells[3].dropFirst().dropLast())))
         }
         self.entries = entries
     }

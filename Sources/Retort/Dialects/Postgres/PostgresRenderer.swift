@@ -126,11 +126,28 @@ struct PostgresRenderer {
         let removedList = removed.map(SQLText.literal).joined(separator: ", ")
         var checks: [Statement] = [], before: [String] = [], convert: [String] = [], after: [String] = []
         var viewsBefore: [String] = [], viewsAfter: [String] = []
-        for t in schema.tables {
-            let users = t.columns.filter { c in
+        func users(_ t: Table) -> [Column] {
+            t.columns.filter { c in
                 if case .enumeration(name, _) = c.type, c.nativeTypes[.postgres] == nil { return true }
                 return PostgresDialect.typeSQL(c) == array || PostgresDialect.typeSQL(c) == "\(name)[]"
             }
+        }
+        // Foreign keys between columns of the type: their two ends would have different types
+        // midway (one converted, the other not), so they go first and come back last.
+        let converted = Dictionary(schema.tables.map { t in (t.name, Set(users(t).map(\.name))) }) { a, _ in a }
+        var keysBefore: [String] = [], keysAfter: [String] = []
+        for t in schema.tables {
+            for fk in t.foreignKeys {
+                guard let key = fk.name,
+                    fk.columns.contains(where: { converted[t.name]?.contains($0) == true })
+                        || fk.referencedColumns.contains(where: { converted[fk.referencedTable]?.contains($0) == true })
+                else { continue }
+                keysBefore.append("ALTER TABLE \(q(t.name)) DROP CONSTRAINT \(q(key))")
+                keysAfter.append("ALTER TABLE \(q(t.name)) ADD \(constraintSQL(.foreignKey(fk)))")
+            }
+        }
+        for t in schema.tables {
+            let users = users(t)
             guard !users.isEmpty else { continue }
             if let (column, what) = users.lazy.compactMap({ c in schema.dependents[ColumnReference(t.name, c.name)]?.first.map { (c.name, $0) } }).first {
                 throw ReplayError(
@@ -169,8 +186,8 @@ struct PostgresRenderer {
             after += constraints.map { "ALTER TABLE \(table) ADD \(constraintSQL(.check($0)))" }
             after += indexes.flatMap { createIndex($0, on: t.name) }
         }
-        let swap = viewsBefore + ["ALTER TYPE \(type) RENAME TO \(q(old))", createEnumType(name, to.values)] + before + convert + after
-            + ["DROP TYPE \(q(old))"] + viewsAfter
+        let swap = viewsBefore + keysBefore + ["ALTER TYPE \(type) RENAME TO \(q(old))", createEnumType(name, to.values)] + before + convert
+            + after + ["DROP TYPE \(q(old))"] + keysAfter + viewsAfter
         return checks + swap.map { Statement($0) }
     }
 

@@ -1,0 +1,2 @@
+CREATE TABLE t6 (c26 integer NOT NULL PRIMARY KEY, c9 boolean NOT NULL);
+CREATE TABLE t1 (id2 text NOT NULL PRIMARY KEY, ref19 integer);

@@ -1,0 +1,1 @@
+CREATE TABLE t17 (k10 uuid NOT NULL PRIMARY KEY, c13 bytea);
