@@ -8,9 +8,12 @@ extension Planner {
     /// An object replaced while a table it uses changes in the same plan cannot stay through the
     /// change in its old form (its old query may use a column that goes): it is dropped before
     /// and created after, and so are the objects that use it.
-    static func placeObjects(_ ops: [MigrationOperation], changingTables: Set<String>, current: Schema, target: Schema)
-        -> (drops: [PlannedGroup], creates: [PlannedGroup], around: ObjectsAround?)
-    {
+    static func placeObjects(
+        _ ops: [MigrationOperation], changingTables: Set<String>, renamedFrom: [String: String], current: Schema, target: Schema
+    ) -> (drops: [PlannedGroup], creates: [PlannedGroup], around: ObjectsAround?) {
+        // The database's graph knows a renamed table by its old name.
+        let newName = Dictionary(renamedFrom.map { ($1, $0) }) { a, _ in a }
+        let changingTables = changingTables.union(changingTables.compactMap { renamedFrom[$0] })
         // Objects replaced while a table they use changes, and everything that uses them.
         var split = Set<ObjectID>()
         for op in ops {
@@ -64,8 +67,9 @@ extension Planner {
         func isSplit(_ g: PlannedGroup) -> Bool { g.object.map(split.contains) ?? false }
         // The tables they use before and after: a view moved to another table is created after
         // that table's changes (a column it names may be renamed there).
-        let tables = Set((current.catalog.dependencies + target.catalog.dependencies)
+        let tables = Set(Set((current.catalog.dependencies + target.catalog.dependencies)
             .filter { split.contains($0.dependent) && $0.referenced.kind == .table }.map(\.referenced.name)).intersection(changingTables)
+            .map { newName[$0] ?? $0 })
         let around = ObjectsAround(
             drops: dropGroups.filter(isSplit).flatMap(\.operations), creates: createGroups.filter(isSplit).flatMap(\.operations),
             tables: tables)
@@ -119,7 +123,11 @@ struct ObjectsAround {
     /// the tables' groups was.
     func merge(into groups: [PlannedGroup]) -> [PlannedGroup] {
         let members = groups.indices.filter { groups[$0].table.map(tables.contains) ?? false }
-        guard let last = members.last else { return groups }
+        // No such group (not expected): the objects still go and come back, around the whole plan.
+        guard let last = members.last else {
+            return (drops.isEmpty ? [] : [PlannedGroup(table: nil, operations: drops)]) + groups
+                + (creates.isEmpty ? [] : [PlannedGroup(table: nil, operations: creates)])
+        }
         let merged = PlannedGroup(
             table: groups[members[0]].table, operations: drops + members.flatMap { groups[$0].operations } + creates)
         var out: [PlannedGroup] = []

@@ -126,9 +126,8 @@ public struct Planner: Sendable {
         Self.placeRevisionState(&objectsBefore, &objectsAfter, into: &byTable, current: current, target: target)
         objectsBefore = Self.byGraph(objectsBefore, edges: target.catalog.dependencies, usedFirst: true)
         objectsAfter = Self.byGraph(objectsAfter, edges: current.catalog.dependencies, usedFirst: false)
-        // The changing tables by both names: the database's graph knows a renamed table by its old one.
-        let changingTables = Set(byTable.keys).union(byTable.keys.compactMap { oldTable[$0] })
-        let (objectDrops, objectCreates, around) = Self.placeObjects(objectOps, changingTables: changingTables, current: current, target: target)
+        let (objectDrops, objectCreates, around) = Self.placeObjects(
+            objectOps, changingTables: Set(byTable.keys), renamedFrom: oldTable, current: current, target: target)
         let dropped = Set(byTable.compactMap { name, ops in ops.contains { if case .dropTable = $0 { true } else { false } } ? name : nil })
         // Model order, then the database's, then by name: the tie-break that makes plans deterministic.
         let rank = Dictionary(

@@ -85,6 +85,8 @@ struct PairMutator {
             return .addColumn(table: t.name, c, backfill: backfill)
         case .dropColumn:
             guard let t = anyTable, pg || t.columns.count > 1, let c = column(t, { c in t.partition == nil || !t.primaryKey.contains(c.name) }) else { return nil }
+            // SQLite has no table without columns (a generated column goes with its source).
+            guard pg || t.columns.contains(where: { $0.name != c.name && $0.generated?.source != c.name }) else { return nil }
             return .dropColumn(table: t.name, c.name)
         case .renameColumn:
             guard let t = plain, let c = column(t) else { return nil }
