@@ -374,6 +374,8 @@ public struct Planner: Sendable {
             case .dropIndex, .dropIndexConcurrently: return 1
             case .dropConstraint: return 2
             case .createTable: return 3
+            // A new generated column is computed from its sources as they end up (retyped, backfilled).
+            case .addColumn(_, let c) where c.generated != nil: return 6.6
             case .addColumn: return 4
             // A generated column goes before the columns it is computed from (and, reversed, comes back after them).
             case .dropColumn(_, let c) where c.generated != nil: return 4.5
