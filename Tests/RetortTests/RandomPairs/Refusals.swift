@@ -19,15 +19,17 @@ struct Refusals {
 
     init(markdown: String) {
         var inside = false
-        var entries: [Entry] = []
+        var entries: [Entry] = [], base = ""
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("<!-- refusals -->") { inside = true; continue }
             if line.hasPrefix("<!-- end refusals -->") { break }
             guard inside, line.hasPrefix("|"), !line.hasPrefix("|---") else { continue }
             let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard cells.count >= 4, cells[3].hasPrefix("`"), cells[3].hasSuffix("`"), cells[3].count > 2 else { continue }
-            // "The same, on SQLite" names the row above it.
-            let title = cells[1].hasPrefix("The same") && !entries.isEmpty ? "\(entries.last!.title) (\(cells[1]))" : cells[1]
+            // "The same, on SQLite" names the row it repeats (the last one that is not "The same").
+            let same = cells[1].hasPrefix("The same")
+            if !same { base = cells[1] }
+            let title = same ? "\(base) (\(cells[1]))" : cells[1]
             entries.append(Entry(title: title, when: cells[2], pattern: String(cells[3].dropFirst().dropLast())))
         }
         self.entries = entries
