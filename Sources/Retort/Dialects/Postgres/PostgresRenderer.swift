@@ -126,15 +126,16 @@ struct PostgresRenderer {
         let removedList = removed.map(SQLText.literal).joined(separator: ", ")
         var checks: [Statement] = [], before: [String] = [], convert: [String] = [], after: [String] = []
         var viewsBefore: [String] = [], viewsAfter: [String] = []
-        func users(_ t: Table) -> [Column] {
-            t.columns.filter { c in
+        // The columns of each table that use the type.
+        let usersOf = Dictionary(schema.tables.map { t in
+            (t.name, t.columns.filter { c in
                 if case .enumeration(name, _) = c.type, c.nativeTypes[.postgres] == nil { return true }
                 return PostgresDialect.typeSQL(c) == array || PostgresDialect.typeSQL(c) == "\(name)[]"
-            }
-        }
+            })
+        }) { a, _ in a }
         // Foreign keys between columns of the type: their two ends would have different types
         // midway (one converted, the other not), so they go first and come back last.
-        let converted = Dictionary(schema.tables.map { t in (t.name, Set(users(t).map(\.name))) }) { a, _ in a }
+        let converted = usersOf.mapValues { Set($0.map(\.name)) }
         var keysBefore: [String] = [], keysAfter: [String] = []
         for t in schema.tables {
             for fk in t.foreignKeys {
@@ -147,7 +148,7 @@ struct PostgresRenderer {
             }
         }
         for t in schema.tables {
-            let users = users(t)
+            let users = usersOf[t.name] ?? []
             guard !users.isEmpty else { continue }
             if let (column, what) = users.lazy.compactMap({ c in schema.dependents[ColumnReference(t.name, c.name)]?.first.map { (c.name, $0) } }).first {
                 throw ReplayError(
